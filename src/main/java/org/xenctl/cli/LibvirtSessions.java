@@ -1,0 +1,22 @@
+package org.xenctl.cli;
+
+import java.util.Map;
+
+import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.libvirt.LibvirtHypervisor;
+import org.xenctl.libvirt.UriResolver;
+
+/** The real sessions: the URI from -c or the defaults chain, opened through libvirt. */
+public final class LibvirtSessions implements SessionSource {
+    private final UriResolver resolver;
+
+    public LibvirtSessions(Map<String, String> environment) {
+        this.resolver = UriResolver.forProcess(environment);
+    }
+
+    @Override
+    public Session open(String explicitUri, ConnectOptions options) {
+        UriResolver.Resolved resolved = resolver.resolve(explicitUri);
+        return new Session(LibvirtHypervisor.open(resolved.uri(), options), resolved.source(), false);
+    }
+}

@@ -1,0 +1,9 @@
+package org.xenctl.cli;
+
+import org.xenctl.libvirt.ConnectOptions;
+
+/** Opens the connection a command runs on; tests and batch supply their own. */
+@FunctionalInterface
+public interface SessionSource {
+    Session open(String explicitUri, ConnectOptions options);
+}

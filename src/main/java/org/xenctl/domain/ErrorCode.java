@@ -1,0 +1,39 @@
+package org.xenctl.domain;
+
+/**
+ * The stable error codes xenctl reports (the "code" field of a JSON error; docs/json.md lists them). Each belongs to
+ * one {@link ErrorKind}, which decides the exit status.
+ */
+public enum ErrorCode {
+    USAGE("usage", ErrorKind.USAGE),
+    DOMAIN_NOT_FOUND("domain-not-found", ErrorKind.NOT_FOUND),
+    FILE_NOT_FOUND("file-not-found", ErrorKind.BAD_CONFIG),
+    DOMAIN_EXISTS("domain-exists", ErrorKind.CONFLICT),
+    WRONG_STATE("wrong-state", ErrorKind.CONFLICT),
+    TIMEOUT("timeout", ErrorKind.CONFLICT),
+    INVALID_CONFIG("invalid-config", ErrorKind.BAD_CONFIG),
+    NO_URI("no-uri", ErrorKind.HOST),
+    CONNECT_FAILED("connect-failed", ErrorKind.HOST),
+    CONNECTION_LOST("connection-lost", ErrorKind.HOST),
+    PERMISSION_DENIED("permission-denied", ErrorKind.HOST),
+    UNSUPPORTED("unsupported", ErrorKind.FAILURE),
+    OPERATION_FAILED("operation-failed", ErrorKind.FAILURE),
+    INTERRUPTED("interrupted", ErrorKind.INTERRUPTED),
+    INTERNAL("internal", ErrorKind.INTERNAL);
+
+    private final String code;
+    private final ErrorKind kind;
+
+    ErrorCode(String code, ErrorKind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+}

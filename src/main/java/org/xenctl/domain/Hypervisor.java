@@ -1,0 +1,101 @@
+package org.xenctl.domain;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port through which commands drive a host's domains. Operations take the domain's UUID, the one name that
+ * never changes under a command's feet; {@link #lookup} turns what the user typed into it. Every failure is a
+ * {@link XenctlException}.
+ */
+public interface Hypervisor extends AutoCloseable {
+
+    /** The URI of the open connection, as the hypervisor reports it. */
+    String uri();
+
+    HostVersion version();
+
+    /**
+     * Every domain (running ones only unless {@code includeInactive}), gathered in as few round trips as possible,
+     * running domains first by id, then shut-off ones by name.
+     */
+    List<DomainSummary> list(boolean includeInactive);
+
+    /** Summaries of the named domains, in the order given; an unknown name fails with DOMAIN_NOT_FOUND. */
+    List<DomainSummary> summaries(List<DomainRef> refs);
+
+    /** The domain the user means by name, id or UUID; DOMAIN_NOT_FOUND when there is none. */
+    DomainSummary lookup(DomainRef ref);
+
+    /** The domain's current summary, or empty once it no longer exists. */
+    Optional<DomainSummary> refresh(String uuid);
+
+    DomainDetails details(String uuid);
+
+    /**
+     * Defines a persistent domain from libvirt domain XML, or updates the definition of the domain with that name
+     * and UUID. The result says whether anything changed, so that defining the same XML twice is a no-op.
+     */
+    Definition define(String xml);
+
+    /** What {@link #define} did. */
+    record Definition(DomainSummary domain, boolean created, boolean changed) { }
+
+    /** Starts a transient domain from libvirt domain XML. */
+    DomainSummary createTransient(String xml, boolean paused);
+
+    void start(String uuid, boolean paused);
+
+    void shutdown(String uuid);
+
+    void destroy(String uuid);
+
+    void reboot(String uuid);
+
+    void pause(String uuid);
+
+    void unpause(String uuid);
+
+    void undefine(String uuid);
+
+    void rename(String uuid, String newName);
+
+    void setAutostart(String uuid, boolean enabled);
+
+    /** The domain's libvirt XML: the live one, or the persistent definition when {@code inactive}. */
+    String xml(String uuid, boolean inactive);
+
+    /**
+     * Starts watching one domain's lifecycle. Open it before the operation whose effect you wait for, so that no
+     * event falls between the two.
+     */
+    DomainWatch watch(String uuid);
+
+    @Override
+    void close();
+
+    /** Waits for a domain to reach a condition, by lifecycle events where the connection has them, else by polling. */
+    interface DomainWatch extends AutoCloseable {
+
+        /**
+         * Returns the first summary (empty: the domain is gone) that satisfies the condition, checked now and after
+         * every event or poll; TIMEOUT when {@code timeout} passes first, INTERRUPTED when the waiting thread is.
+         * A null timeout waits for ever.
+         */
+        Optional<DomainSummary> await(Condition condition, Duration timeout);
+
+        /** True once a reboot event or a (re)start event was seen for this domain since the watch began. */
+        boolean sawRestart();
+
+        @Override
+        void close();
+    }
+
+    /** A state to wait for, with a description for timeout messages. */
+    interface Condition {
+        boolean test(Optional<DomainSummary> now);
+
+        String description();
+    }
+}

@@ -1,0 +1,228 @@
+package org.xenctl.domain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The lifecycle verbs with the semantics scripts rely on: asking for a state that already holds succeeds with
+ * {@code changed=false}; waits return only once the hypervisor really reached the state (libxl's destroy and
+ * shutdown are asynchronous); a forced shutdown that times out ends in destroy.
+ */
+public final class Lifecycle {
+    /** How long destroy waits for the domain to disappear when the caller sets no limit. */
+    public static final Duration DEFAULT_DESTROY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a forced shutdown waits for the guest before destroying it, when the caller sets no limit. */
+    public static final Duration DEFAULT_FORCE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Hypervisor.Condition STOPPED = condition("shut off",
+            now -> now.isEmpty() || !now.get().isActive());
+
+    private final Hypervisor hypervisor;
+
+    public Lifecycle(Hypervisor hypervisor) {
+        this.hypervisor = hypervisor;
+    }
+
+    public Outcome start(DomainSummary domain, boolean paused) {
+        if (domain.isActive()) {
+            return unchanged("start", domain, "is already " + domain.state().label());
+        }
+        hypervisor.start(domain.uuid(), paused);
+        return changed("start", current(domain), paused ? "started (paused)" : "started");
+    }
+
+    /**
+     * Asks the guest to shut down. With {@code wait}, returns once it is off; a timeout is TIMEOUT unless
+     * {@code force}, which then destroys the domain. A null timeout waits for ever (or DEFAULT_FORCE_TIMEOUT with
+     * force).
+     */
+    public Outcome shutdown(DomainSummary domain, boolean wait, Duration timeout, boolean force) {
+        return shutdownAll(List.of(domain), wait, timeout, force).get(0);
+    }
+
+    /**
+     * Shuts several domains down together: every request is sent first, then each is waited for within the one
+     * shared timeout, so N guests take as long as the slowest rather than the sum.
+     */
+    public List<Outcome> shutdownAll(List<DomainSummary> domains, boolean wait, Duration timeout,
+                                               boolean force) {
+        Duration limit = timeout == null && force ? DEFAULT_FORCE_TIMEOUT : timeout;
+        List<Hypervisor.DomainWatch> watches = new ArrayList<>();
+        try {
+            for (DomainSummary domain : domains) {
+                if (domain.isActive()) {
+                    Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid());
+                    watches.add(watch);
+                    hypervisor.shutdown(domain.uuid());
+                } else {
+                    watches.add(null);
+                }
+            }
+            long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < domains.size(); i++) {
+                DomainSummary domain = domains.get(i);
+                Hypervisor.DomainWatch watch = watches.get(i);
+                if (watch == null) {
+                    outcomes.add(unchanged("shutdown", domain, "is already shut off"));
+                } else if (!wait && !force) {
+                    outcomes.add(changed("shutdown", current(domain), "is shutting down"));
+                } else {
+                    outcomes.add(finishShutdown(domain, watch, remaining(deadline), limit, force));
+                }
+            }
+            return outcomes;
+        } finally {
+            watches.stream().filter(Objects::nonNull).forEach(Hypervisor.DomainWatch::close);
+        }
+    }
+
+    private Outcome finishShutdown(DomainSummary domain, Hypervisor.DomainWatch watch, Duration left,
+                                   Duration limit, boolean force) {
+        try {
+            watch.await(STOPPED, left);
+            return changed("shutdown", current(domain), "has shut down");
+        } catch (XenctlException e) {
+            if (e.code() != ErrorCode.TIMEOUT || !force) {
+                throw e;
+            }
+        }
+        hypervisor.destroy(domain.uuid());
+        watch.await(STOPPED, DEFAULT_DESTROY_TIMEOUT);
+        DomainSummary after = current(domain);
+        return new Outcome("shutdown", after.name(), after.uuid(), true, after.state(), true,
+                "Domain " + after.name() + " did not shut down within " + seconds(limit) + ": destroyed.");
+    }
+
+    private static Duration remaining(long deadline) {
+        return deadline == Long.MAX_VALUE ? null : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** Stops the domain at once and returns when the hypervisor has really released it. */
+    public Outcome destroy(DomainSummary domain, Duration timeout) {
+        if (!domain.isActive()) {
+            return unchanged("destroy", domain, "is already shut off");
+        }
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            hypervisor.destroy(domain.uuid());
+            watch.await(STOPPED, timeout == null ? DEFAULT_DESTROY_TIMEOUT : timeout);
+        }
+        return changed("destroy", current(domain), "destroyed");
+    }
+
+    /** Asks the guest to reboot; with {@code wait}, returns once it has restarted and is running again. */
+    public Outcome reboot(DomainSummary domain, boolean wait, Duration timeout) {
+        requireActive(domain, "reboot");
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            hypervisor.reboot(domain.uuid());
+            if (wait) {
+                // libxl restarts the guest under a new id with a "started" event; drivers that reboot in place
+                // (libvirt's test driver) show it only by a new state reason.
+                watch.await(condition("running again after the reboot", now -> now.isPresent()
+                        && now.get().state() == DomainState.RUNNING
+                        && (watch.sawRestart() || now.get().id() != domain.id()
+                        || !now.get().reason().equals(domain.reason()))), timeout);
+                return changed("reboot", current(domain), "has rebooted");
+            }
+        }
+        return changed("reboot", current(domain), "is rebooting");
+    }
+
+    public Outcome pause(DomainSummary domain) {
+        if (domain.state() == DomainState.PAUSED) {
+            return unchanged("pause", domain, "is already paused");
+        }
+        requireActive(domain, "pause");
+        hypervisor.pause(domain.uuid());
+        return changed("pause", current(domain), "paused");
+    }
+
+    public Outcome unpause(DomainSummary domain) {
+        requireActive(domain, "unpause");
+        if (domain.state() != DomainState.PAUSED) {
+            return unchanged("unpause", domain, "is not paused (" + domain.state().label() + ")");
+        }
+        hypervisor.unpause(domain.uuid());
+        return changed("unpause", current(domain), "unpaused");
+    }
+
+    public Outcome rename(DomainSummary domain, String newName) {
+        if (domain.name().equals(newName)) {
+            return unchanged("rename", domain, "is already named " + newName);
+        }
+        hypervisor.rename(domain.uuid(), newName);
+        return changed("rename", current(domain), "renamed from " + domain.name());
+    }
+
+    public Outcome autostart(DomainSummary domain, boolean enabled) {
+        DomainDetails details = hypervisor.details(domain.uuid());
+        if (details.autostart() == enabled) {
+            return unchanged("autostart", domain, enabled ? "already starts with the host"
+                    : "already does not start with the host");
+        }
+        hypervisor.setAutostart(domain.uuid(), enabled);
+        return changed("autostart", domain, enabled ? "will start with the host" : "will no longer start with the host");
+    }
+
+    /** Removes the persistent definition; a running domain keeps running, as a transient one. */
+    public Outcome undefine(DomainSummary domain) {
+        DomainDetails details = hypervisor.details(domain.uuid());
+        if (!details.persistent()) {
+            return unchanged("undefine", domain, "is transient: there is no definition to remove");
+        }
+        hypervisor.undefine(domain.uuid());
+        Optional<DomainSummary> after = hypervisor.refresh(domain.uuid());
+        DomainSummary shown = after.orElse(domain);
+        return new Outcome("undefine", shown.name(), shown.uuid(), true,
+                after.map(DomainSummary::state).orElse(DomainState.SHUTOFF), false,
+                "Domain " + shown.name() + (after.isPresent() ? " undefined; it keeps running until it stops."
+                        : " undefined."));
+    }
+
+    private static void requireActive(DomainSummary domain, String action) {
+        if (!domain.isActive()) {
+            throw new XenctlException(ErrorCode.WRONG_STATE,
+                    "cannot " + action + " domain " + domain.name() + ": it is shut off",
+                    "start it first: xenctl start " + domain.name());
+        }
+    }
+
+    /** The domain as it is now; a transient domain that vanished reads as shut off. */
+    private DomainSummary current(DomainSummary before) {
+        return hypervisor.refresh(before.uuid()).orElseGet(() -> new DomainSummary(-1, before.name(),
+                before.uuid(), DomainState.SHUTOFF, "unknown", before.memoryKiB(), before.maxMemoryKiB(),
+                before.vcpus(), 0));
+    }
+
+    private static Outcome changed(String action, DomainSummary after, String what) {
+        return new Outcome(action, after.name(), after.uuid(), true, after.state(), false,
+                "Domain " + after.name() + " " + what + ".");
+    }
+
+    private static Outcome unchanged(String action, DomainSummary domain, String what) {
+        return new Outcome(action, domain.name(), domain.uuid(), false, domain.state(), false,
+                "Domain " + domain.name() + " " + what + ".");
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
+    }
+
+    static Hypervisor.Condition condition(String description,
+                                          java.util.function.Predicate<Optional<DomainSummary>> test) {
+        return new Hypervisor.Condition() {
+            @Override
+            public boolean test(Optional<DomainSummary> now) {
+                return test.test(now);
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+}

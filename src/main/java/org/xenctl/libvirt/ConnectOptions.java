@@ -1,0 +1,11 @@
+package org.xenctl.libvirt;
+
+/**
+ * How a command needs its connection: read-only where it only looks (so unprivileged users can list), and with
+ * lifecycle events where it waits for a state.
+ */
+public record ConnectOptions(boolean readOnly, boolean events) {
+    public static final ConnectOptions READ_ONLY = new ConnectOptions(true, false);
+    public static final ConnectOptions READ_WRITE = new ConnectOptions(false, false);
+    public static final ConnectOptions WITH_EVENTS = new ConnectOptions(false, true);
+}

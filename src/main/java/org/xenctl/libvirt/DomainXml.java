@@ -1,0 +1,172 @@
+package org.xenctl.libvirt;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xenctl.domain.DomainDetails.DiskDevice;
+import org.xenctl.domain.DomainDetails.NetworkDevice;
+import org.xenctl.domain.DomainDetails.PciDevice;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/** Reads what xenctl needs from libvirt domain XML, with a real XML parser that refuses external entities. */
+final class DomainXml {
+    private final Element root;
+
+    private DomainXml(Element root) {
+        this.root = root;
+    }
+
+    /**
+     * Parses domain XML; malformed XML is INVALID_CONFIG naming {@code origin} with line and column, and a document
+     * whose root is not {@code <domain>} is refused too.
+     */
+    static DomainXml parse(String xml, String origin) {
+        try {
+            Document document = builder().parse(new InputSource(new StringReader(xml)));
+            Element root = document.getDocumentElement();
+            if (!"domain".equals(root.getTagName())) {
+                throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": the root element is <"
+                        + root.getTagName() + ">, not <domain>", "give a libvirt domain XML file (virsh dumpxml)");
+            }
+            return new DomainXml(root);
+        } catch (SAXParseException e) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ":" + e.getLineNumber() + ":"
+                    + e.getColumnNumber() + ": malformed XML: " + e.getMessage(), null, e);
+        } catch (SAXException | IOException e) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": malformed XML: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static DocumentBuilder builder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The default handler prints "[Fatal Error]" lines to stderr; errors reach the caller as exceptions.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a required feature", e);
+        }
+    }
+
+    Optional<String> name() {
+        return child(root, "name").map(e -> e.getTextContent().strip()).filter(s -> !s.isEmpty());
+    }
+
+    String osType() {
+        return child(root, "os").flatMap(os -> child(os, "type")).map(e -> e.getTextContent().strip()).orElse("");
+    }
+
+    List<DiskDevice> disks() {
+        List<DiskDevice> disks = new ArrayList<>();
+        for (Element disk : devices("disk")) {
+            Optional<Element> target = child(disk, "target");
+            Optional<Element> source = child(disk, "source");
+            disks.add(new DiskDevice(attribute(target, "dev"), attribute(target, "bus"),
+                    disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device"),
+                    source.map(DomainXml::diskSource).orElse(""), child(disk, "readonly").isPresent()));
+        }
+        return disks;
+    }
+
+    List<NetworkDevice> nics() {
+        List<NetworkDevice> nics = new ArrayList<>();
+        for (Element nic : devices("interface")) {
+            Optional<Element> source = child(nic, "source");
+            String sourceName = firstNonEmpty(attribute(source, "bridge"), attribute(source, "network"),
+                    attribute(source, "dev"));
+            nics.add(new NetworkDevice(attribute(child(nic, "mac"), "address"), nic.getAttribute("type"),
+                    sourceName, attribute(child(nic, "model"), "type"), attribute(child(nic, "target"), "dev")));
+        }
+        return nics;
+    }
+
+    List<PciDevice> pciDevices() {
+        List<PciDevice> devices = new ArrayList<>();
+        for (Element hostdev : devices("hostdev")) {
+            if (!"pci".equals(hostdev.getAttribute("type"))) {
+                continue;
+            }
+            Optional<Element> address = child(hostdev, "source").flatMap(s -> child(s, "address"));
+            devices.add(new PciDevice(address.map(DomainXml::pciAddress).orElse(""),
+                    "yes".equals(hostdev.getAttribute("managed"))));
+        }
+        return devices;
+    }
+
+    private static String pciAddress(Element address) {
+        return String.format("%04x:%02x:%02x.%x", hexNumber(address, "domain"), hexNumber(address, "bus"),
+                hexNumber(address, "slot"), hexNumber(address, "function"));
+    }
+
+    private static int hexNumber(Element element, String attribute) {
+        String text = element.getAttribute(attribute).strip();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        return text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+    }
+
+    private static String diskSource(Element source) {
+        return firstNonEmpty(source.getAttribute("file"), source.getAttribute("dev"), source.getAttribute("name"),
+                source.getAttribute("volume"));
+    }
+
+    private List<Element> devices(String tag) {
+        return child(root, "devices").map(devices -> children(devices, tag)).orElse(List.of());
+    }
+
+    private static Optional<Element> child(Element parent, String tag) {
+        List<Element> found = children(parent, tag);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && tag.equals(element.getTagName())) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private static String attribute(Optional<Element> element, String name) {
+        return element.map(e -> e.getAttribute(name)).orElse("");
+    }
+
+    private static String firstNonEmpty(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,82 @@
+package org.xenctl.libvirt;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.libvirt.Error;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+
+/** Turns libvirt errors into xenctl's typed failures, by libvirt's error number and never by message text. */
+final class LibvirtErrors {
+    private static final Map<ErrorNumber, ErrorCode> BY_NUMBER = new EnumMap<>(ErrorNumber.class);
+
+    static {
+        map(ErrorCode.DOMAIN_NOT_FOUND, ErrorNumber.VIR_ERR_NO_DOMAIN);
+        map(ErrorCode.DOMAIN_EXISTS, ErrorNumber.VIR_ERR_DOM_EXIST, ErrorNumber.VIR_ERR_MULTIPLE_DOMAINS);
+        map(ErrorCode.WRONG_STATE, ErrorNumber.VIR_ERR_OPERATION_INVALID, ErrorNumber.VIR_ERR_RESOURCE_BUSY,
+                ErrorNumber.VIR_ERR_BLOCK_COPY_ACTIVE);
+        map(ErrorCode.INVALID_CONFIG, ErrorNumber.VIR_ERR_XML_ERROR, ErrorNumber.VIR_ERR_XML_DETAIL,
+                ErrorNumber.VIR_ERR_XML_INVALID_SCHEMA, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED,
+                ErrorNumber.VIR_ERR_OS_TYPE, ErrorNumber.VIR_ERR_NO_KERNEL, ErrorNumber.VIR_ERR_NO_OS,
+                ErrorNumber.VIR_ERR_NO_NAME, ErrorNumber.VIR_ERR_NO_SOURCE, ErrorNumber.VIR_ERR_NO_TARGET,
+                ErrorNumber.VIR_ERR_PARSE_FAILED, ErrorNumber.VIR_ERR_CONF_SYNTAX, ErrorNumber.VIR_ERR_INVALID_MAC,
+                ErrorNumber.VIR_ERR_CPU_INCOMPATIBLE);
+        map(ErrorCode.UNSUPPORTED, ErrorNumber.VIR_ERR_NO_SUPPORT, ErrorNumber.VIR_ERR_OPERATION_UNSUPPORTED,
+                ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED);
+        map(ErrorCode.PERMISSION_DENIED, ErrorNumber.VIR_ERR_AUTH_FAILED, ErrorNumber.VIR_ERR_AUTH_CANCELLED,
+                ErrorNumber.VIR_ERR_AUTH_UNAVAILABLE, ErrorNumber.VIR_ERR_ACCESS_DENIED,
+                ErrorNumber.VIR_ERR_OPERATION_DENIED);
+        map(ErrorCode.CONNECTION_LOST, ErrorNumber.VIR_ERR_INVALID_CONN, ErrorNumber.VIR_ERR_RPC,
+                ErrorNumber.VIR_ERR_NO_CONNECT, ErrorNumber.VIR_ERR_SSH, ErrorNumber.VIR_ERR_LIBSSH,
+                ErrorNumber.VIR_ERR_GNUTLS_ERROR, ErrorNumber.VIR_ERR_UNKNOWN_HOST, ErrorNumber.VIR_ERR_NO_SERVER);
+        map(ErrorCode.TIMEOUT, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT);
+    }
+
+    private LibvirtErrors() {
+    }
+
+    private static void map(ErrorCode code, ErrorNumber... numbers) {
+        for (ErrorNumber number : numbers) {
+            BY_NUMBER.put(number, code);
+        }
+    }
+
+    /** The xenctl code for a libvirt error number; OPERATION_FAILED for the ones with no closer meaning. */
+    static ErrorCode codeOf(ErrorNumber number) {
+        return number == null ? ErrorCode.OPERATION_FAILED : BY_NUMBER.getOrDefault(number, ErrorCode.OPERATION_FAILED);
+    }
+
+    /** Wraps a libvirt error, prefixing what xenctl was doing: "cannot pause domain web: <libvirt's reason>". */
+    static XenctlException translate(LibvirtException e, String doing) {
+        ErrorNumber number = e.getError() == null ? null : e.getError().getCode();
+        String reason = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+        return new XenctlException(codeOf(number), doing + ": " + oneLine(reason), null, e);
+    }
+
+    /** The same for an error read with virGetLastError after one of our own native calls. */
+    static XenctlException translate(Error error, String doing) {
+        if (error == null) {
+            return new XenctlException(ErrorCode.OPERATION_FAILED, doing + ": libvirt gave no reason");
+        }
+        return new XenctlException(codeOf(error.getCode()), doing + ": " + oneLine(error.getMessage()));
+    }
+
+    /** Failure to open a connection is always a host problem, whatever libvirt's number for it. */
+    static XenctlException connectFailure(LibvirtException e, String uri) {
+        ErrorNumber number = e.getError() == null ? null : e.getError().getCode();
+        ErrorCode code = codeOf(number) == ErrorCode.PERMISSION_DENIED ? ErrorCode.PERMISSION_DENIED
+                : ErrorCode.CONNECT_FAILED;
+        String reason = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+        return new XenctlException(code, "cannot connect to " + uri + ": " + oneLine(reason),
+                code == ErrorCode.PERMISSION_DENIED
+                        ? "run as root, or ask for a read-only view where the command allows it"
+                        : "check the URI and that libvirtd runs on that host (virsh -c " + uri + " version)", e);
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "unknown libvirt error" : text.strip().replaceAll("\\s*\\n\\s*", "; ");
+    }
+}

@@ -1,0 +1,341 @@
+package org.xenctl.libvirt;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sun.jna.Pointer;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.HostVersion;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.XenctlException;
+
+/** {@link Hypervisor} over one libvirt connection. Domain handles are kept by UUID to save lookups. */
+public final class LibvirtHypervisor implements Hypervisor {
+    private static final int XML_INACTIVE = 2;
+    private static final int CREATE_PAUSED = 1;
+
+    /** As virsh lists: running domains by id, then shut-off ones by name. */
+    private static final Comparator<DomainSummary> LIST_ORDER = Comparator
+            .comparing((DomainSummary d) -> !d.isActive())
+            .thenComparingInt(DomainSummary::id)
+            .thenComparing(DomainSummary::name);
+
+    private final Connect connect;
+    private final String uri;
+    private final boolean events;
+    private final Map<String, Domain> handles = new HashMap<>();
+
+    LibvirtHypervisor(Connect connect, String uri, boolean events) {
+        this.connect = connect;
+        this.uri = uri;
+        this.events = events;
+    }
+
+    /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
+    public static LibvirtHypervisor open(String uri, ConnectOptions options) {
+        LibvirtSilencer.install();
+        if (options.events()) {
+            EventLoop.ensureRunning();
+        }
+        try {
+            return new LibvirtHypervisor(new Connect(uri, options.readOnly()), uri, options.events());
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.connectFailure(e, uri);
+        }
+    }
+
+    @Override
+    public String uri() {
+        return call("cannot read the connection's URI", connect::getURI);
+    }
+
+    @Override
+    public HostVersion version() {
+        String type = call("cannot read the hypervisor type", connect::getType);
+        long hypervisor = call("cannot read the hypervisor version", connect::getVersion);
+        long daemon = call("cannot read libvirt's version", connect::getLibVersion);
+        long library = call("cannot read libvirt's version", org.libvirt.Library::getVersion);
+        String host = call("cannot read the host name", connect::getHostName);
+        return new HostVersion(uri(), host, type, hypervisor == 0 ? null : dotted(hypervisor), dotted(library),
+                dotted(daemon));
+    }
+
+    @Override
+    public List<DomainSummary> list(boolean includeInactive) {
+        List<DomainSummary> all = new ArrayList<>(DomainStats.all(NativeHandles.of(connect), includeInactive));
+        all.sort(LIST_ORDER);
+        return all;
+    }
+
+    @Override
+    public List<DomainSummary> summaries(List<DomainRef> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        List<Pointer> pointers = new ArrayList<>();
+        for (DomainRef ref : refs) {
+            pointers.add(NativeHandles.of(find(ref)));
+        }
+        return DomainStats.of(pointers);
+    }
+
+    @Override
+    public DomainSummary lookup(DomainRef ref) {
+        return summaries(List.of(ref)).get(0);
+    }
+
+    @Override
+    public Optional<DomainSummary> refresh(String uuid) {
+        Domain domain = handles.get(uuid);
+        try {
+            if (domain == null) {
+                domain = byUuid(uuid);
+            }
+            List<DomainSummary> found = DomainStats.of(List.of(NativeHandles.of(domain)));
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                handles.remove(uuid);
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public DomainDetails details(String uuid) {
+        DomainSummary summary = refresh(uuid).orElseThrow(() -> gone(uuid));
+        Domain domain = domain(uuid);
+        DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + summary.name(),
+                () -> domain.getXMLDesc(0)), "domain " + summary.name());
+        boolean persistent = call("cannot read domain " + summary.name(), domain::isPersistent) == 1;
+        boolean autostart = persistent && call("cannot read domain " + summary.name(), domain::getAutostart);
+        return new DomainDetails(summary, xml.osType(), persistent, autostart, xml.disks(), xml.nics(),
+                xml.pciDevices());
+    }
+
+    @Override
+    public Definition define(String xml) {
+        Optional<String> name = DomainXml.parse(xml, "domain XML").name();
+        String before = name.flatMap(this::existing).map(d -> call("cannot read the current definition",
+                () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
+        Domain domain = call("cannot define domain " + name.orElse(""), () -> connect.domainDefineXML(xml));
+        String uuid = remember(domain);
+        String after = call("cannot read the new definition", () -> domain.getXMLDesc(XML_INACTIVE));
+        DomainSummary summary = refresh(uuid).orElseThrow(() -> gone(uuid));
+        return new Definition(summary, before == null, !after.equals(before));
+    }
+
+    @Override
+    public DomainSummary createTransient(String xml, boolean paused) {
+        Optional<String> name = DomainXml.parse(xml, "domain XML").name();
+        Domain domain;
+        try {
+            domain = connect.domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
+        } catch (LibvirtException e) {
+            throw pausedUnsupported(e, paused, "cannot create domain " + name.orElse(""));
+        }
+        String uuid = remember(domain);
+        return refresh(uuid).orElseThrow(() -> gone(uuid));
+    }
+
+    @Override
+    public void start(String uuid, boolean paused) {
+        Domain domain = domain(uuid);
+        try {
+            domain.create(paused ? CREATE_PAUSED : 0);
+        } catch (LibvirtException e) {
+            throw pausedUnsupported(e, paused, "cannot start domain " + nameOf(domain));
+        }
+    }
+
+    @Override
+    public void shutdown(String uuid) {
+        act(uuid, "shut down", Domain::shutdown);
+    }
+
+    @Override
+    public void destroy(String uuid) {
+        act(uuid, "destroy", Domain::destroy);
+    }
+
+    @Override
+    public void reboot(String uuid) {
+        act(uuid, "reboot", d -> d.reboot(0));
+    }
+
+    @Override
+    public void pause(String uuid) {
+        act(uuid, "pause", Domain::suspend);
+    }
+
+    @Override
+    public void unpause(String uuid) {
+        act(uuid, "unpause", Domain::resume);
+    }
+
+    @Override
+    public void undefine(String uuid) {
+        act(uuid, "undefine", Domain::undefine);
+    }
+
+    @Override
+    public void rename(String uuid, String newName) {
+        Domain domain = domain(uuid);
+        // Built before the call: any libvirt call in between would reset the error the rename leaves.
+        String doing = "cannot rename domain " + nameOf(domain) + " to " + newName;
+        NativeCalls.check(NativeLibvirt.INSTANCE.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
+        handles.remove(uuid);
+    }
+
+    @Override
+    public void setAutostart(String uuid, boolean enabled) {
+        act(uuid, enabled ? "enable autostart of" : "disable autostart of", d -> d.setAutostart(enabled));
+    }
+
+    @Override
+    public String xml(String uuid, boolean inactive) {
+        Domain domain = domain(uuid);
+        return call("cannot read the XML of domain " + nameOf(domain),
+                () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0));
+    }
+
+    @Override
+    public DomainWatch watch(String uuid) {
+        return new LibvirtWatch(this, connect, uuid, events);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connect.close();
+        } catch (LibvirtException e) {
+            // Closing is best effort: the process is about to end or move on.
+        }
+    }
+
+    private Domain find(DomainRef ref) {
+        List<Lookup> attempts = new ArrayList<>();
+        if (ref.looksLikeId()) {
+            attempts.add(() -> connect.domainLookupByID(Integer.parseInt(ref.text())));
+        }
+        if (ref.looksLikeUuid()) {
+            attempts.add(() -> connect.domainLookupByUUIDString(ref.text()));
+        }
+        attempts.add(() -> connect.domainLookupByName(ref.text()));
+        for (Lookup attempt : attempts) {
+            try {
+                Domain domain = attempt.run();
+                remember(domain);
+                return domain;
+            } catch (LibvirtException e) {
+                if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                    throw LibvirtErrors.translate(e, "cannot look up domain " + ref);
+                }
+            }
+        }
+        throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri,
+                "xenctl list --all shows the domains of this host");
+    }
+
+    private Optional<Domain> existing(String name) {
+        try {
+            return Optional.of(find(DomainRef.of(name)));
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Domain domain(String uuid) {
+        Domain domain = handles.get(uuid);
+        return domain != null ? domain : byUuid(uuid);
+    }
+
+    private Domain byUuid(String uuid) {
+        try {
+            Domain domain = connect.domainLookupByUUIDString(uuid);
+            handles.put(uuid, domain);
+            return domain;
+        } catch (LibvirtException e) {
+            XenctlException failure = LibvirtErrors.translate(e, "cannot look up domain " + uuid);
+            throw failure.code() == ErrorCode.DOMAIN_NOT_FOUND ? gone(uuid) : failure;
+        }
+    }
+
+    private String remember(Domain domain) {
+        String uuid = call("cannot read a domain's UUID", domain::getUUIDString);
+        handles.put(uuid, domain);
+        return uuid;
+    }
+
+    private void act(String uuid, String verb, Action action) {
+        Domain domain = domain(uuid);
+        try {
+            action.run(domain);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.translate(e, "cannot " + verb + " domain " + nameOf(domain));
+        }
+    }
+
+    private static String nameOf(Domain domain) {
+        try {
+            return domain.getName();
+        } catch (LibvirtException e) {
+            return "(unnamed)";
+        }
+    }
+
+    private static XenctlException pausedUnsupported(LibvirtException e, boolean paused, String doing) {
+        if (paused && e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_INVALID_ARG) {
+            // The only flag we pass is PAUSED: a driver that rejects flags cannot start a domain paused.
+            return new XenctlException(ErrorCode.UNSUPPORTED, doing + ": this hypervisor driver cannot start a "
+                    + "domain paused", "start it without --paused", e);
+        }
+        return LibvirtErrors.translate(e, doing);
+    }
+
+    private static XenctlException gone(String uuid) {
+        return new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain " + uuid + " no longer exists");
+    }
+
+    private static String dotted(long version) {
+        return (version / 1_000_000) + "." + (version / 1_000 % 1_000) + "." + (version % 1_000);
+    }
+
+    private static <T> T call(String doing, Call<T> call) {
+        try {
+            return call.run();
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.translate(e, doing);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface Lookup {
+        Domain run() throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run(Domain domain) throws LibvirtException;
+    }
+}

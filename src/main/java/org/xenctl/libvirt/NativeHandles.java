@@ -1,0 +1,49 @@
+package org.xenctl.libvirt;
+
+import java.lang.reflect.Field;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.PointerType;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+
+/**
+ * The native virConnectPtr and virDomainPtr behind libvirt-java's objects, which keeps them in non-public fields,
+ * so that {@link NativeLibvirt} calls act on the same connection and domains.
+ */
+final class NativeHandles {
+    private static final Field CONNECT_POINTER = field(Connect.class, "vcp");
+    private static final Field DOMAIN_POINTER = field(Domain.class, "vdp");
+
+    private NativeHandles() {
+    }
+
+    static Pointer of(Connect connect) {
+        return pointer(CONNECT_POINTER, connect);
+    }
+
+    static Pointer of(Domain domain) {
+        return pointer(DOMAIN_POINTER, domain);
+    }
+
+    private static Pointer pointer(Field field, Object owner) {
+        try {
+            return ((PointerType) field.get(owner)).getPointer();
+        } catch (IllegalAccessException e) {
+            throw new XenctlException(ErrorCode.INTERNAL, "cannot read libvirt-java's native handle", null, e);
+        }
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field field = type.getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("libvirt-java has no field " + type.getSimpleName() + "." + name
+                    + ": this libvirt-java version is not supported", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.xenctl.libvirt;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The libvirt calls that libvirt-java does not bind, declared against the same libvirt.so.0 and used on the native
+ * pointers libvirt-java holds (see {@link NativeHandles}).
+ */
+interface NativeLibvirt extends Library {
+    NativeLibvirt INSTANCE = Native.load("virt", NativeLibvirt.class);
+
+    // virDomainStatsTypes
+    int STATS_STATE = 1;
+    int STATS_CPU_TOTAL = 2;
+    int STATS_BALLOON = 4;
+    int STATS_VCPU = 8;
+
+    // virConnectGetAllDomainStatsFlags
+    int STATS_ACTIVE = 1;
+
+    int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
+
+    /** {@code doms} is a NULL-terminated array of virDomainPtr. */
+    int virDomainListGetStats(Pointer[] doms, int stats, PointerByReference retStats, int flags);
+
+    void virDomainStatsRecordListFree(Pointer stats);
+
+    String virDomainGetName(Pointer dom);
+
+    int virDomainGetUUIDString(Pointer dom, byte[] buf);
+
+    int virDomainGetID(Pointer dom);
+
+    int virDomainGetInfo(Pointer dom, DomainInfo info);
+
+    int virDomainRename(Pointer dom, String newName, int flags);
+
+    Pointer virGetLastError();
+
+    void virResetLastError();
+
+    /** virDomainInfo, for drivers whose bulk stats leave out memory, vCPUs or CPU time. */
+    @Structure.FieldOrder({"state", "maxMem", "memory", "nrVirtCpu", "cpuTime"})
+    class DomainInfo extends Structure {
+        public byte state;
+        public NativeLong maxMem;
+        public NativeLong memory;
+        public short nrVirtCpu;
+        public long cpuTime;
+    }
+}

@@ -1,0 +1,55 @@
+package org.xenctl.libvirt;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.sun.jna.Pointer;
+
+/**
+ * Reads an array of virTypedParameter: {@code char field[80]; int type; union value} (96 bytes on LP64), by
+ * offset, into field name → Long/Double/Boolean/String.
+ */
+final class TypedParameters {
+    private static final int FIELD_LENGTH = 80;
+    private static final int TYPE_OFFSET = 80;
+    private static final int VALUE_OFFSET = 88;
+    private static final int SIZE = 96;
+
+    private TypedParameters() {
+    }
+
+    static Map<String, Object> read(Pointer params, int count) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            Pointer param = params.share((long) i * SIZE);
+            String field = nulTerminated(param);
+            values.put(field, value(param));
+        }
+        return values;
+    }
+
+    private static String nulTerminated(Pointer param) {
+        byte[] bytes = param.getByteArray(0, FIELD_LENGTH);
+        int end = 0;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Object value(Pointer param) {
+        int type = param.getInt(TYPE_OFFSET);
+        return switch (type) {
+            case 1 -> (long) param.getInt(VALUE_OFFSET);                      // INT
+            case 2 -> Integer.toUnsignedLong(param.getInt(VALUE_OFFSET));     // UINT
+            case 3, 4 -> param.getLong(VALUE_OFFSET);                        // LLONG, ULLONG
+            case 5 -> param.getDouble(VALUE_OFFSET);                         // DOUBLE
+            case 6 -> param.getInt(VALUE_OFFSET) != 0;                       // BOOLEAN (an int)
+            case 7 -> {                                                     // STRING
+                Pointer text = param.getPointer(VALUE_OFFSET);
+                yield text == null ? null : text.getString(0);
+            }
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.xenctl.render;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Columns aligned with spaces, like `xl list`: text left-aligned, numbers right-aligned, no trailing blanks. */
+public final class Table {
+    public enum Align { LEFT, RIGHT }
+
+    private final List<String> headers = new ArrayList<>();
+    private final List<Align> aligns = new ArrayList<>();
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public Table column(String header, Align align) {
+        headers.add(header);
+        aligns.add(align);
+        return this;
+    }
+
+    public Table row(Object... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells for " + headers.size() + " columns");
+        }
+        List<String> row = new ArrayList<>();
+        for (Object cell : cells) {
+            row.add(cell == null ? "-" : cell.toString());
+        }
+        rows.add(row);
+        return this;
+    }
+
+    public void write(PrintWriter out, boolean withHeaders) {
+        int[] widths = new int[headers.size()];
+        List<List<String>> shown = new ArrayList<>();
+        if (withHeaders) {
+            shown.add(headers);
+        }
+        shown.addAll(rows);
+        for (List<String> row : shown) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : shown) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    line.append("  ");
+                }
+                String cell = row.get(i);
+                String pad = " ".repeat(widths[i] - cell.length());
+                line.append(aligns.get(i) == Align.RIGHT ? pad + cell : cell + pad);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.xenctl.render.view;
+
+import java.util.List;
+
+import org.xenctl.render.Table;
+import org.xenctl.render.Table.Align;
+import org.xenctl.render.TextOutput;
+import org.xenctl.render.View;
+
+/** `info`: the list fields plus how the domain is defined and its devices. */
+public record DomainInfoView(Integer id, String name, String uuid, String state, String reason, long memoryKib,
+                             long maxMemoryKib, int vcpus, long cpuTimeNs, String osType, String guestType,
+                             boolean persistent, boolean autostart, Devices devices) implements View {
+
+    /** Devices, by kind. */
+    public record Devices(List<Disk> disks, List<Nic> nics, List<Pci> pci) { }
+
+    public record Disk(String target, String bus, String device, String source, boolean readonly) { }
+
+    public record Nic(String mac, String type, String source, String model, String ifname) { }
+
+    public record Pci(String address, boolean managed) { }
+
+    @Override
+    public void writeText(TextOutput out) {
+        Table fields = new Table().column("Field", Align.LEFT).column("Value", Align.LEFT);
+        fields.row("Name:", name);
+        fields.row("ID:", id);
+        fields.row("UUID:", uuid);
+        fields.row("State:", state + " (" + reason + ")");
+        fields.row("Type:", guestType + " (os type " + osType + ")");
+        fields.row("Memory:", memoryKib / 1024 + " MiB (max " + maxMemoryKib / 1024 + " MiB)");
+        fields.row("VCPUs:", vcpus);
+        fields.row("CPU time:", String.format(java.util.Locale.ROOT, "%.1f s", cpuTimeNs / 1e9));
+        fields.row("Persistent:", persistent ? "yes" : "no");
+        fields.row("Autostart:", autostart ? "yes" : "no");
+        fields.row("Devices:", devices.disks().size() + " disk(s), " + devices.nics().size() + " nic(s), "
+                + devices.pci().size() + " pci");
+        fields.write(out.writer(), false);
+        for (Disk disk : devices.disks()) {
+            out.line("  disk " + disk.target() + " (" + disk.device() + ", " + orDash(disk.bus()) + ") "
+                    + orDash(disk.source()) + (disk.readonly() ? " ro" : ""));
+        }
+        for (Nic nic : devices.nics()) {
+            out.line("  nic  " + orDash(nic.mac()) + " " + nic.type() + " " + orDash(nic.source())
+                    + (nic.model().isEmpty() ? "" : " model " + nic.model()));
+        }
+        for (Pci pci : devices.pci()) {
+            out.line("  pci  " + pci.address() + (pci.managed() ? " managed" : ""));
+        }
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isEmpty() ? "-" : text;
+    }
+}

@@ -1,0 +1,17 @@
+package org.xenctl.render.view;
+
+/**
+ * One domain in `list`. JSON fields: id (null when not running), name, uuid, state, reason, memory_kib,
+ * max_memory_kib, vcpus, cpu_time_ns.
+ */
+public record DomainRow(Integer id, String name, String uuid, String state, String reason, long memoryKib,
+                        long maxMemoryKib, int vcpus, long cpuTimeNs) {
+
+    String memoryMib() {
+        return Long.toString(memoryKib / 1024);
+    }
+
+    String cpuSeconds() {
+        return String.format(java.util.Locale.ROOT, "%.1f", cpuTimeNs / 1e9);
+    }
+}
