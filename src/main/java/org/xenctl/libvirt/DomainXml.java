@@ -73,6 +73,32 @@ final class DomainXml {
         }
     }
 
+    Optional<String> uuid() {
+        return child(root, "uuid").map(e -> e.getTextContent().strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(s -> !s.isEmpty());
+    }
+
+    /** The same document with a {@code <uuid>} after {@code <name>}, as text. */
+    String withUuid(String uuid) {
+        Element element = root.getOwnerDocument().createElement("uuid");
+        element.setTextContent(uuid);
+        Node after = child(root, "name").map(Node::getNextSibling).orElse(root.getFirstChild());
+        root.insertBefore(element, after);
+        try {
+            javax.xml.transform.Transformer transformer =
+                    javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            java.io.StringWriter out = new java.io.StringWriter();
+            transformer.transform(new javax.xml.transform.dom.DOMSource(root.getOwnerDocument()),
+                    new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("cannot write back parsed domain XML", e);
+        } finally {
+            root.removeChild(element);
+        }
+    }
+
     Optional<String> name() {
         return child(root, "name").map(e -> e.getTextContent().strip()).filter(s -> !s.isEmpty());
     }

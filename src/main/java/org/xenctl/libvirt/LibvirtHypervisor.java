@@ -106,7 +106,7 @@ public final class LibvirtHypervisor implements Hypervisor {
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (XenctlException e) {
             if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
-                handles.remove(uuid);
+                forget(uuid);
                 return Optional.empty();
             }
             throw e;
@@ -127,27 +127,54 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public Definition define(String xml) {
-        Optional<String> name = DomainXml.parse(xml, "domain XML").name();
-        String before = name.flatMap(this::existing).map(d -> call("cannot read the current definition",
+        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        String name = parsed.name().orElse("");
+        Optional<Domain> existing = parsed.name().flatMap(this::existing);
+        String definition = xml;
+        if (existing.isPresent()) {
+            String existingUuid = uuidOf(existing.get());
+            if (parsed.uuid().isEmpty()) {
+                // libvirt would invent a new UUID and refuse the name: redefining by name updates the domain.
+                definition = parsed.withUuid(existingUuid);
+            } else if (!parsed.uuid().get().equals(existingUuid)) {
+                throw nameTaken(name, existingUuid);
+            }
+        }
+        String before = existing.map(d -> call("cannot read the current definition of " + name,
                 () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
-        Domain domain = call("cannot define domain " + name.orElse(""), () -> connect.domainDefineXML(xml));
+        String finalXml = definition;
+        Domain domain = call("cannot define domain " + name, () -> connect.domainDefineXML(finalXml));
         String uuid = remember(domain);
-        String after = call("cannot read the new definition", () -> domain.getXMLDesc(XML_INACTIVE));
+        String after = call("cannot read the new definition of " + name, () -> domain.getXMLDesc(XML_INACTIVE));
         DomainSummary summary = refresh(uuid).orElseThrow(() -> gone(uuid));
         return new Definition(summary, before == null, !after.equals(before));
     }
 
     @Override
     public DomainSummary createTransient(String xml, boolean paused) {
-        Optional<String> name = DomainXml.parse(xml, "domain XML").name();
+        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        String name = parsed.name().orElse("");
+        Optional<Domain> existing = parsed.name().flatMap(this::existing);
+        if (existing.isPresent()) {
+            throw nameTaken(name, uuidOf(existing.get()));
+        }
         Domain domain;
         try {
             domain = connect.domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
         } catch (LibvirtException e) {
-            throw pausedUnsupported(e, paused, "cannot create domain " + name.orElse(""));
+            throw pausedUnsupported(e, paused, "cannot create domain " + name);
         }
         String uuid = remember(domain);
         return refresh(uuid).orElseThrow(() -> gone(uuid));
+    }
+
+    private static XenctlException nameTaken(String name, String uuid) {
+        return new XenctlException(ErrorCode.DOMAIN_EXISTS, "a domain named '" + name + "' exists already (uuid "
+                + uuid + ")", "start it with 'xenctl start " + name + "', or give the new domain another name");
+    }
+
+    private static String uuidOf(Domain domain) {
+        return call("cannot read a domain's UUID", domain::getUUIDString);
     }
 
     @Override
@@ -196,7 +223,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         // Built before the call: any libvirt call in between would reset the error the rename leaves.
         String doing = "cannot rename domain " + nameOf(domain) + " to " + newName;
         NativeCalls.check(NativeLibvirt.INSTANCE.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
-        handles.remove(uuid);
+        forget(uuid);
     }
 
     @Override
@@ -218,6 +245,10 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void close() {
+        // Each virDomainPtr holds a reference on the connection: free them, or the connection (and the test
+        // driver's state) lives on until the garbage collector finalizes them.
+        handles.values().forEach(LibvirtHypervisor::free);
+        handles.clear();
         try {
             connect.close();
         } catch (LibvirtException e) {
@@ -268,7 +299,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     private Domain byUuid(String uuid) {
         try {
             Domain domain = connect.domainLookupByUUIDString(uuid);
-            handles.put(uuid, domain);
+            keep(uuid, domain);
             return domain;
         } catch (LibvirtException e) {
             XenctlException failure = LibvirtErrors.translate(e, "cannot look up domain " + uuid);
@@ -278,8 +309,30 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     private String remember(Domain domain) {
         String uuid = call("cannot read a domain's UUID", domain::getUUIDString);
-        handles.put(uuid, domain);
+        keep(uuid, domain);
         return uuid;
+    }
+
+    private void keep(String uuid, Domain domain) {
+        Domain previous = handles.put(uuid, domain);
+        if (previous != null && previous != domain) {
+            free(previous);
+        }
+    }
+
+    private void forget(String uuid) {
+        Domain previous = handles.remove(uuid);
+        if (previous != null) {
+            free(previous);
+        }
+    }
+
+    private static void free(Domain domain) {
+        try {
+            domain.free();
+        } catch (LibvirtException e) {
+            // Released already; nothing more to do.
+        }
     }
 
     private void act(String uuid, String verb, Action action) {

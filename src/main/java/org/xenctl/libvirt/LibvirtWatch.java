@@ -45,11 +45,15 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
     }
 
     private int onLifecycle(Domain domain, DomainEvent event) {
+        boolean ours;
         try {
-            if (!uuid.equals(domain.getUUIDString())) {
-                return 0;
-            }
+            ours = uuid.equals(domain.getUUIDString());
+            // libvirt-java takes a reference for the callback; until freed it keeps the connection alive.
+            domain.free();
         } catch (LibvirtException e) {
+            return 0;
+        }
+        if (!ours) {
             return 0;
         }
         synchronized (lock) {

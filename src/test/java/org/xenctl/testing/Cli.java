@@ -1,0 +1,56 @@
+package org.xenctl.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.xenctl.cli.Context;
+import org.xenctl.cli.LibvirtSessions;
+import org.xenctl.cli.Main;
+
+/** Runs the real command line in-process, against real libvirt, and captures what it prints. */
+public final class Cli {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Cli() {
+    }
+
+    /** Runs with an empty environment, so that no URI leaks in from the machine. */
+    public static Result run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    public static Result runWith(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new Context(new LibvirtSessions(environment)), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    /** What a command printed and how it ended. */
+    public record Result(int exit, String out, String err) {
+        public JsonNode json() {
+            return parse(out);
+        }
+
+        public JsonNode errorJson() {
+            return parse(err);
+        }
+
+        private static JsonNode parse(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (Exception e) {
+                throw new AssertionError("not valid JSON: " + text, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
