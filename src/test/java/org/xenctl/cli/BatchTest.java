@@ -1,0 +1,111 @@
+package org.xenctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.testing.Cli;
+import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.TestDriver;
+
+/** batch: many commands over one connection, so even the test driver's custom hosts keep their state. */
+class BatchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path script(String... lines) throws Exception {
+        Path file = dir.resolve("commands.batch");
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    @Test
+    void the_shipped_tour_runs_clean_on_the_demo_host() {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "batch",
+                TestDriver.repositoryFile("examples/demo-tour.batch").toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Domain build started.").contains("Domain db has shut down.")
+                .contains("Domain build is already shut off.")
+                .endsWith("batch: 11 commands, 11 succeeded, 0 failed\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void state_carries_from_line_to_line() throws Exception {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "-o", "json", "batch",
+                script("start build", "list build").toString());
+        List<JsonNode> lines = jsonLines(r.out());
+        assertThat(lines.get(1).get("result").get("domains").get(0).get("state").asText()).isEqualTo("running");
+    }
+
+    @Test
+    void failures_are_reported_per_line_and_the_batch_carries_on() throws Exception {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "batch",
+                script("# comment", "", "pause web", "pause nosuch", "destroy 'db'", "pause build").toString());
+        assertThat(r.exit()).as("the first failure's status").isEqualTo(3);
+        assertThat(r.out()).contains("Domain web paused.").contains("Domain db destroyed.")
+                .endsWith("batch: 4 commands, 2 succeeded, 2 failed\n");
+        assertThat(r.err()).contains("line 4: xenctl: error: domain 'nosuch' not found")
+                .contains("line 6: xenctl: error: cannot pause domain build: it is shut off");
+    }
+
+    @Test
+    void stop_on_error_stops_at_the_first_failure() throws Exception {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "batch", "--stop-on-error",
+                script("pause nosuch", "destroy db").toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).doesNotContain("destroyed").endsWith("batch: 1 commands, 0 succeeded, 1 failed\n");
+    }
+
+    @Test
+    void json_mode_prints_one_object_per_command_then_a_summary() throws Exception {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "-o", "json", "batch",
+                script("pause web", "info nosuch", "list --bogus", "unpause web").toString());
+        List<JsonNode> lines = jsonLines(r.out());
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(lines.get(0).get("exit_status").asInt()).isZero();
+        assertThat(lines.get(0).get("result").get("state").asText()).isEqualTo("paused");
+        assertThat(lines.get(0).get("error").isNull()).isTrue();
+        assertThat(lines.get(1).get("exit_status").asInt()).isEqualTo(3);
+        assertThat(lines.get(1).get("error").get("code").asText()).isEqualTo("domain-not-found");
+        assertThat(lines.get(1).get("result").isNull()).isTrue();
+        assertThat(lines.get(2).get("exit_status").asInt()).isEqualTo(2);
+        assertThat(lines.get(3).get("result").get("changed").asBoolean()).isTrue();
+        assertThat(lines.get(4).get("summary").get("failed").asInt()).isEqualTo(2);
+        assertThat(lines.get(4).get("summary").get("succeeded").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_missing_batch_file_exits_5() {
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "batch", dir.resolve("none.batch").toString());
+        assertThat(r.exit()).isEqualTo(5);
+        assertThat(r.err()).contains("none.batch: no such file");
+    }
+
+    @Test
+    void quoting_follows_the_shell() {
+        assertThat(ShellWords.split("rename 'my guest' \"new \\\"name\\\"\" plain\\ word"))
+                .containsExactly("rename", "my guest", "new \"name\"", "plain word");
+        assertThat(ShellWords.split("  list   -a  ")).containsExactly("list", "-a");
+        assertThat(ShellWords.split("info ''")).containsExactly("info", "");
+    }
+
+    static List<JsonNode> jsonLines(String out) {
+        return out.lines().map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package org.xenctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.testing.Cli;
+import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.TestDriver;
+
+/** Usage errors, connection errors and the URI defaults: one clear line on stderr, the documented status. */
+class ErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void an_unknown_domain_exits_3_with_one_line_naming_it() {
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "info", "web42");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).hasSize(2);
+        assertThat(r.err()).startsWith("xenctl: error: domain 'web42' not found on test:///default\n")
+                .contains("xenctl: hint: xenctl list --all");
+    }
+
+    @Test
+    void under_json_an_error_is_one_json_object_on_stderr() {
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "pause", "web42", "-o", "json");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        JsonNode error = r.errorJson().get("error");
+        assertThat(error.get("code").asText()).isEqualTo("domain-not-found");
+        assertThat(error.get("exit_status").asInt()).isEqualTo(3);
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void an_unreachable_uri_gives_a_clear_error_and_no_stack_trace() {
+        Result r = Cli.run("-c", "xen+tcp://127.0.0.1:1/system", "list");
+        assertThat(r.exit()).isEqualTo(6);
+        assertThat(r.err()).startsWith("xenctl: error: cannot connect to xen+tcp://127.0.0.1:1/system: ")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        Result json = Cli.run("-c", "xen+tcp://127.0.0.1:1/system", "list", "-o", "json");
+        assertThat(json.errorJson().get("error").get("code").asText()).isEqualTo("connect-failed");
+    }
+
+    @Test
+    void without_any_uri_the_error_says_how_to_choose_one() {
+        Result r = Cli.runWith(Map.of("XENCTL_CONFIG", dir.resolve("absent.conf").toString()), "list");
+        assertThat(r.exit()).isEqualTo(6);
+        assertThat(r.err()).contains("no hypervisor to connect to").contains("-c URI")
+                .contains("XENCTL_DEFAULT_URI").contains("test:///default");
+    }
+
+    @Test
+    void the_uri_comes_from_the_environment_then_the_config_file() throws Exception {
+        Path conf = dir.resolve("xenctl.conf");
+        Files.writeString(conf, "# xenctl\nuri_default = \"test:///default\"\n");
+        Result fromConfig = Cli.runWith(Map.of("XENCTL_CONFIG", conf.toString()), "version", "-o", "json");
+        assertThat(fromConfig.exit()).as(fromConfig.toString()).isZero();
+        assertThat(fromConfig.json().get("uri_source").asText()).isEqualTo(conf + " (uri_default)");
+
+        Result fromLibvirt = Cli.runWith(Map.of("LIBVIRT_DEFAULT_URI", "test:///default",
+                "XENCTL_CONFIG", conf.toString()), "version", "-o", "json");
+        assertThat(fromLibvirt.json().get("uri_source").asText()).isEqualTo("LIBVIRT_DEFAULT_URI");
+
+        Result fromXenctl = Cli.runWith(Map.of("XENCTL_DEFAULT_URI", TestDriver.demoHost(),
+                "LIBVIRT_DEFAULT_URI", "test:///default"), "list", "-o", "json");
+        assertThat(fromXenctl.json().get("domains").findValuesAsText("name")).contains("web");
+    }
+
+    @Test
+    void a_broken_config_file_is_a_configuration_error_with_its_line() throws Exception {
+        Path conf = dir.resolve("xenctl.conf");
+        Files.writeString(conf, "\nuri_default = xen:///system\n");
+        Result r = Cli.runWith(Map.of("XENCTL_CONFIG", conf.toString()), "list");
+        assertThat(r.exit()).isEqualTo(5);
+        assertThat(r.err()).contains(conf + ":2: uri_default needs a quoted value");
+    }
+
+    @Test
+    void usage_errors_exit_2_and_point_to_help() {
+        Result unknownVerb = Cli.run("frobnicate");
+        assertThat(unknownVerb.exit()).isEqualTo(2);
+        assertThat(unknownVerb.err()).contains("frobnicate").contains("--help");
+
+        Result missingDomain = Cli.run("-c", TestDriver.DEFAULT, "pause");
+        assertThat(missingDomain.exit()).isEqualTo(2);
+        assertThat(missingDomain.err()).contains("DOMAIN").contains("xenctl pause --help");
+
+        Result badFormat = Cli.run("-c", TestDriver.DEFAULT, "list", "-o", "yaml");
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("'yaml' is not an output format: use text or json");
+
+        Result badTimeout = Cli.run("-c", TestDriver.DEFAULT, "destroy", "--timeout", "soon", "test");
+        assertThat(badTimeout.exit()).isEqualTo(2);
+        assertThat(badTimeout.err()).contains("'soon' is not a number of seconds");
+
+        Result noVerb = Cli.run();
+        assertThat(noVerb.exit()).isEqualTo(2);
+        assertThat(noVerb.err()).contains("a command is required");
+    }
+
+    @Test
+    void a_usage_error_under_json_is_json() {
+        Result r = Cli.run("list", "--bogus", "-o", "json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errorJson().get("error").get("code").asText()).isEqualTo("usage");
+    }
+
+    @Test
+    void help_and_version_exit_0() {
+        Result help = Cli.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: xenctl").contains("shutdown").contains("Exit status:");
+        Result version = Cli.run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("xenctl ");
+    }
+}

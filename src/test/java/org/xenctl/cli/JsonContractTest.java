@@ -1,0 +1,191 @@
+package org.xenctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.testing.Cli;
+import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.TestDriver;
+
+/**
+ * docs/json.md is the JSON contract: every field it lists must be in the output and every field in the output must
+ * be listed, command by command.
+ */
+class JsonContractTest {
+    private static Map<String, List<List<String>>> contract;
+
+    @BeforeAll
+    static void readTheContract() throws Exception {
+        contract = new LinkedHashMap<>();
+        String section = null;
+        List<String> table = null;
+        for (String line : Files.readAllLines(TestDriver.repositoryFile("docs/json.md"))) {
+            if (line.startsWith("### ") || line.startsWith("## ")) {
+                section = line.replaceFirst("^#+ ", "").strip();
+                table = null;
+            } else if (line.startsWith("| `") && section != null) {
+                if (table == null) {
+                    table = new ArrayList<>();
+                    contract.computeIfAbsent(section, k -> new ArrayList<>()).add(table);
+                }
+                String[] cells = line.split("\\|");
+                table.add(cells[1].strip().replace("`", "") + "|" + cells[2].strip());
+            } else if (!line.startsWith("|")) {
+                table = null;
+            }
+        }
+    }
+
+    private static Set<String> documented(String section, int table) {
+        Set<String> fields = new TreeSet<>();
+        for (String row : contract.get(section).get(table)) {
+            fields.add(row.substring(0, row.indexOf('|')));
+        }
+        return fields;
+    }
+
+    private static Set<String> fields(JsonNode node, Set<String> opaque) {
+        Set<String> paths = new TreeSet<>();
+        collect(node, "", paths, opaque);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, String prefix, Set<String> paths, Set<String> opaque) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+                paths.add(path);
+                if (!opaque.contains(path)) {
+                    collect(field.getValue(), path, paths, opaque);
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                collect(element, prefix + "[]", paths, opaque);
+            }
+        }
+    }
+
+    private static JsonNode run(String uri, String... args) {
+        String[] full = new String[args.length + 4];
+        full[0] = "-c";
+        full[1] = uri;
+        full[2] = "-o";
+        full[3] = "json";
+        System.arraycopy(args, 0, full, 4, args.length);
+        Result r = Cli.run(full);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        return r.json();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
+    void list() {
+        assertThat(fields(run(TestDriver.demoHost(), "list", "--all"), Set.of())).isEqualTo(documented("list", 0));
+    }
+
+    @Test
+    void info() {
+        Set<String> web = fields(run(TestDriver.demoHost(), "info", "web"), Set.of());
+        Set<String> router = fields(run(TestDriver.demoHost(), "info", "router"), Set.of());
+        assertThat(union(web, router)).isEqualTo(documented("info", 0));
+    }
+
+    @Test
+    void domid_and_domname() {
+        assertThat(fields(run(TestDriver.demoHost(), "domid", "web"), Set.of()))
+                .isEqualTo(documented("domid, domname", 0));
+        assertThat(fields(run(TestDriver.demoHost(), "domname", "1"), Set.of()))
+                .isEqualTo(documented("domid, domname", 0));
+    }
+
+    @Test
+    void lifecycle_verbs() {
+        Set<String> expected = documented("start, shutdown, destroy, reboot, pause, unpause, undefine, rename, "
+                + "autostart", 0);
+        for (String verb : List.of("pause", "destroy", "shutdown", "reboot", "autostart", "undefine")) {
+            assertThat(fields(run(TestDriver.demoHost(), verb, "web"), Set.of())).as(verb).isEqualTo(expected);
+        }
+        assertThat(fields(run(TestDriver.demoHost(), "start", "build"), Set.of())).isEqualTo(expected);
+        assertThat(fields(run(TestDriver.demoHost(), "unpause", "router"), Set.of())).isEqualTo(expected);
+        assertThat(fields(run(TestDriver.demoHost(), "rename", "build", "b2"), Set.of())).isEqualTo(expected);
+    }
+
+    @Test
+    void shutdown_all() {
+        assertThat(fields(run(TestDriver.demoHost(), "shutdown", "--all"), Set.of()))
+                .isEqualTo(documented("shutdown --all", 0));
+    }
+
+    @Test
+    void define_and_create() {
+        String guest = TestDriver.repositoryFile("examples/guest.xml").toString();
+        assertThat(fields(run(TestDriver.DEFAULT, "define", guest), Set.of()))
+                .isEqualTo(documented("define, create", 0));
+        assertThat(fields(run(TestDriver.DEFAULT, "create", guest), Set.of()))
+                .isEqualTo(documented("define, create", 0));
+    }
+
+    @Test
+    void dumpxml() {
+        assertThat(fields(run(TestDriver.demoHost(), "dumpxml", "web"), Set.of()))
+                .isEqualTo(documented("dumpxml", 0));
+    }
+
+    @Test
+    void version() {
+        assertThat(fields(run(TestDriver.DEFAULT, "version"), Set.of())).isEqualTo(documented("version", 0));
+    }
+
+    @Test
+    void batch_lines_and_summary() throws Exception {
+        java.nio.file.Path script = Files.createTempFile("contract", ".batch");
+        Files.writeString(script, "pause web\ninfo nosuch\n");
+        Result r = Cli.run("-c", TestDriver.demoHost(), "-o", "json", "batch", script.toString());
+        List<JsonNode> lines = BatchTest.jsonLines(r.out());
+        Set<String> opaque = Set.of("result", "error");
+        assertThat(union(fields(lines.get(0), opaque), fields(lines.get(1), opaque)))
+                .isEqualTo(documented("batch", 0));
+        assertThat(fields(lines.get(2), Set.of())).isEqualTo(documented("batch", 1));
+        Files.delete(script);
+    }
+
+    @Test
+    void errors() {
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "info", "nosuch");
+        assertThat(fields(r.errorJson(), Set.of())).isEqualTo(documented("Errors", 0));
+    }
+
+    @Test
+    void every_error_code_is_documented_with_its_exit_status() {
+        Map<String, String> documentedStatus = new LinkedHashMap<>();
+        for (String row : contract.get("Errors").get(1)) {
+            String[] cells = row.split("\\|");
+            documentedStatus.put(cells[0], cells[1]);
+        }
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            actual.put(code.code(), Integer.toString(ExitStatus.of(code.kind())));
+        }
+        assertThat(actual).isEqualTo(documentedStatus);
+    }
+}
