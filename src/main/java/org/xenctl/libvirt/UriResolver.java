@@ -79,8 +79,7 @@ public final class UriResolver {
         String found = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            int hash = line.indexOf('#');
-            String content = hash >= 0 && !insideQuotes(line, hash) ? line.substring(0, hash) : line;
+            String content = withoutComment(line);
             if (content.isBlank()) {
                 continue;
             }
@@ -101,14 +100,18 @@ public final class UriResolver {
         return Optional.ofNullable(found).filter(s -> !s.isBlank());
     }
 
-    private static boolean insideQuotes(String line, int index) {
-        int quotes = 0;
-        for (int i = 0; i < index; i++) {
-            if (line.charAt(i) == '"') {
-                quotes++;
+    /** The line up to its first # that is not inside double quotes. */
+    private static String withoutComment(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '#' && !quoted) {
+                return line.substring(0, i);
             }
         }
-        return quotes % 2 == 1;
+        return line;
     }
 
     private boolean isXenDom0() {

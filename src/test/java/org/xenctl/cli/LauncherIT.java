@@ -1,0 +1,83 @@
+package org.xenctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.testing.TestDriver;
+
+/** The packaged ./xenctl launcher, run as a separate process as a user or a script would (after 'package'). */
+class LauncherIT {
+    record Run(int exit, String out, String err) { }
+
+    private static Run launch(Path launcher, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("LIBVIRT_DEFAULT_URI");
+        builder.environment().remove("XENCTL_DEFAULT_URI");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static Path launcher() {
+        return TestDriver.repositoryFile("xenctl");
+    }
+
+    @Test
+    void lists_the_test_domain_running_as_valid_json() throws Exception {
+        Run run = launch(launcher(), "-c", "test:///default", "list", "-o", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode test = new ObjectMapper().readTree(run.out()).get("domains").get(0);
+        assertThat(test.get("name").asText()).isEqualTo("test");
+        assertThat(test.get("state").asText()).isEqualTo("running");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_domain_exits_3_without_libvirt_chatter() throws Exception {
+        Run run = launch(launcher(), "-c", "test:///default", "info", "nosuch");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("xenctl: error: domain 'nosuch' not found").doesNotContain("libvirt:");
+    }
+
+    @Test
+    void an_unreachable_host_exits_6_with_no_trace() throws Exception {
+        Run run = launch(launcher(), "-c", "xen+tcp://127.0.0.1:1/system", "list");
+        assertThat(run.exit()).isEqualTo(6);
+        assertThat(run.err()).startsWith("xenctl: error: cannot connect").doesNotContain("\tat ");
+    }
+
+    @Test
+    void the_demo_tour_runs_in_one_process() throws Exception {
+        Run run = launch(launcher(), "-c", TestDriver.demoHost(), "batch",
+                TestDriver.repositoryFile("examples/demo-tour.batch").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("batch: 11 commands, 11 succeeded, 0 failed");
+    }
+
+    @Test
+    void without_a_built_jar_the_launcher_says_how_to_build(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("xenctl");
+        Files.copy(launcher(), copy);
+        copy.toFile().setExecutable(true);
+        Run run = launch(copy, "list");
+        assertThat(run.exit()).isEqualTo(70);
+        assertThat(run.err()).contains("is missing").contains("mvn -q -DskipTests package");
+    }
+}
