@@ -276,8 +276,8 @@ public final class LibvirtHypervisor implements Hypervisor {
                 }
             }
         }
-        throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri,
-                "xenctl list --all shows the domains of this host");
+        throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri
+                + " (xenctl list --all shows its domains)");
     }
 
     private Optional<Domain> existing(String name) {

@@ -6,39 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.OnDefaultTestHost;
 import org.xenctl.testing.TestDriver;
 
 /** define, create and their failures: bad input says where, and leaves nothing behind. */
-class DefinitionTest {
-    private LibvirtHypervisor keeper;
-
+class DefinitionTest extends OnDefaultTestHost {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void holdTheTestHost() {
-        keeper = TestDriver.keep();
-    }
-
-    @AfterEach
-    void releaseIt() {
-        keeper.close();
-    }
-
-    private static Result xenctl(String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "-c";
-        full[1] = TestDriver.DEFAULT;
-        System.arraycopy(args, 0, full, 2, args.length);
-        return Cli.run(full);
-    }
 
     private static String guestXml() throws Exception {
         return Files.readString(TestDriver.repositoryFile("examples/guest.xml"));

@@ -7,17 +7,15 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.OnDefaultTestHost;
 import org.xenctl.testing.TestDriver;
 
 /** Every lifecycle verb on test:///default, whose state a held connection keeps between commands. */
-class LifecycleTest {
+class LifecycleTest extends OnDefaultTestHost {
     /** A guest that comes back up when asked to power off: its shutdown never completes. */
     private static final String STUBBORN = """
             <domain type='test'>
@@ -28,28 +26,8 @@ class LifecycleTest {
             </domain>
             """;
 
-    private LibvirtHypervisor keeper;
-
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void holdTheTestHost() {
-        keeper = TestDriver.keep();
-    }
-
-    @AfterEach
-    void releaseIt() {
-        keeper.close();
-    }
-
-    private static Result xenctl(String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "-c";
-        full[1] = TestDriver.DEFAULT;
-        System.arraycopy(args, 0, full, 2, args.length);
-        return Cli.run(full);
-    }
 
     private static String state(String domain) {
         return xenctl("list", "--all", domain, "-o", "json").json().get("domains").get(0).get("state").asText();
