@@ -86,8 +86,13 @@ public final class Lifecycle {
             watch.await(STOPPED, left);
             return changed("shutdown", current(domain), "has shut down");
         } catch (XenctlException e) {
-            if (e.code() != ErrorCode.TIMEOUT || !force) {
+            if (e.code() != ErrorCode.TIMEOUT) {
                 throw e;
+            }
+            if (!force) {
+                // Said with the user's own limit: with --all, this domain's wait had only what was left of it.
+                throw new XenctlException(ErrorCode.TIMEOUT, "domain " + domain.name() + " is not shut off after "
+                        + seconds(limit) + " (it is " + current(domain).state().label() + ")", e.hint(), e);
             }
         }
         hypervisor.destroy(domain.uuid());
@@ -208,7 +213,7 @@ public final class Lifecycle {
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     static Hypervisor.Condition condition(String description,

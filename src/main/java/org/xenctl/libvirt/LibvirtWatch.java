@@ -82,7 +82,7 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new XenctlException(ErrorCode.TIMEOUT, "domain " + now.map(DomainSummary::name).orElse(uuid)
-                        + " is not " + condition.description() + " after " + timeout.toSeconds() + " s (it is "
+                        + " is not " + condition.description() + " after " + seconds(timeout) + " (it is "
                         + now.map(s -> s.state().label()).orElse("gone") + ")",
                         "wait longer with --timeout, or use --force to destroy it when the time is up");
             }
@@ -106,6 +106,10 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
                 throw new XenctlException(ErrorCode.INTERRUPTED, "stopped waiting: the domain is left as it is");
             }
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     @Override

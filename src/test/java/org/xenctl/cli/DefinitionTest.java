@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
 import org.xenctl.testing.OnDefaultTestHost;
 import org.xenctl.testing.TestDriver;

@@ -113,6 +113,8 @@ class LifecycleTest extends OnDefaultTestHost {
         Result r = xenctl("shutdown", "stubborn", "--timeout", "0.3", "-o", "json");
         assertThat(r.exit()).as(r.toString()).isEqualTo(4);
         assertThat(r.errorJson().get("error").get("code").asText()).isEqualTo("timeout");
+        assertThat(r.errorJson().get("error").get("message").asText())
+                .isEqualTo("domain stubborn is not shut off after 0.3 s (it is running)");
         assertThat(state("stubborn")).isEqualTo("running");
     }
 
