@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "batch", description = "Run xenctl commands, one per line (as typed after 'xenctl'), in one process "
-        + "over one connection. Blank lines and lines starting with # are skipped. Exit status: 0 when every "
-        + "command succeeded, else that of the first that failed.")
+        + "over one connection. Blank lines and lines starting with # are skipped; Ctrl-C stops the batch. Exit "
+        + "status: 0 when every command succeeded, else that of the first that failed.")
 final class BatchCommand implements Callable<Integer> {
     @ParentCommand
     XenctlCommand root;
@@ -71,7 +71,8 @@ final class BatchCommand implements Callable<Integer> {
                 } else {
                     failed++;
                     firstFailure = firstFailure == ExitStatus.OK ? status : firstFailure;
-                    if (stopOnError) {
+                    // Ctrl-C ends the whole batch, not just the wait it interrupted.
+                    if (stopOnError || status == ExitStatus.INTERRUPTED) {
                         break;
                     }
                 }

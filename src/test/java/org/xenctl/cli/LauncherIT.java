@@ -72,6 +72,27 @@ class LauncherIT {
     }
 
     @Test
+    void ctrl_c_stops_a_wait_with_status_130_and_does_not_force_the_destroy(@TempDir Path dir) throws Exception {
+        Path guest = dir.resolve("stubborn.xml");
+        Files.writeString(guest, "<domain type='test'><name>stubborn</name><memory>131072</memory>"
+                + "<os><type>xen</type></os><on_poweroff>restart</on_poweroff></domain>");
+        Path script = dir.resolve("wait.batch");
+        Files.writeString(script, "define " + guest + "\nstart stubborn\n"
+                + "shutdown stubborn --force --timeout 60\nlist stubborn\n");
+        Process process = new ProcessBuilder(launcher().toString(), "-c", "test:///default", "-o", "json", "batch",
+                script.toString()).start();
+        process.getOutputStream().close();
+        Thread.sleep(3000);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the process ends after SIGINT").isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(out).isEqualTo(130);
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(2)).contains("\"exit_status\":130").contains("\"code\":\"interrupted\"");
+        assertThat(out).as("the batch stops: no list line, no forced destroy").doesNotContain("\"line\":4");
+    }
+
+    @Test
     void without_a_built_jar_the_launcher_says_how_to_build(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("xenctl");
         Files.copy(launcher(), copy);
