@@ -19,7 +19,6 @@ final class InfoCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        String uuid = session.hypervisor().lookup(DomainRef.of(domain)).uuid();
-        return Views.info(session.hypervisor().details(uuid));
+        return Views.info(session.hypervisor().details(session.hypervisor().lookup(DomainRef.of(domain))));
     }
 }

@@ -55,13 +55,4 @@ public enum DomainState {
     public boolean isActive() {
         return this != SHUTOFF && this != NOSTATE;
     }
-
-    public static DomainState fromLabel(String label) {
-        for (DomainState state : values()) {
-            if (state.label.equals(label)) {
-                return state;
-            }
-        }
-        throw new IllegalArgumentException("unknown domain state '" + label + "'");
-    }
 }

@@ -1,7 +1,5 @@
 package org.xenctl.domain;
 
-import java.util.OptionalInt;
-
 /**
  * What `list` shows of a domain: identity, state and the resources it holds. Memory is in KiB and CPU time in
  * nanoseconds, as libvirt counts them; renderers choose the units people read.
@@ -15,10 +13,6 @@ import java.util.OptionalInt;
  */
 public record DomainSummary(int id, String name, String uuid, DomainState state, String reason,
                             long memoryKiB, long maxMemoryKiB, int vcpus, long cpuTimeNs) {
-
-    public OptionalInt activeId() {
-        return id >= 0 ? OptionalInt.of(id) : OptionalInt.empty();
-    }
 
     public boolean isActive() {
         return state.isActive();

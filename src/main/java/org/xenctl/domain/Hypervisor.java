@@ -31,7 +31,8 @@ public interface Hypervisor extends AutoCloseable {
     /** The domain's current summary, or empty once it no longer exists. */
     Optional<DomainSummary> refresh(String uuid);
 
-    DomainDetails details(String uuid);
+    /** How {@code summary}'s domain is defined and which devices it has; the summary is reused, not re-read. */
+    DomainDetails details(DomainSummary summary);
 
     /**
      * Defines a persistent domain from libvirt domain XML, or updates the definition of the domain with that name

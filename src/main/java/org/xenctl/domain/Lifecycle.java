@@ -163,7 +163,7 @@ public final class Lifecycle {
     }
 
     public Outcome autostart(DomainSummary domain, boolean enabled) {
-        DomainDetails details = hypervisor.details(domain.uuid());
+        DomainDetails details = hypervisor.details(domain);
         if (details.autostart() == enabled) {
             return unchanged("autostart", domain, enabled ? "already starts with the host"
                     : "already does not start with the host");
@@ -174,7 +174,7 @@ public final class Lifecycle {
 
     /** Removes the persistent definition; a running domain keeps running, as a transient one. */
     public Outcome undefine(DomainSummary domain) {
-        DomainDetails details = hypervisor.details(domain.uuid());
+        DomainDetails details = hypervisor.details(domain);
         if (!details.persistent()) {
             return unchanged("undefine", domain, "is transient: there is no definition to remove");
         }

@@ -114,9 +114,8 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
-    public DomainDetails details(String uuid) {
-        DomainSummary summary = refresh(uuid).orElseThrow(() -> gone(uuid));
-        Domain domain = domain(uuid);
+    public DomainDetails details(DomainSummary summary) {
+        Domain domain = domain(summary.uuid());
         DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + summary.name(),
                 () -> domain.getXMLDesc(0)), "domain " + summary.name());
         boolean persistent = call("cannot read domain " + summary.name(), domain::isPersistent) == 1;
