@@ -1,28 +1,35 @@
 package org.xenctl.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.xenctl.domain.Hypervisor.Definition;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DefineView;
+import org.xenctl.render.view.ProblemView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "define", description = "Define a persistent domain from libvirt domain XML, or update the "
-        + "definition of the domain with that name. Defining the same XML again changes nothing.")
+@Command(name = "define", description = "Define a persistent domain from an xl.cfg file or libvirt domain XML, or "
+        + "update the definition of the domain with that name. Defining the same file again changes nothing.")
 final class DefineCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "FILE.xml", description = "libvirt domain XML")
+    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
+    boolean compat;
+
+    @Parameters(paramLabel = "FILE", description = "xl.cfg file or libvirt domain XML")
     Path file;
 
     @Override
     View execute(Session session) {
-        String xml = InputFiles.read(file);
-        Definition result = session.hypervisor().define(xml);
+        DomainSource source = DomainSource.load(file, List.of(), compat, session.hypervisor().domainXmlType());
+        warn(source.warnings());
+        Definition result = session.hypervisor().define(source.xml());
         String name = result.domain().name();
         String message = result.created() ? "Domain " + name + " defined from " + file + "."
                 : result.changed() ? "Domain " + name + " updated from " + file + "."
                 : "Domain " + name + " is already defined as in " + file + ".";
         return new DefineView("define", name, result.domain().uuid(), result.created(), result.changed(),
-                result.domain().state().label(), message);
+                result.domain().state().label(), ProblemView.of(source.warnings()), message);
     }
 }

@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.InvalidConfigException;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.Json;
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.view.ErrorView;
+import org.xenctl.render.view.ProblemView;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -47,6 +49,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         int status = ExitStatus.of(failure.code().kind());
         if (format == OutputFormat.JSON) {
             err.println(Json.line(errorView(failure)));
+        } else if (failure instanceof InvalidConfigException invalid) {
+            ProblemText.print(invalid.problems(), err);
         } else {
             err.println("xenctl: error: " + failure.getMessage());
             if (failure.hint() != null) {
@@ -61,8 +65,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     static ErrorView errorView(XenctlException failure) {
+        List<ProblemView> problems = failure instanceof InvalidConfigException invalid
+                ? ProblemView.of(invalid.problems()) : List.of();
         return ErrorView.of(failure.code().code(), failure.getMessage(), failure.hint(),
-                ExitStatus.of(failure.code().kind()));
+                ExitStatus.of(failure.code().kind()), problems);
     }
 
     /** Whether the (unparsable) arguments asked for JSON, so that even a usage error comes as JSON. */

@@ -4,20 +4,12 @@ import java.util.concurrent.Callable;
 
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that runs against a hypervisor: it opens a session, computes a {@link View}, and the root's renderer
  * prints it. Failures are exceptions, turned into messages and exit statuses by {@link ErrorReporter}.
  */
-abstract class HypervisorCommand implements Callable<Integer> {
-    @ParentCommand
-    XenctlCommand root;
-
-    @Spec
-    CommandSpec spec;
+abstract class HypervisorCommand extends OutputCommand implements Callable<Integer> {
 
     /** Read-write without events unless a command says otherwise. */
     ConnectOptions connectOptions() {
@@ -28,9 +20,9 @@ abstract class HypervisorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        XenctlCommand root = root();
         try (Session session = root.context().sessions().open(root.connect(), connectOptions())) {
-            View view = execute(session);
-            root.renderer().render(view, spec.commandLine().getOut());
+            render(execute(session));
         }
         return ExitStatus.OK;
     }

@@ -16,6 +16,9 @@ public interface Hypervisor extends AutoCloseable {
 
     HostVersion version();
 
+    /** The type libvirt domain XML has on this host ("xen" for libxl, "test" for the test driver). */
+    String domainXmlType();
+
     /**
      * Every domain (running ones only unless {@code includeInactive}), gathered in as few round trips as possible,
      * running domains first by id, then shut-off ones by name.

@@ -53,6 +53,10 @@ final class DomainXml {
         }
     }
 
+    Element root() {
+        return root;
+    }
+
     private static DocumentBuilder builder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

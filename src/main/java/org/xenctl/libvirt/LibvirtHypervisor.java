@@ -72,6 +72,12 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public String domainXmlType() {
+        String type = call("cannot read the hypervisor type", connect::getType);
+        return type.equalsIgnoreCase("xen") ? "xen" : type.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
     public List<DomainSummary> list(boolean includeInactive) {
         List<DomainSummary> all = new ArrayList<>(DomainStats.all(NativeHandles.of(connect), includeInactive));
         all.sort(LIST_ORDER);

@@ -1,0 +1,107 @@
+package org.xenctl.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+
+import org.xenctl.domain.InvalidConfigException;
+import org.xenctl.render.view.ConfigShowView;
+import org.xenctl.render.view.ConfigShowView.PciView;
+import org.xenctl.render.view.ConfigShowView.SettingView;
+import org.xenctl.render.view.ProblemView;
+import org.xenctl.xlcfg.DiskSpec;
+import org.xenctl.xlcfg.DiskSpecParser;
+import org.xenctl.xlcfg.NetSpec;
+import org.xenctl.xlcfg.NetSpecParser;
+import org.xenctl.xlcfg.PciSpec;
+import org.xenctl.xlcfg.PciSpecParser;
+import org.xenctl.xlcfg.SpecReport;
+import org.xenctl.xlcfg.XlConfig;
+import org.xenctl.xlcfg.XlEntry;
+import org.xenctl.xlcfg.XlProblem;
+import org.xenctl.xlcfg.XlSetting;
+import org.xenctl.xlcfg.XlValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", description = "Show an xl.cfg file as parsed: every setting with its typed value, line and "
+        + "column, and the disk, vif and pci entries split into named fields (best read with -o json).")
+final class ConfigShowCommand extends OutputCommand implements Callable<Integer> {
+    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
+    boolean compat;
+
+    @Parameters(paramLabel = "FILE", description = "xl.cfg file")
+    Path file;
+
+    @Override
+    public Integer call() {
+        XlConfig config = ConfigFiles.parse(file, InputFiles.read(file), List.of());
+        List<XlProblem> problems = new ArrayList<>();
+        List<DiskSpec> disks = entries(config, "disk", problems, DiskSpecParser::parse);
+        List<NetSpec> vifs = entries(config, "vif", problems, NetSpecParser::parse);
+        List<PciView> pci = entries(config, "pci", problems, PciSpecParser::parse).stream()
+                .map(ConfigShowCommand::pciView).toList();
+        if (problems.stream().anyMatch(XlProblem::isError)) {
+            throw new InvalidConfigException(problems);
+        }
+        warn(problems);
+        List<SettingView> settings = config.settings().stream().map(ConfigShowCommand::settingView).toList();
+        render(new ConfigShowView(file.toString(), settings, disks, vifs, pci, ProblemView.of(problems)));
+        return ExitStatus.OK;
+    }
+
+    private <T> List<T> entries(XlConfig config, String key, List<XlProblem> problems,
+                                BiFunction<String, SpecReport, T> parser) {
+        List<T> parsed = new ArrayList<>();
+        XlEntry entry = config.entry(key).orElse(null);
+        if (entry == null || !(entry.value() instanceof XlValue.Items items)) {
+            return parsed;
+        }
+        int index = 0;
+        for (XlValue item : items.items()) {
+            SpecReport report = new SpecReport(entry.source(), item.position(), key + " " + ++index, compat, problems);
+            if (item.atom() == null) {
+                report.error(-1, "each entry must be a string", null);
+                continue;
+            }
+            T value = parser.apply(item.atom(), report);
+            if (value != null) {
+                parsed.add(value);
+            }
+        }
+        return parsed;
+    }
+
+    private static SettingView settingView(XlSetting setting) {
+        XlValue value = setting.value();
+        return new SettingView(setting.key(), setting.append() ? "+=" : "=", type(value), typed(value),
+                value instanceof XlValue.Number n ? n.literal() : null, setting.source(),
+                setting.position().line(), setting.position().column());
+    }
+
+    private static String type(XlValue value) {
+        if (value instanceof XlValue.Items) {
+            return "list";
+        }
+        return value instanceof XlValue.Number ? "number" : "string";
+    }
+
+    private static Object typed(XlValue value) {
+        if (value instanceof XlValue.Items items) {
+            return items.items().stream().map(ConfigShowCommand::typed).toList();
+        }
+        if (value instanceof XlValue.Number number) {
+            Long parsed = org.xenctl.xlcfg.Numbers.strtol(number.literal());
+            return parsed == null ? number.literal() : parsed;
+        }
+        return value.atom();
+    }
+
+    private static PciView pciView(PciSpec spec) {
+        return new PciView(spec.bdf() == null ? null : spec.bdf().toString(), spec.vslot(), spec.name(),
+                spec.permissive(), spec.msitranslate(), spec.seize(), spec.powerMgmt(), spec.rdmPolicy());
+    }
+}

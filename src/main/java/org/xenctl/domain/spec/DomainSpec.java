@@ -1,0 +1,33 @@
+package org.xenctl.domain.spec;
+
+import java.util.List;
+
+import org.xenctl.xlcfg.DiskSpec;
+import org.xenctl.xlcfg.NetSpec;
+
+/**
+ * A domain as an xl.cfg file describes it, with xl's defaults applied: what xenctl turns into libvirt domain XML,
+ * and what it reads back from libvirt to export an xl.cfg.
+ *
+ * @param uuid null to let the host choose one
+ * @param cpus the pCPUs every vCPU may run on (xl syntax, e.g. "0-3,^1"), or null
+ * @param vcpuPins per-vCPU pCPU sets (xl's list form of {@code cpus}), empty if not given
+ * @param serial "pty" or null
+ */
+public record DomainSpec(String name, String uuid, GuestType type, long memoryMiB, long maxMemoryMiB, int vcpus,
+                         int maxVcpus, String cpus, List<String> vcpuPins, Boot boot, Actions actions,
+                         List<DiskSpec> disks, List<NetSpec> nics, List<PciAssignment> pci, boolean e820Host,
+                         Graphics graphics, String serial, HvmFeatures features) {
+
+    public DomainSpec {
+        vcpuPins = List.copyOf(vcpuPins);
+        disks = List.copyOf(disks);
+        nics = List.copyOf(nics);
+        pci = List.copyOf(pci);
+    }
+
+    /** HVM platform features (xl defaults: acpi, apic, pae and hap on; viridian off). */
+    public record HvmFeatures(boolean acpi, boolean apic, boolean pae, boolean hap, boolean viridian) {
+        public static final HvmFeatures XL_DEFAULTS = new HvmFeatures(true, true, true, true, false);
+    }
+}

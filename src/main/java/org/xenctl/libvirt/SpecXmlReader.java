@@ -1,0 +1,237 @@
+package org.xenctl.libvirt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xenctl.domain.spec.Actions;
+import org.xenctl.domain.spec.Boot;
+import org.xenctl.domain.spec.DomainSpec;
+import org.xenctl.domain.spec.GuestType;
+import org.xenctl.domain.spec.Graphics;
+import org.xenctl.domain.spec.PciAssignment;
+import org.xenctl.xlcfg.DiskSpec;
+import org.xenctl.xlcfg.NetSpec;
+import org.xenctl.xlcfg.PciSpec;
+
+/**
+ * Reads libvirt domain XML back into a {@link DomainSpec}, for `config export`. Devices xl.cfg cannot describe are
+ * listed in {@link Result#notes}, not dropped in silence.
+ */
+public final class SpecXmlReader {
+    private final List<String> notes = new ArrayList<>();
+
+    private SpecXmlReader() {
+    }
+
+    /** The domain, and one note for each thing of the XML that an xl.cfg file does not carry. */
+    public record Result(DomainSpec spec, List<String> notes) {
+    }
+
+    public static Result read(String xml, String origin) {
+        SpecXmlReader reader = new SpecXmlReader();
+        DomainSpec spec = reader.spec(DomainXml.parse(xml, origin).root());
+        return new Result(spec, List.copyOf(reader.notes));
+    }
+
+    private DomainSpec spec(Element domain) {
+        Element os = child(domain, "os");
+        GuestType type = GuestType.ofLibvirt(text(child(os, "type"), "xen"));
+        long maxMemory = kib(child(domain, "memory")) / 1024;
+        Element current = child(domain, "currentMemory");
+        long memory = current == null ? maxMemory : kib(current) / 1024;
+        Element vcpu = child(domain, "vcpu");
+        int maxVcpus = Integer.parseInt(text(vcpu, "1"));
+        int vcpus = vcpu != null && vcpu.hasAttribute("current") ? Integer.parseInt(vcpu.getAttribute("current"))
+                : maxVcpus;
+        String cpuset = vcpu != null && vcpu.hasAttribute("cpuset") ? vcpu.getAttribute("cpuset") : null;
+        List<String> pins = new ArrayList<>();
+        for (Element pin : children(child(domain, "cputune"), "vcpupin")) {
+            pins.add(pin.getAttribute("cpuset"));
+        }
+        String bootloaderArgs = text(child(domain, "bootloader_args"), null);
+        List<String> bootOrder = new ArrayList<>();
+        for (Element boot : children(os, "boot")) {
+            bootOrder.add(switch (boot.getAttribute("dev")) {
+                case "cdrom" -> "d";
+                case "network" -> "n";
+                default -> "c";
+            });
+        }
+        Boot boot = new Boot(text(child(os, "kernel"), null), text(child(os, "initrd"), null),
+                text(child(os, "cmdline"), null), text(child(domain, "bootloader"), null),
+                bootloaderArgs == null ? List.of() : Arrays.asList(bootloaderArgs.trim().split("\\s+")),
+                os != null && "efi".equals(os.getAttribute("firmware")) ? "uefi" : null,
+                bootOrder.isEmpty() || type != GuestType.HVM ? null : String.join("", bootOrder));
+        Actions actions = new Actions(text(child(domain, "on_poweroff"), "destroy"),
+                text(child(domain, "on_reboot"), "restart"), text(child(domain, "on_crash"), "destroy"));
+        Element features = child(domain, "features");
+        Element devices = child(domain, "devices");
+        List<PciAssignment> pci = hostdevs(devices);
+        boolean e820 = features != null && child(child(features, "xen"), "e820_host") != null
+                && "on".equals(child(child(features, "xen"), "e820_host").getAttribute("state"));
+        String uuid = text(child(domain, "uuid"), null);
+        return new DomainSpec(text(child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
+                cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820, graphics(devices),
+                serial(devices), type == GuestType.HVM ? hvmFeatures(features) : null);
+    }
+
+    private static DomainSpec.HvmFeatures hvmFeatures(Element features) {
+        if (features == null) {
+            return new DomainSpec.HvmFeatures(false, false, false, true, false);
+        }
+        Element hap = child(features, "hap");
+        return new DomainSpec.HvmFeatures(child(features, "acpi") != null, child(features, "apic") != null,
+                child(features, "pae") != null, hap == null || !"off".equals(hap.getAttribute("state")),
+                child(features, "viridian") != null);
+    }
+
+    private List<DiskSpec> disks(Element devices) {
+        List<DiskSpec> disks = new ArrayList<>();
+        for (Element disk : children(devices, "disk")) {
+            String device = disk.getAttribute("device");
+            if (!device.isEmpty() && !device.equals("disk") && !device.equals("cdrom")) {
+                notes.add("a " + device + " disk device");
+                continue;
+            }
+            Element source = child(disk, "source");
+            String target = source == null ? null : source.hasAttribute("dev") ? source.getAttribute("dev")
+                    : source.hasAttribute("file") ? source.getAttribute("file") : null;
+            Element driver = child(disk, "driver");
+            String format = target == null ? "empty" : driver != null && driver.hasAttribute("type")
+                    ? driver.getAttribute("type") : "raw";
+            String backendtype = driver == null || !driver.hasAttribute("name") ? null : switch (driver
+                    .getAttribute("name")) {
+                case "qemu" -> "qdisk";
+                case "phy", "tap" -> driver.getAttribute("name");
+                default -> null;
+            };
+            Boolean discard = driver == null || !driver.hasAttribute("discard") ? null
+                    : driver.getAttribute("discard").equals("unmap");
+            Element backend = child(disk, "backenddomain");
+            boolean cdrom = device.equals("cdrom");
+            String vdev = child(disk, "target") == null ? null : child(disk, "target").getAttribute("dev");
+            disks.add(new DiskSpec(target, format, vdev, cdrom || child(disk, "readonly") != null ? "ro" : "rw",
+                    cdrom ? "cdrom" : "disk", backend == null ? null : backend.getAttribute("name"), backendtype,
+                    null, false, discard, null, null, null, Map.of(), false));
+        }
+        return disks;
+    }
+
+    private List<NetSpec> nics(Element devices) {
+        List<NetSpec> nics = new ArrayList<>();
+        for (Element nic : children(devices, "interface")) {
+            Element source = child(nic, "source");
+            String bridge = source != null && source.hasAttribute("bridge") ? source.getAttribute("bridge") : null;
+            if (!"bridge".equals(nic.getAttribute("type")) || bridge == null) {
+                notes.add("an interface of type '" + nic.getAttribute("type") + "' (xl.cfg has bridges only)");
+                continue;
+            }
+            List<String> ips = new ArrayList<>();
+            for (Element ip : children(nic, "ip")) {
+                ips.add(ip.getAttribute("address"));
+            }
+            Element outbound = child(child(nic, "bandwidth"), "outbound");
+            NetSpec.Rate rate = outbound == null ? null : new NetSpec.Rate(
+                    Long.parseLong(outbound.getAttribute("average")) * 1024, 50_000,
+                    Long.parseLong(outbound.getAttribute("average")) * 1024 + "B/s");
+            Element mtu = child(nic, "mtu");
+            nics.add(new NetSpec(attribute(child(nic, "mac"), "address"), bridge, null, null,
+                    attribute(child(nic, "model"), "type"), attribute(child(nic, "target"), "dev"),
+                    attribute(child(nic, "script"), "path"), ips, attribute(child(nic, "backenddomain"), "name"),
+                    null, null, mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")), rate, null, null,
+                    Map.of(), List.of()));
+        }
+        return nics;
+    }
+
+    private List<PciAssignment> hostdevs(Element devices) {
+        List<PciAssignment> pci = new ArrayList<>();
+        for (Element hostdev : children(devices, "hostdev")) {
+            Element source = child(hostdev, "source");
+            Element address = child(source, "address");
+            if (!"pci".equals(hostdev.getAttribute("type")) || address == null) {
+                notes.add("a " + hostdev.getAttribute("type") + " host device (xl.cfg's pci= takes PCI only)");
+                continue;
+            }
+            Element guest = child(hostdev, "address");
+            Integer vslot = guest == null ? null : hex(guest.getAttribute("slot"));
+            pci.add(new PciAssignment(new PciSpec.Bdf(hex(address.getAttribute("domain")),
+                    hex(address.getAttribute("bus")), hex(address.getAttribute("slot")),
+                    hex(address.getAttribute("function"))), vslot, null,
+                    "no".equals(source.getAttribute("writeFiltering")), false,
+                    "yes".equals(hostdev.getAttribute("managed")), false, "strict"));
+        }
+        return pci;
+    }
+
+    private static Graphics graphics(Element devices) {
+        for (Element graphics : children(devices, "graphics")) {
+            if (!"vnc".equals(graphics.getAttribute("type"))) {
+                continue;
+            }
+            String port = graphics.getAttribute("port");
+            Integer display = "no".equals(graphics.getAttribute("autoport")) && port.matches("[0-9]+")
+                    ? Integer.parseInt(port) - 5900 : null;
+            return new Graphics(attribute(graphics, "listen"), display, attribute(graphics, "passwd"),
+                    attribute(graphics, "keymap"));
+        }
+        return null;
+    }
+
+    private static String serial(Element devices) {
+        for (Element serial : children(devices, "serial")) {
+            if ("pty".equals(serial.getAttribute("type"))) {
+                return "pty";
+            }
+        }
+        return null;
+    }
+
+    private static long kib(Element memory) {
+        long value = Long.parseLong(memory.getTextContent().trim());
+        String unit = memory.getAttribute("unit");
+        return switch (unit) {
+            case "b", "bytes" -> value / 1024;
+            case "M", "MiB" -> value * 1024;
+            case "G", "GiB" -> value * 1024 * 1024;
+            default -> value;
+        };
+    }
+
+    private static int hex(String value) {
+        return value.startsWith("0x") ? Integer.parseInt(value.substring(2), 16) : Integer.parseInt(value);
+    }
+
+    private static String attribute(Element element, String name) {
+        return element == null || !element.hasAttribute(name) ? null : element.getAttribute(name);
+    }
+
+    private static String text(Element element, String fallback) {
+        return element == null ? fallback : element.getTextContent().trim();
+    }
+
+    private static Element child(Element parent, String name) {
+        List<Element> all = children(parent, name);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        if (parent == null) {
+            return found;
+        }
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+}
