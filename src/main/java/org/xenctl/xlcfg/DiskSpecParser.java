@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code [format:]target,vdev[:devtype],access} form.
  */
 public final class DiskSpecParser {
-    private static final Pattern DEPRECATED_PREFIX = Pattern.compile("^([a-z][a-z0-9]*):(?![a-z0-9])");
+    private static final Pattern DEPRECATED_PREFIX = Pattern.compile("^([a-z][a-z0-9]*):");
+    private static final Set<String> IGNORED_PREFIXES = Set.of("tapdisk", "tap", "tap2", "aio", "ioemu", "file", "phy");
     private static final Set<String> FORMATS = Set.of("raw", "qcow", "qcow2", "vhd", "qed", "empty");
     private static final Set<String> BACKEND_TYPES = Set.of("phy", "qdisk", "tap", "standalone");
     private static final String KEYS = "format, vdev, access, devtype, backend, backendtype, script, target, "
@@ -65,7 +66,7 @@ public final class DiskSpecParser {
             }
             int end = spec.indexOf(',', pos);
             end = end < 0 ? spec.length() : end;
-            if (!item(spec.substring(pos, end), pos)) {
+            if (!item(spec.substring(pos, end), pos) || report.errorCount() > errorsBefore) {
                 return null;
             }
             pos = end + 1;
@@ -152,6 +153,12 @@ public final class DiskSpecParser {
         Matcher prefix = DEPRECATED_PREFIX.matcher(item);
         while (prefix.find()) {
             String name = prefix.group(1);
+            String after = item.substring(name.length() + 1);
+            boolean known = FORMATS.contains(name) || IGNORED_PREFIXES.contains(name)
+                    || Set.of("iscsi", "nbd", "enbd", "drbd").contains(name);
+            if (!known && !after.isEmpty() && Character.isLetterOrDigit(after.charAt(0))) {
+                break;
+            }
             switch (name) {
                 case "raw", "qcow", "qcow2", "vhd" -> setFormat(name, at);
                 case "iscsi", "nbd", "enbd", "drbd" -> script = saved("script", script, "block-" + name, at);

@@ -61,8 +61,9 @@ public final class XlParser {
             try {
                 settings.add(statement());
             } catch (SyntaxError e) {
+                boolean followsLexicalError = lexicalErrors > 0 && containsInvalid(start, next + 1);
                 recover();
-                if (lexicalErrors == 0 || !containsInvalid(start, next)) {
+                if (!followsLexicalError) {
                     problems.add(XlProblem.error(source, e.position, e.getMessage(), e.hint));
                 }
             }

@@ -22,6 +22,7 @@ public record XlProblem(Severity severity, String source, Position position, Str
 
     /** "file:line:column: message", the form compilers use, so that editors can jump to it. */
     public String located() {
-        return (source == null ? "" : source + ":") + (position == null ? "" : position + ": ") + message;
+        String where = (source == null ? "" : source + ":") + (position == null ? "" : position + ":");
+        return where.isEmpty() ? message : where + " " + message;
     }
 }

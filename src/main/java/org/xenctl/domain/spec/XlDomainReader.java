@@ -96,10 +96,8 @@ public final class XlDomainReader {
         String cpus = cpus(pins);
         Boot boot = boot(type);
         Actions actions = actions();
-        List<DiskSpec> disks = items("disk", (text, report) -> DiskSpecParser.parse(text, report));
-        List<NetSpec> nics = items("vif", (text, report) -> NetSpecParser.parse(text, report));
-        disks.forEach(this::warnNotCarried);
-        nics.forEach(this::warnNotCarried);
+        List<DiskSpec> disks = items("disk", (text, report) -> notCarried(DiskSpecParser.parse(text, report), report));
+        List<NetSpec> nics = items("vif", (text, report) -> notCarried(NetSpecParser.parse(text, report), report));
         List<PciAssignment> pci = pci();
         boolean e820 = values.bool("e820_host").orElse(false);
         if (type == GuestType.PV && !pci.isEmpty() && !e820) {
@@ -368,7 +366,13 @@ public final class XlDomainReader {
         return parsed;
     }
 
-    private void warnNotCarried(DiskSpec disk) {
+    private static DiskSpec notCarried(DiskSpec disk, SpecReport report) {
+        if (disk == null) {
+            return null;
+        }
+        if (disk.deprecatedSyntax()) {
+            report.warning(0, "deprecated syntax", "write '" + XlConfigWriter.disk(disk) + "'");
+        }
         List<String> lost = new ArrayList<>();
         if (disk.script() != null) {
             lost.add("script=" + disk.script());
@@ -390,11 +394,15 @@ public final class XlDomainReader {
         }
         disk.colo().keySet().forEach(lost::add);
         if (!lost.isEmpty()) {
-            values.warning("disk", disk.vdev() + ": " + String.join(", ", lost) + " not carried to libvirt", null);
+            report.warning(0, String.join(", ", lost) + " not carried to libvirt", null);
         }
+        return disk;
     }
 
-    private void warnNotCarried(NetSpec nic) {
+    private static NetSpec notCarried(NetSpec nic, SpecReport report) {
+        if (nic == null) {
+            return null;
+        }
         List<String> lost = new ArrayList<>();
         if (nic.gatewaydev() != null) {
             lost.add("gatewaydev");
@@ -418,12 +426,10 @@ public final class XlDomainReader {
             lost.add("the rate interval");
         }
         nic.colo().keySet().forEach(lost::add);
-        nic.unknown().forEach(lost::add);
         if (!lost.isEmpty()) {
-            String which = nic.mac() != null ? nic.mac() : nic.vifname() != null ? nic.vifname()
-                    : "bridge " + (nic.bridge() == null ? "xenbr0" : nic.bridge());
-            values.warning("vif", which + ": " + String.join(", ", lost) + " not carried to libvirt", null);
+            report.warning(0, String.join(", ", lost) + " not carried to libvirt", null);
         }
+        return nic;
     }
 
     private List<PciAssignment> pci() {

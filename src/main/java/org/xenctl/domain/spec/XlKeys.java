@@ -37,26 +37,29 @@ final class XlKeys {
     /** The documented key nearest to a misspelt one, if it is close enough to be the likely meaning. */
     static Optional<String> nearest(String key) {
         return DOCUMENTED.stream()
-                .min(Comparator.comparingInt((String k) -> distance(key, k)).thenComparing(k -> k))
+                .min(Comparator.comparingInt((String k) -> distance(key, k))
+                        .thenComparingInt(k -> Math.abs(k.length() - key.length())).thenComparing(k -> k))
                 .filter(k -> distance(key, k) <= (key.length() <= 4 ? 1 : 2));
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+    /** Edit distance counting a swap of two neighbours as one edit (the commonest typo). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }
