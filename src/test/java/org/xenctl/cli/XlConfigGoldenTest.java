@@ -49,7 +49,7 @@ class XlConfigGoldenTest {
         return name.substring(0, name.length() - ".cfg".length());
     }
 
-    private static boolean compat(Path cfg) {
+    static boolean compat(Path cfg) {
         return base(cfg).replaceFirst("^bad-", "").startsWith("compat-");
     }
 

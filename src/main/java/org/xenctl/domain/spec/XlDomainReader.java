@@ -370,6 +370,17 @@ public final class XlDomainReader {
         if (disk == null) {
             return null;
         }
+        if (disk.target() != null && !disk.target().startsWith("/")) {
+            if (disk.script() != null) {
+                report.error(0, "target '" + disk.target() + "' is for " + disk.script() + ", and libvirt cannot run "
+                        + "block scripts", "attach the device in dom0 and give its path, e.g. /dev/disk/by-path/…");
+                return null;
+            }
+            // xl's rule: a target that is not a path names a device under /dev.
+            disk = new DiskSpec("/dev/" + disk.target(), disk.format(), disk.vdev(), disk.access(), disk.devtype(),
+                    disk.backend(), disk.backendtype(), disk.script(), disk.directIoSafe(), disk.discard(),
+                    disk.trusted(), disk.specification(), disk.grantUsage(), disk.colo(), disk.deprecatedSyntax());
+        }
         if (disk.deprecatedSyntax()) {
             report.warning(0, "deprecated syntax", "write '" + XlConfigWriter.disk(disk) + "'");
         }
