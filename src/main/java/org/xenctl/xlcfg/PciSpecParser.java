@@ -128,7 +128,7 @@ public final class PciSpecParser {
     }
 
     private static Integer vslot(String text, int at, SpecReport report) {
-        if (!HEX.matcher(text).matches() || Long.parseLong(text, 16) > 0x1f) {
+        if (!HEX.matcher(text).matches() || Long.parseLong(text, 16) > 0xff) {
             report.error(at, "vslot '" + text + "' is not a slot number", "a vslot is hex, 00 to 1f");
             return null;
         }

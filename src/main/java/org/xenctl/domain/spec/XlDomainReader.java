@@ -456,6 +456,11 @@ public final class XlDomainReader {
                         "give the device's BDF (xl pci-assignable-list shows it)");
                 return null;
             }
+            if (spec != null && spec.vslot() != null && spec.vslot() > 0x1f) {
+                report.error(0, String.format("vslot %02x is not a PCI slot", spec.vslot()),
+                        "a guest slot is 00 to 1f (hex); xl accepts up to ff but the device would not appear");
+                return null;
+            }
             if (spec != null && spec.bdf().function() == null) {
                 report.error(0, "'" + spec.bdf() + "' (every function) cannot be expressed in libvirt",
                         "give one entry per function, e.g. '" + spec.bdf().toString().replace("*", "0") + "'");
