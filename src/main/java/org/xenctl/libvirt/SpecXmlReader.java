@@ -141,12 +141,17 @@ public final class SpecXmlReader {
                     Long.parseLong(outbound.getAttribute("average")) * 1024 + "B/s");
             Element mtu = child(nic, "mtu");
             nics.add(new NetSpec(attribute(child(nic, "mac"), "address"), bridge, null, null,
-                    attribute(child(nic, "model"), "type"), attribute(child(nic, "target"), "dev"),
+                    attribute(child(nic, "model"), "type"), vifname(attribute(child(nic, "target"), "dev")),
                     attribute(child(nic, "script"), "path"), ips, attribute(child(nic, "backenddomain"), "name"),
                     null, null, mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")), rate, null, null,
                     Map.of(), List.of()));
         }
         return nics;
+    }
+
+    /** A name the user chose; null for libxl's own vifDOMID.DEVID names, which change with every start. */
+    private static String vifname(String dev) {
+        return dev == null || dev.matches("vif[0-9]+\\.[0-9]+(-emu)?") ? null : dev;
     }
 
     private List<PciAssignment> hostdevs(Element devices) {

@@ -1,0 +1,146 @@
+package org.xenctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.xenctl.testing.Cli;
+import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.OnDefaultTestHost;
+import org.xenctl.testing.TestDriver;
+
+/** create, define and config with xl.cfg files, on libvirt's test driver. */
+class XlConfigCommandsTest extends OnDefaultTestHost {
+    private static final String GUEST = TestDriver.repositoryFile("examples/guest-pv.cfg").toString();
+
+    @Test
+    void create_runs_the_example_and_the_domain_carries_its_settings() {
+        Result created = xenctl("-o", "json", "create", GUEST, "name=\"pv-create\"",
+                "uuid=\"5b0c1f52-9d1e-4f3a-8e77-0a1b2c3d4e5f\"");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        assertThat(created.json().get("state").asText()).isEqualTo("running");
+        assertThat(created.json().get("warnings")).isEmpty();
+        String xml = xenctl("dumpxml", "pv-create").out();
+        assertThat(xml).contains("<currentMemory unit='KiB'>524288</currentMemory>",
+                "<memory unit='KiB'>1048576</memory>", "cpuset='0-3' current='2'>4</vcpu>",
+                "<cmdline>root=/dev/xvda1 ro console=hvc0 quiet</cmdline>", "<on_crash>preserve</on_crash>",
+                "<source dev='/dev/vg0/guest-pv-root'/>", "<driver type='qcow2'/>", "device='cdrom'",
+                "<mac address='00:16:3e:5a:01:01'/>", "<target dev='guestpv-eth0'/>", "<model type='e1000'/>",
+                "<source bridge='xenbr1'/>", "<ip address='192.0.2.10'", "<outbound average='12208'/>",
+                "managed='yes'", "<source writeFiltering='no'>", "bus='0x03' slot='0x00'", "slot='0x05'",
+                "<e820_host state='on'/>");
+        xenctl("destroy", "pv-create");
+    }
+
+    @Test
+    void overrides_are_appended_lines_and_the_last_one_wins() {
+        Result r = xenctl("-o", "json", "create", "--dry-run", GUEST, "memory=1024", "vcpus=3", "memory=768");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.json().get("xml").asText()).contains("<currentMemory unit=\"KiB\">786432</currentMemory>",
+                "current=\"3\"");
+    }
+
+    @Test
+    void a_bad_override_is_reported_as_the_argument_it_is() {
+        Result r = xenctl("create", "--dry-run", GUEST, "memory=1G");
+        assertThat(r.exit()).isEqualTo(5);
+        assertThat(r.err()).contains("xenctl: error: argument 'memory=1G':1:8: '1G' is not a number");
+    }
+
+    @Test
+    void dry_run_prints_the_xml_and_changes_nothing() {
+        String before = names();
+        Result r = xenctl("create", "-n", GUEST);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("<domain type=\"xen\">").contains("<name>guest-pv</name>");
+        assertThat(names()).isEqualTo(before);
+    }
+
+    private static String names() {
+        return xenctl("-o", "json", "list", "--all").json().findValuesAsText("uuid").toString();
+    }
+
+    @Test
+    void a_config_with_errors_leaves_nothing_behind() throws Exception {
+        Path bad = Files.createTempFile("bad", ".cfg");
+        Files.writeString(bad, "name = \"half-made\"\nkernel = \"/boot/vmlinuz\"\ndisk = [ '/dev/vg/a,xvda' ]\n");
+        Result r = xenctl("-o", "json", "create", bad.toString());
+        assertThat(r.exit()).isEqualTo(5);
+        JsonNode problem = r.errorJson().at("/error/problems/0");
+        assertThat(problem.get("line").asInt()).isEqualTo(3);
+        assertThat(problem.get("message").asText()).contains("unknown format 'xvda'");
+        assertThat(xenctl("domid", "half-made").exit()).isEqualTo(3);
+        Files.delete(bad);
+    }
+
+    @Test
+    void a_create_the_host_refuses_leaves_nothing_behind() throws Exception {
+        Path cfg = Files.createTempFile("paused", ".cfg");
+        Files.writeString(cfg, "name = \"refused\"\nkernel = \"/boot/vmlinuz\"\n");
+        Result r = xenctl("create", "--paused", cfg.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(xenctl("domid", "refused").exit()).isEqualTo(3);
+        Files.delete(cfg);
+    }
+
+    @Test
+    void define_from_xl_cfg_twice_changes_nothing_the_second_time() {
+        Result first = xenctl("-o", "json", "define", GUEST);
+        assertThat(first.exit()).as(first.toString()).isZero();
+        Result second = xenctl("-o", "json", "define", GUEST);
+        assertThat(second.json().get("changed").asBoolean()).isFalse();
+        xenctl("undefine", "guest-pv");
+    }
+
+    @Test
+    void export_gives_an_xl_cfg_that_reads_back_to_the_same_xml() throws Exception {
+        assertThat(xenctl("define", GUEST).exit()).isZero();
+        Result exported = xenctl("config", "export", "guest-pv");
+        assertThat(exported.exit()).as(exported.toString()).isZero();
+        assertThat(exported.out()).contains("name = \"guest-pv\"", "memory = 512", "maxmem = 1024",
+                "'0000:03:00.0@05,permissive=1,seize=1'", "on_crash = \"preserve\"");
+        Path back = Files.createTempFile("exported", ".cfg");
+        Files.writeString(back, exported.out());
+        Result original = xenctl("config", "convert", GUEST);
+        Result again = xenctl("config", "convert", back.toString());
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.out()).isEqualTo(original.out());
+        xenctl("undefine", "guest-pv");
+        Files.delete(back);
+    }
+
+    @Test
+    void show_parses_every_syntax_into_named_fields() throws Exception {
+        Path cfg = Files.createTempFile("show", ".cfg");
+        Files.writeString(cfg, "name = 'show'\nmemory = 0x200\ndisk = [ '/dev/vg/a,,xvda', 'raw:/b.img,hdc:cdrom,r',"
+                + " 'vdev=xvdc, target=/c,d.img' ]\nvif = [ 'bridge=br0, rate=1MB/s@10ms' ]\n"
+                + "pci = [ '01:00.*@3', 'bdf=02:00.1,permissive=1', 'name=gpu', '0000:03:00.0,vslot=4,seize=1' ]\n");
+        Result r = xenctl("-o", "json", "config", "show", cfg.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.at("/settings/1/value").asLong()).isEqualTo(512);
+        assertThat(json.at("/settings/1/literal").asText()).isEqualTo("0x200");
+        assertThat(json.at("/settings/2/line").asInt()).isEqualTo(3);
+        assertThat(json.at("/disks/1/devtype").asText()).isEqualTo("cdrom");
+        assertThat(json.at("/disks/1/deprecated_syntax").asBoolean()).isTrue();
+        assertThat(json.at("/disks/2/target").asText()).isEqualTo("/c,d.img");
+        assertThat(json.at("/vifs/0/rate/interval_micros").asLong()).isEqualTo(10_000);
+        assertThat(json.at("/pci/0/bdf").asText()).isEqualTo("0000:01:00.*");
+        assertThat(json.at("/pci/0/vslot").asInt()).isEqualTo(3);
+        assertThat(json.at("/pci/1/permissive").asBoolean()).isTrue();
+        assertThat(json.at("/pci/2/name").asText()).isEqualTo("gpu");
+        assertThat(json.at("/pci/3/seize").asBoolean()).isTrue();
+        Files.delete(cfg);
+    }
+
+    @Test
+    void check_reports_warnings_and_exits_zero() {
+        Path cfg = TestDriver.repositoryFile("src/test/resources/xlcfg/unknown-key-typo.cfg");
+        Result r = xenctl("-o", "json", "config", "check", cfg.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.json().at("/warnings/0/hint").asText()).isEqualTo("did you mean memory?");
+    }
+}
