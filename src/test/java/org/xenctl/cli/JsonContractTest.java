@@ -169,6 +169,48 @@ class JsonContractTest {
         Files.delete(script);
     }
 
+    private static Set<String> withProblems(Set<String> fields, String prefix) {
+        Set<String> all = new TreeSet<>(fields);
+        documented("problems", 0).forEach(f -> all.add(prefix + "." + f));
+        return all;
+    }
+
+    private static final String WARNED = TestDriver.repositoryFile("src/test/resources/xlcfg/unknown-key-typo.cfg")
+            .toString();
+
+    @Test
+    void config_check_and_convert() {
+        assertThat(fields(Cli.run("-o", "json", "config", "check", WARNED).json(), Set.of()))
+                .isEqualTo(withProblems(documented("config check", 0), "warnings[]"));
+        assertThat(fields(Cli.run("-o", "json", "config", "convert", WARNED).json(), Set.of()))
+                .isEqualTo(withProblems(documented("config convert", 0), "warnings[]"));
+    }
+
+    @Test
+    void config_show() {
+        String cfg = TestDriver.repositoryFile("src/test/resources/xlcfg/compat-pci-permissive-yes.cfg").toString();
+        Set<String> shown = union(
+                fields(Cli.run("-o", "json", "config", "show", "--compat", cfg).json(), Set.of("settings[].value")),
+                fields(Cli.run("-o", "json", "config", "show",
+                        TestDriver.repositoryFile("examples/guest-pv.cfg").toString()).json(),
+                        Set.of("settings[].value", "disks[].colo", "vifs[].colo")));
+        assertThat(shown).isEqualTo(withProblems(documented("config show", 0), "warnings[]"));
+    }
+
+    @Test
+    void config_export() {
+        assertThat(fields(run(TestDriver.demoHost(), "config", "export", "web"), Set.of()))
+                .isEqualTo(documented("config export", 0));
+    }
+
+    @Test
+    void errors_of_a_config_file_list_their_problems() {
+        String bad = TestDriver.repositoryFile("src/test/resources/xlcfg/bad-several-errors.cfg").toString();
+        Result r = Cli.run("-o", "json", "config", "check", bad);
+        assertThat(fields(r.errorJson(), Set.of())).isEqualTo(withProblems(documented("Errors", 0),
+                "error.problems[]"));
+    }
+
     @Test
     void errors() {
         Result r = Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "info", "nosuch");
