@@ -106,7 +106,8 @@ final class BatchCommand implements Callable<Integer> {
                 throw new XenctlException(ErrorCode.USAGE, "'" + leaf.getCommandName()
                         + "' cannot run inside a batch");
             }
-            View view = command.execute(shared.sessions().open(null, ConnectOptions.WITH_EVENTS));
+            View view = command.execute(command.needsSession()
+                    ? shared.sessions().open(null, ConnectOptions.WITH_EVENTS) : null);
             if (lineRoot.output() == OutputFormat.JSON) {
                 out.println(Json.line(new LineResult(number, line, ExitStatus.OK, view, null)));
             } else {

@@ -1,18 +1,18 @@
 package org.xenctl.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.render.view.ConfigCheckView;
 import org.xenctl.render.view.ProblemView;
+import org.xenctl.render.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", description = "Check an xl.cfg file as create would read it: every error and warning with "
         + "its line and column. Exit status 5 if there is an error.")
-final class ConfigCheckCommand extends OutputCommand implements Callable<Integer> {
+final class ConfigCheckCommand extends HypervisorCommand {
     @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
     boolean compat;
 
@@ -20,11 +20,15 @@ final class ConfigCheckCommand extends OutputCommand implements Callable<Integer
     Path file;
 
     @Override
-    public Integer call() {
+    boolean needsSession() {
+        return false;
+    }
+
+    @Override
+    View execute(Session session) {
         Reading reading = ConfigFiles.read(file, InputFiles.read(file), java.util.List.of(), compat);
         warn(reading.warnings());
-        render(new ConfigCheckView(file.toString(), reading.spec().name(), true,
-                ProblemView.of(reading.warnings())));
-        return ExitStatus.OK;
+        return new ConfigCheckView(file.toString(), reading.spec().name(), true,
+                ProblemView.of(reading.warnings()));
     }
 }

@@ -3,19 +3,19 @@ package org.xenctl.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.ProblemView;
+import org.xenctl.render.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "convert", description = "Convert an xl.cfg file to libvirt domain XML for the libxl driver. What "
         + "the XML cannot carry is a warning on stderr.")
-final class ConfigConvertCommand extends OutputCommand implements Callable<Integer> {
+final class ConfigConvertCommand extends HypervisorCommand {
     @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
     boolean compat;
 
@@ -29,11 +29,15 @@ final class ConfigConvertCommand extends OutputCommand implements Callable<Integ
     List<String> overrides = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    boolean needsSession() {
+        return false;
+    }
+
+    @Override
+    View execute(Session session) {
         Reading reading = ConfigFiles.read(file, InputFiles.read(file), overrides, compat);
         warn(reading.warnings());
-        render(new ConfigXmlView(file.toString(), reading.spec().name(),
-                SpecXmlWriter.write(reading.spec(), domainType), ProblemView.of(reading.warnings())));
-        return ExitStatus.OK;
+        return new ConfigXmlView(file.toString(), reading.spec().name(),
+                SpecXmlWriter.write(reading.spec(), domainType), ProblemView.of(reading.warnings()));
     }
 }

@@ -3,7 +3,6 @@ package org.xenctl.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
 import org.xenctl.domain.InvalidConfigException;
@@ -23,13 +22,14 @@ import org.xenctl.xlcfg.XlEntry;
 import org.xenctl.xlcfg.XlProblem;
 import org.xenctl.xlcfg.XlSetting;
 import org.xenctl.xlcfg.XlValue;
+import org.xenctl.render.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = "Show an xl.cfg file as parsed: every setting with its typed value, line and "
         + "column, and the disk, vif and pci entries split into named fields (best read with -o json).")
-final class ConfigShowCommand extends OutputCommand implements Callable<Integer> {
+final class ConfigShowCommand extends HypervisorCommand {
     @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
     boolean compat;
 
@@ -37,7 +37,12 @@ final class ConfigShowCommand extends OutputCommand implements Callable<Integer>
     Path file;
 
     @Override
-    public Integer call() {
+    boolean needsSession() {
+        return false;
+    }
+
+    @Override
+    View execute(Session session) {
         XlConfig config = ConfigFiles.parse(file, InputFiles.read(file), List.of());
         List<XlProblem> problems = new ArrayList<>();
         List<DiskSpec> disks = entries(config, "disk", problems, DiskSpecParser::parse);
@@ -49,8 +54,7 @@ final class ConfigShowCommand extends OutputCommand implements Callable<Integer>
         }
         warn(problems);
         List<SettingView> settings = config.settings().stream().map(ConfigShowCommand::settingView).toList();
-        render(new ConfigShowView(file.toString(), settings, disks, vifs, pci, ProblemView.of(problems)));
-        return ExitStatus.OK;
+        return new ConfigShowView(file.toString(), settings, disks, vifs, pci, ProblemView.of(problems));
     }
 
     private <T> List<T> entries(XlConfig config, String key, List<XlProblem> problems,

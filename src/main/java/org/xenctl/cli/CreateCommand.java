@@ -34,18 +34,17 @@ final class CreateCommand extends HypervisorCommand {
     List<String> overrides = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        if (!dryRun) {
-            return super.call();
-        }
-        DomainSource source = DomainSource.load(file, overrides, compat, "xen");
-        warn(source.warnings());
-        render(new ConfigXmlView(file.toString(), source.name(), source.xml(), ProblemView.of(source.warnings())));
-        return ExitStatus.OK;
+    boolean needsSession() {
+        return !dryRun;
     }
 
     @Override
     View execute(Session session) {
+        if (dryRun) {
+            DomainSource source = DomainSource.load(file, overrides, compat, "xen");
+            warn(source.warnings());
+            return new ConfigXmlView(file.toString(), source.name(), source.xml(), ProblemView.of(source.warnings()));
+        }
         DomainSource source = DomainSource.load(file, overrides, compat, session.hypervisor().domainXmlType());
         warn(source.warnings());
         DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);

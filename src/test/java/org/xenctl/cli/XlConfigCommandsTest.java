@@ -59,6 +59,19 @@ class XlConfigCommandsTest extends OnDefaultTestHost {
         assertThat(names()).isEqualTo(before);
     }
 
+    @Test
+    void dry_run_and_config_commands_inside_a_batch_change_nothing() throws Exception {
+        Path script = Files.createTempFile("xlcfg", ".batch");
+        Files.writeString(script, "create -n " + GUEST + "\nconfig check " + GUEST + "\nconfig convert " + GUEST
+                + "\n");
+        String before = names();
+        Result r = xenctl("batch", script.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("<name>guest-pv</name>", "guest-pv.cfg: valid.");
+        assertThat(names()).isEqualTo(before);
+        Files.delete(script);
+    }
+
     private static String names() {
         return xenctl("-o", "json", "list", "--all").json().findValuesAsText("uuid").toString();
     }
