@@ -34,7 +34,9 @@ class BatchTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Domain build started.").contains("Domain db has shut down.")
                 .contains("Domain build is already shut off.")
-                .endsWith("batch: 11 commands, 11 succeeded, 0 failed\n");
+                .contains("examples/guest-pv.cfg: valid.", "Domain guest-pv created from examples/guest-pv.cfg.",
+                        "memory = 768")
+                .endsWith("batch: 15 commands, 15 succeeded, 0 failed\n");
         assertThat(r.err()).isEmpty();
     }
 
