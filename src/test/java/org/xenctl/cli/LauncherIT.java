@@ -68,7 +68,7 @@ class LauncherIT {
         Run run = launch(launcher(), "-c", TestDriver.demoHost(), "batch",
                 TestDriver.repositoryFile("examples/demo-tour.batch").toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("batch: 11 commands, 11 succeeded, 0 failed");
+        assertThat(run.out()).contains("batch: 15 commands, 15 succeeded, 0 failed");
     }
 
     @Test
