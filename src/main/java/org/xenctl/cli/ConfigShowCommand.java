@@ -16,9 +16,9 @@ import org.xenctl.xlcfg.NetSpec;
 import org.xenctl.xlcfg.NetSpecParser;
 import org.xenctl.xlcfg.PciSpec;
 import org.xenctl.xlcfg.PciSpecParser;
+import org.xenctl.xlcfg.SpecEntries;
 import org.xenctl.xlcfg.SpecReport;
 import org.xenctl.xlcfg.XlConfig;
-import org.xenctl.xlcfg.XlEntry;
 import org.xenctl.xlcfg.XlProblem;
 import org.xenctl.xlcfg.XlSetting;
 import org.xenctl.xlcfg.XlValue;
@@ -59,24 +59,7 @@ final class ConfigShowCommand extends HypervisorCommand {
 
     private <T> List<T> entries(XlConfig config, String key, List<XlProblem> problems,
                                 BiFunction<String, SpecReport, T> parser) {
-        List<T> parsed = new ArrayList<>();
-        XlEntry entry = config.entry(key).orElse(null);
-        if (entry == null || !(entry.value() instanceof XlValue.Items items)) {
-            return parsed;
-        }
-        int index = 0;
-        for (XlValue item : items.items()) {
-            SpecReport report = new SpecReport(entry.source(), item.position(), key + " " + ++index, compat, problems);
-            if (item.atom() == null) {
-                report.error(-1, "each entry must be a string", null);
-                continue;
-            }
-            T value = parser.apply(item.atom(), report);
-            if (value != null) {
-                parsed.add(value);
-            }
-        }
-        return parsed;
+        return config.entry(key).map(entry -> SpecEntries.parse(entry, compat, problems, parser)).orElse(List.of());
     }
 
     private static SettingView settingView(XlSetting setting) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import org.xenctl.xlcfg.DiskSpec;
@@ -13,6 +14,7 @@ import org.xenctl.xlcfg.NetSpec;
 import org.xenctl.xlcfg.NetSpecParser;
 import org.xenctl.xlcfg.PciSpec;
 import org.xenctl.xlcfg.PciSpecParser;
+import org.xenctl.xlcfg.SpecEntries;
 import org.xenctl.xlcfg.SpecReport;
 import org.xenctl.xlcfg.XlConfig;
 import org.xenctl.xlcfg.XlConfigException;
@@ -338,32 +340,11 @@ public final class XlDomainReader {
         return action;
     }
 
-    private interface ItemParser<T> {
-        T parse(String text, SpecReport report);
-    }
-
-    private <T> List<T> items(String key, ItemParser<T> parser) {
-        Optional<List<XlValue>> list = values.list(key);
-        if (list.isEmpty()) {
+    private <T> List<T> items(String key, BiFunction<String, SpecReport, T> parser) {
+        if (values.list(key).isEmpty()) {
             return List.of();
         }
-        XlEntry entry = values.config().entry(key).orElseThrow();
-        List<T> parsed = new ArrayList<>();
-        int index = 0;
-        for (XlValue item : list.get()) {
-            index++;
-            SpecReport report = new SpecReport(entry.source(), item.position(), key + " " + index, values.compat(),
-                    values.problems());
-            if (item.atom() == null) {
-                report.error(-1, "each entry must be a string", "write " + key + " = [ '…', '…' ]");
-                continue;
-            }
-            T value = parser.parse(item.atom(), report);
-            if (value != null) {
-                parsed.add(value);
-            }
-        }
-        return parsed;
+        return SpecEntries.parse(values.config().entry(key).orElseThrow(), values.compat(), values.problems(), parser);
     }
 
     private static DiskSpec notCarried(DiskSpec disk, SpecReport report) {
