@@ -7,14 +7,14 @@ import org.xenctl.render.view.ConfigCheckView;
 import org.xenctl.render.view.ProblemView;
 import org.xenctl.render.View;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", description = "Check an xl.cfg file as create would read it: every error and warning with "
         + "its line and column. Exit status 5 if there is an error.")
 final class ConfigCheckCommand extends HypervisorCommand {
-    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
-    boolean compat;
+    @Mixin
+    CompatOption compatOption;
 
     @Parameters(paramLabel = "FILE", description = "xl.cfg file")
     Path file;
@@ -26,7 +26,7 @@ final class ConfigCheckCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        Reading reading = ConfigFiles.read(file, InputFiles.read(file), java.util.List.of(), compat);
+        Reading reading = ConfigFiles.read(file, InputFiles.read(file), java.util.List.of(), compatOption.compat);
         warn(reading.warnings());
         return new ConfigCheckView(file.toString(), reading.spec().name(), true,
                 ProblemView.of(reading.warnings()));

@@ -10,14 +10,15 @@ import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.ProblemView;
 import org.xenctl.render.View;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "convert", description = "Convert an xl.cfg file to libvirt domain XML for the libxl driver. What "
         + "the XML cannot carry is a warning on stderr.")
 final class ConfigConvertCommand extends HypervisorCommand {
-    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
-    boolean compat;
+    @Mixin
+    CompatOption compatOption;
 
     @Option(names = "--domain-type", paramLabel = "TYPE", description = "the XML's domain type (default: xen)")
     String domainType = "xen";
@@ -35,7 +36,7 @@ final class ConfigConvertCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        Reading reading = ConfigFiles.read(file, InputFiles.read(file), overrides, compat);
+        Reading reading = ConfigFiles.read(file, InputFiles.read(file), overrides, compatOption.compat);
         warn(reading.warnings());
         return new ConfigXmlView(file.toString(), reading.spec().name(),
                 SpecXmlWriter.write(reading.spec(), domainType), ProblemView.of(reading.warnings()));

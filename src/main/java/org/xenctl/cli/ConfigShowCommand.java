@@ -24,14 +24,14 @@ import org.xenctl.xlcfg.XlSetting;
 import org.xenctl.xlcfg.XlValue;
 import org.xenctl.render.View;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = "Show an xl.cfg file as parsed: every setting with its typed value, line and "
         + "column, and the disk, vif and pci entries split into named fields (best read with -o json).")
 final class ConfigShowCommand extends HypervisorCommand {
-    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
-    boolean compat;
+    @Mixin
+    CompatOption compatOption;
 
     @Parameters(paramLabel = "FILE", description = "xl.cfg file")
     Path file;
@@ -59,21 +59,15 @@ final class ConfigShowCommand extends HypervisorCommand {
 
     private <T> List<T> entries(XlConfig config, String key, List<XlProblem> problems,
                                 BiFunction<String, SpecReport, T> parser) {
-        return config.entry(key).map(entry -> SpecEntries.parse(entry, compat, problems, parser)).orElse(List.of());
+        return config.entry(key).map(entry -> SpecEntries.parse(entry, compatOption.compat, problems, parser))
+                .orElse(List.of());
     }
 
     private static SettingView settingView(XlSetting setting) {
         XlValue value = setting.value();
-        return new SettingView(setting.key(), setting.append() ? "+=" : "=", type(value), typed(value),
+        return new SettingView(setting.key(), setting.append() ? "+=" : "=", value.typeName(), typed(value),
                 value instanceof XlValue.Number n ? n.literal() : null, setting.source(),
                 setting.position().line(), setting.position().column());
-    }
-
-    private static String type(XlValue value) {
-        if (value instanceof XlValue.Items) {
-            return "list";
-        }
-        return value instanceof XlValue.Number ? "number" : "string";
     }
 
     private static Object typed(XlValue value) {

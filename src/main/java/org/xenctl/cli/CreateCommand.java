@@ -10,6 +10,7 @@ import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.DefineView;
 import org.xenctl.render.view.ProblemView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,8 @@ final class CreateCommand extends HypervisorCommand {
     @Option(names = {"-n", "--dry-run"}, description = "print the libvirt XML and change nothing (no connection)")
     boolean dryRun;
 
-    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
-    boolean compat;
+    @Mixin
+    CompatOption compatOption;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "xl.cfg file or libvirt domain XML")
     Path file;
@@ -41,11 +42,12 @@ final class CreateCommand extends HypervisorCommand {
     @Override
     View execute(Session session) {
         if (dryRun) {
-            DomainSource source = DomainSource.load(file, overrides, compat, "xen");
+            DomainSource source = DomainSource.load(file, overrides, compatOption.compat, "xen");
             warn(source.warnings());
             return new ConfigXmlView(file.toString(), source.name(), source.xml(), ProblemView.of(source.warnings()));
         }
-        DomainSource source = DomainSource.load(file, overrides, compat, session.hypervisor().domainXmlType());
+        DomainSource source = DomainSource.load(file, overrides, compatOption.compat,
+                session.hypervisor().domainXmlType());
         warn(source.warnings());
         DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);
         return new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),

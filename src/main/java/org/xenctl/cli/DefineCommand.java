@@ -8,21 +8,22 @@ import org.xenctl.render.View;
 import org.xenctl.render.view.DefineView;
 import org.xenctl.render.view.ProblemView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "define", description = "Define a persistent domain from an xl.cfg file or libvirt domain XML, or "
         + "update the definition of the domain with that name. Defining the same file again changes nothing.")
 final class DefineCommand extends HypervisorCommand {
-    @Option(names = "--compat", description = "accept what xl accepts, with a warning, where xenctl is stricter")
-    boolean compat;
+    @Mixin
+    CompatOption compatOption;
 
     @Parameters(paramLabel = "FILE", description = "xl.cfg file or libvirt domain XML")
     Path file;
 
     @Override
     View execute(Session session) {
-        DomainSource source = DomainSource.load(file, List.of(), compat, session.hypervisor().domainXmlType());
+        DomainSource source = DomainSource.load(file, List.of(), compatOption.compat,
+                session.hypervisor().domainXmlType());
         warn(source.warnings());
         Definition result = session.hypervisor().define(source.xml());
         String name = result.domain().name();

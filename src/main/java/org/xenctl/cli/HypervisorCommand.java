@@ -1,16 +1,39 @@
 package org.xenctl.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.render.OutputFormat;
 import org.xenctl.render.View;
+import org.xenctl.xlcfg.XlProblem;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * A command that computes a {@link View} (against a hypervisor session unless {@link #needsSession} says
  * otherwise), which the root's renderer prints; `batch` runs the same {@link #execute}. Failures are exceptions,
  * turned into messages and exit statuses by {@link ErrorReporter}.
  */
-abstract class HypervisorCommand extends OutputCommand implements Callable<Integer> {
+abstract class HypervisorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** The root command, whose global options apply (also to commands nested under a group such as `config`). */
+    XenctlCommand root() {
+        return (XenctlCommand) spec.root().userObject();
+    }
+
+    void render(View view) {
+        root().renderer().render(view, spec.commandLine().getOut());
+    }
+
+    /** Prints config warnings to stderr in text mode; JSON output carries them in the result instead. */
+    void warn(List<XlProblem> warnings) {
+        if (root().output() == OutputFormat.TEXT) {
+            ProblemText.print(warnings, spec.commandLine().getErr());
+        }
+    }
 
     /** Read-write without events unless a command says otherwise. */
     ConnectOptions connectOptions() {

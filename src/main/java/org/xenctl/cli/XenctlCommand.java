@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: global options, inherited by every subcommand so they may stand before or after the verb. */
-@Command(name = "xenctl", mixinStandardHelpOptions = true, versionProvider = XenctlVersion.class,
+@Command(name = "xenctl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = XenctlVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Drive the domains of a Xen host through libvirt, with xl's verbs.",
         footer = {"", "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",

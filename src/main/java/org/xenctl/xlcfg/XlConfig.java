@@ -55,17 +55,10 @@ public final class XlConfig {
         }
         String why = previous instanceof XlValue.Number || added instanceof XlValue.Number
                 ? "'+=' cannot be used with numbers"
-                : "'+=' adds a " + kind(added) + " to a " + kind(previous) + " (set at " + previous.position() + ")";
+                : "'+=' adds a " + added.typeName() + " to a " + previous.typeName() + " (set at " + previous.position() + ")";
         problems.add(XlProblem.error(setting.source(), setting.position(), why,
                 "'+=' appends a string to a string or a list to a list; use '=' to replace the value"));
         return null;
-    }
-
-    static String kind(XlValue value) {
-        if (value instanceof XlValue.Items) {
-            return "list";
-        }
-        return value instanceof XlValue.Number ? "number" : "string";
     }
 
     /** The name the user gave for the file (for messages), or null. */

@@ -41,10 +41,6 @@ public final class XlParser {
         return config;
     }
 
-    public static XlConfig parse(String text, String source) {
-        return parse(text, source, List.of());
-    }
-
     private List<XlSetting> settings(String text) {
         int before = problems.size();
         tokens = new XlLexer(text, source, problems).tokens();

@@ -9,6 +9,14 @@ import java.util.List;
 public sealed interface XlValue {
     Position position();
 
+    /** "string", "number" or "list", as messages and `config show` name the value's type. */
+    default String typeName() {
+        if (this instanceof Items) {
+            return "list";
+        }
+        return this instanceof Number ? "number" : "string";
+    }
+
     /** The value as xl sees it: the text of a string or number, or null for a list. */
     default String atom() {
         return null;

@@ -19,6 +19,16 @@ class ErrorsTest {
     Path dir;
 
     @Test
+    void every_command_has_help_where_the_usage_hint_points() {
+        Result list = Cli.run("list", "--help");
+        assertThat(list.exit()).as(list.toString()).isZero();
+        assertThat(list.out()).startsWith("Usage: xenctl list");
+        Result check = Cli.run("config", "check", "-h");
+        assertThat(check.exit()).as(check.toString()).isZero();
+        assertThat(check.out()).startsWith("Usage: xenctl config check").contains("--compat");
+    }
+
+    @Test
     void an_unknown_domain_exits_3_with_one_line_naming_it() {
         Result r = Cli.run("-c", TestDriver.DEFAULT, "info", "web42");
         assertThat(r.exit()).isEqualTo(3);
