@@ -6,15 +6,20 @@ import java.util.Map;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 
 /**
- * Domain summaries in one round trip: virConnectGetAllDomainStats (every domain) or virDomainListGetStats (given
- * domains), asking for state, CPU time, balloon and vCPU figures together. A driver that leaves some of those out
- * (libvirt's test driver gives only the state) is completed with virDomainGetInfo for those domains alone; libxl
- * gives them all.
+ * Domain summaries of one connection. Where the driver has them, in one round trip: virConnectGetAllDomainStats
+ * (every domain) or virDomainListGetStats (given domains), asking for state, CPU time, balloon and vCPU figures
+ * together; a driver that leaves some of those out (libvirt's test driver gives only the state) is completed with
+ * virDomainGetInfo for those domains alone. libvirt's libxl driver (9.0) has no bulk stats at all: after its first
+ * "not supported", this connection lists with virConnectListAllDomains and reads each domain with
+ * virDomainGetInfo and virDomainGetState, as virsh does.
  */
 final class DomainStats {
     private static final int GROUPS = NativeLibvirt.STATS_STATE | NativeLibvirt.STATS_CPU_TOTAL
@@ -22,25 +27,92 @@ final class DomainStats {
     private static final int RECORD_PARAMS_OFFSET = Native.POINTER_SIZE;
     private static final int RECORD_NPARAMS_OFFSET = 2 * Native.POINTER_SIZE;
 
-    private DomainStats() {
+    private final Pointer connect;
+    private boolean bulk;
+
+    DomainStats(Pointer connect) {
+        this(connect, true);
     }
 
-    static List<DomainSummary> all(Pointer connect, boolean includeInactive) {
-        PointerByReference records = new PointerByReference();
-        int flags = includeInactive ? 0 : NativeLibvirt.STATS_ACTIVE;
-        int count = NativeCalls.check(
-                NativeLibvirt.INSTANCE.virConnectGetAllDomainStats(connect, GROUPS, records, flags),
-                "cannot list domains");
-        return readAndFree(records.getValue(), count);
+    /** {@code bulk} false starts on the one-by-one path (tests compare both paths on one driver). */
+    DomainStats(Pointer connect, boolean bulk) {
+        this.connect = connect;
+        this.bulk = bulk;
     }
 
-    static List<DomainSummary> of(List<Pointer> domains) {
-        Pointer[] terminated = domains.toArray(new Pointer[domains.size() + 1]);
-        PointerByReference records = new PointerByReference();
-        int count = NativeCalls.check(
-                NativeLibvirt.INSTANCE.virDomainListGetStats(terminated, GROUPS, records, 0),
-                "cannot read domain state");
-        return readAndFree(records.getValue(), count);
+    List<DomainSummary> all(boolean includeInactive) {
+        if (bulk) {
+            PointerByReference records = new PointerByReference();
+            int flags = includeInactive ? 0 : NativeLibvirt.STATS_ACTIVE;
+            int count = NativeLibvirt.INSTANCE.virConnectGetAllDomainStats(connect, GROUPS, records, flags);
+            if (count >= 0) {
+                return readAndFree(records.getValue(), count);
+            }
+            fallBackIfUnsupported("cannot list domains");
+        }
+        return listOneByOne(includeInactive);
+    }
+
+    List<DomainSummary> of(List<Pointer> domains) {
+        if (bulk) {
+            Pointer[] terminated = domains.toArray(new Pointer[domains.size() + 1]);
+            PointerByReference records = new PointerByReference();
+            int count = NativeLibvirt.INSTANCE.virDomainListGetStats(terminated, GROUPS, records, 0);
+            if (count >= 0) {
+                return readAndFree(records.getValue(), count);
+            }
+            fallBackIfUnsupported("cannot read domain state");
+        }
+        List<DomainSummary> summaries = new ArrayList<>(domains.size());
+        for (Pointer domain : domains) {
+            summaries.add(oneByOne(domain));
+        }
+        return summaries;
+    }
+
+    /** After a failed bulk call: throws its error, unless the driver lacks the call (then never asks again). */
+    private void fallBackIfUnsupported(String doing) {
+        XenctlException failure = NativeCalls.lastError(doing);
+        if (failure.code() != ErrorCode.UNSUPPORTED) {
+            throw failure;
+        }
+        bulk = false;
+    }
+
+    private List<DomainSummary> listOneByOne(boolean includeInactive) {
+        NativeLibvirt lib = NativeLibvirt.INSTANCE;
+        PointerByReference array = new PointerByReference();
+        int flags = includeInactive ? 0 : NativeLibvirt.LIST_DOMAINS_ACTIVE;
+        int count = NativeCalls.check(lib.virConnectListAllDomains(connect, array, flags), "cannot list domains");
+        Pointer domains = array.getValue();
+        try {
+            List<DomainSummary> summaries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                summaries.add(oneByOne(domains.getPointer((long) i * Native.POINTER_SIZE)));
+            }
+            return summaries;
+        } finally {
+            for (int i = 0; i < count; i++) {
+                lib.virDomainFree(domains.getPointer((long) i * Native.POINTER_SIZE));
+            }
+            if (domains != null) {
+                Native.free(Pointer.nativeValue(domains));
+            }
+        }
+    }
+
+    private static DomainSummary oneByOne(Pointer domain) {
+        NativeLibvirt lib = NativeLibvirt.INSTANCE;
+        String name = lib.virDomainGetName(domain);
+        NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
+        NativeCalls.check(lib.virDomainGetInfo(domain, info), "cannot read domain " + name);
+        IntByReference stateCode = new IntByReference();
+        IntByReference reasonCode = new IntByReference();
+        NativeCalls.check(lib.virDomainGetState(domain, stateCode, reasonCode, 0), "cannot read domain " + name);
+        DomainState state = DomainState.fromCode(stateCode.getValue());
+        return new DomainSummary(lib.virDomainGetID(domain), name, uuid(domain), state,
+                state.reason(reasonCode.getValue()), info.memory.longValue(), info.maxMem.longValue(),
+                Short.toUnsignedInt(info.nrVirtCpu), state.isActive() ? info.cpuTime : 0);
     }
 
     private static List<DomainSummary> readAndFree(Pointer list, int count) {
@@ -63,8 +135,6 @@ final class DomainStats {
         Map<String, Object> stats = TypedParameters.read(record.getPointer(RECORD_PARAMS_OFFSET),
                 record.getInt(RECORD_NPARAMS_OFFSET));
         NativeLibvirt lib = NativeLibvirt.INSTANCE;
-        byte[] uuid = new byte[37];
-        NativeCalls.check(lib.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
         String name = lib.virDomainGetName(domain);
         int id = lib.virDomainGetID(domain);
 
@@ -82,8 +152,14 @@ final class DomainStats {
             vcpus = vcpus != null ? vcpus : Short.toUnsignedInt(info.nrVirtCpu);
             cpuTime = cpuTime != null ? cpuTime : info.cpuTime;
         }
-        return new DomainSummary(id, name, Native.toString(uuid), state, reason, memory.longValue(),
+        return new DomainSummary(id, name, uuid(domain), state, reason, memory.longValue(),
                 maxMemory.longValue(), vcpus.intValue(), state.isActive() ? cpuTime.longValue() : 0);
+    }
+
+    private static String uuid(Pointer domain) {
+        byte[] uuid = new byte[37];
+        NativeCalls.check(NativeLibvirt.INSTANCE.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
+        return Native.toString(uuid);
     }
 
     private static Number number(Map<String, Object> stats, String field, Number fallback) {

@@ -35,11 +35,13 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final String uri;
     private final boolean events;
     private final Map<String, Domain> handles = new HashMap<>();
+    private final DomainStats stats;
 
     LibvirtHypervisor(Connect connect, String uri, boolean events) {
         this.connect = connect;
         this.uri = uri;
         this.events = events;
+        this.stats = new DomainStats(NativeHandles.of(connect));
     }
 
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
@@ -79,7 +81,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public List<DomainSummary> list(boolean includeInactive) {
-        List<DomainSummary> all = new ArrayList<>(DomainStats.all(NativeHandles.of(connect), includeInactive));
+        List<DomainSummary> all = new ArrayList<>(stats.all(includeInactive));
         all.sort(LIST_ORDER);
         return all;
     }
@@ -93,7 +95,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         for (DomainRef ref : refs) {
             pointers.add(NativeHandles.of(find(ref)));
         }
-        return DomainStats.of(pointers);
+        return stats.of(pointers);
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class LibvirtHypervisor implements Hypervisor {
             if (domain == null) {
                 domain = byUuid(uuid);
             }
-            List<DomainSummary> found = DomainStats.of(List.of(NativeHandles.of(domain)));
+            List<DomainSummary> found = stats.of(List.of(NativeHandles.of(domain)));
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (XenctlException e) {
             if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {

@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -29,6 +30,16 @@ interface NativeLibvirt extends Library {
     int virDomainListGetStats(Pointer[] doms, int stats, PointerByReference retStats, int flags);
 
     void virDomainStatsRecordListFree(Pointer stats);
+
+    // virConnectListAllDomainsFlags
+    int LIST_DOMAINS_ACTIVE = 1;
+
+    /** {@code domains} receives an array of virDomainPtr, each freed with virDomainFree, the array with free(). */
+    int virConnectListAllDomains(Pointer conn, PointerByReference domains, int flags);
+
+    int virDomainGetState(Pointer dom, IntByReference state, IntByReference reason, int flags);
+
+    int virDomainFree(Pointer dom);
 
     String virDomainGetName(Pointer dom);
 

@@ -1,0 +1,74 @@
+package org.xenctl.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.xenctl.domain.DomainSummary;
+
+/**
+ * The one-by-one path (for drivers without bulk stats, such as libxl) must tell what the bulk path tells. Both run
+ * on libvirt's test driver, which has both; the Xen lab runs the one-by-one path on libxl itself.
+ */
+class DomainStatsTest {
+    private Connect connect;
+
+    @BeforeEach
+    void open() throws LibvirtException {
+        LibvirtSilencer.install();
+        connect = new Connect("test:///default");
+        connect.domainDefineXML("<domain type='test'><name>off</name><memory>262144</memory>"
+                + "<currentMemory>131072</currentMemory><vcpu>3</vcpu><os><type>hvm</type></os></domain>");
+    }
+
+    @AfterEach
+    void close() throws LibvirtException {
+        connect.close();
+    }
+
+    @Test
+    void listingOneByOneTellsWhatTheBulkCallTells() {
+        DomainStats bulk = new DomainStats(NativeHandles.of(connect), true);
+        DomainStats oneByOne = new DomainStats(NativeHandles.of(connect), false);
+
+        for (boolean includeInactive : new boolean[] {false, true}) {
+            assertThat(comparable(oneByOne.all(includeInactive)))
+                    .isEqualTo(comparable(bulk.all(includeInactive)))
+                    .isNotEmpty();
+        }
+        assertThat(comparable(oneByOne.all(false))).extracting(DomainSummary::name).containsExactly("test");
+        DomainSummary off = comparable(oneByOne.all(true)).get(0);
+        assertThat(off.name()).isEqualTo("off");
+        assertThat(off.vcpus()).isEqualTo(3);
+        assertThat(off.memoryKiB()).isEqualTo(131072);
+        assertThat(off.maxMemoryKiB()).isEqualTo(262144);
+    }
+
+    @Test
+    void readingGivenDomainsOneByOneTellsWhatTheBulkCallTells() throws LibvirtException {
+        Domain test = connect.domainLookupByName("test");
+        Domain off = connect.domainLookupByName("off");
+        List<com.sun.jna.Pointer> domains = List.of(NativeHandles.of(off), NativeHandles.of(test));
+
+        List<DomainSummary> oneByOne = new DomainStats(NativeHandles.of(connect), false).of(domains);
+
+        assertThat(comparable(oneByOne))
+                .isEqualTo(comparable(new DomainStats(NativeHandles.of(connect), true).of(domains)));
+        assertThat(oneByOne).extracting(DomainSummary::name).containsExactly("off", "test");
+    }
+
+    /** CPU time moves between two calls and the listing order is the driver's; everything else must match. */
+    private static List<DomainSummary> comparable(List<DomainSummary> summaries) {
+        return summaries.stream()
+                .map(s -> new DomainSummary(s.id(), s.name(), s.uuid(), s.state(), s.reason(), s.memoryKiB(),
+                        s.maxMemoryKiB(), s.vcpus(), 0))
+                .sorted(java.util.Comparator.comparing(DomainSummary::name))
+                .toList();
+    }
+}
