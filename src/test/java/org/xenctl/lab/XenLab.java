@@ -1,0 +1,137 @@
+package org.xenctl.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import org.xenctl.testing.TestDriver;
+
+/**
+ * A running Xen dom0 under QEMU (src/it/xen/lab): xenctl runs against it from the host over
+ * xen+tcp://127.0.0.1:PORT/system, and inside it from the shared directory (/mnt/lab), where the jar is copied.
+ */
+final class XenLab implements AutoCloseable {
+    /** Where the run directory is shared inside the dom0. */
+    static final String SHARE = "/mnt/lab";
+    /** The PV guests' kernel and initramfs, built into the image. */
+    static final String GUEST_KERNEL = "/var/lib/xenctl-lab/guest/vmlinuz";
+    static final String GUEST_RAMDISK = "/var/lib/xenctl-lab/guest/initrd.gz";
+
+    private final Path runDir;
+    private final Properties env;
+
+    private XenLab(Path runDir, Properties env) {
+        this.runDir = runDir;
+        this.env = env;
+    }
+
+    static XenLab boot(Path runDir) throws IOException {
+        Files.createDirectories(runDir);
+        Files.copy(TestDriver.repositoryFile("target/xenctl.jar"), runDir.resolve("xenctl.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Run up = Run.of(List.of(script().toString(), "up", runDir.toString()), 3600);
+        if (up.exit() != 0) {
+            throw new IllegalStateException("the Xen lab did not come up (serial console: "
+                    + runDir.resolve("serial.log") + "):\n" + up.err());
+        }
+        Properties env = new Properties();
+        try (var reader = Files.newBufferedReader(runDir.resolve("lab.env"))) {
+            env.load(reader);
+        }
+        return new XenLab(runDir, env);
+    }
+
+    private static Path script() {
+        return TestDriver.repositoryFile("src/it/xen/lab");
+    }
+
+    String uri() {
+        return env.getProperty("XENCTL_LAB_URI");
+    }
+
+    Path runDir() {
+        return runDir;
+    }
+
+    /** Runs a bash command as root in the dom0. */
+    Run dom0(String command) {
+        return Run.of(List.of(script().toString(), "exec", runDir.toString(), command), 600);
+    }
+
+    /** xenctl on the host, over the network, as an administrator's workstation would run it. */
+    Run xenctl(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
+                TestDriver.repositoryFile("target/xenctl.jar").toString(), "-c", uri()));
+        command.addAll(List.of(args));
+        return Run.of(command, 300);
+    }
+
+    /** xenctl inside the dom0, on its own libvirtd (xen:///system, the default there). */
+    Run xenctlInDom0(String... args) {
+        StringBuilder command = new StringBuilder("java -jar " + SHARE + "/xenctl.jar");
+        for (String arg : args) {
+            command.append(' ').append(Shell.quote(arg));
+        }
+        return dom0(command.toString());
+    }
+
+    /** Writes a file into the shared directory; returns its path inside the dom0. */
+    String share(String name, String content) throws IOException {
+        Path file = runDir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return SHARE + "/" + name;
+    }
+
+    Path hostPath(String name) {
+        return runDir.resolve(name);
+    }
+
+    /** Polls a dom0 command until its output satisfies {@code done}; returns the last run. */
+    Run await(String command, Predicate<Run> done, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Run run = dom0(command);
+        while (!done.test(run) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            run = dom0(command);
+        }
+        return run;
+    }
+
+    /** Copies the dom0's Xen and libvirt logs and the serial console into {@code dir}; returns it. */
+    Path collectLogs(Path dir) throws IOException {
+        Run.of(List.of(script().toString(), "logs", runDir.toString()), 120);
+        Files.createDirectories(dir);
+        Path logs = runDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.walk(logs)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = dir.resolve(logs.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        Files.copy(runDir.resolve("serial.log"), dir.resolve("serial.log"), StandardCopyOption.REPLACE_EXISTING);
+        return dir;
+    }
+
+    /** Collects the logs and stops QEMU by its PID (src/it/xen/lab down). */
+    @Override
+    public void close() {
+        Run.of(List.of(script().toString(), "down", runDir.toString()), 180);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.xenctl.lab;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.xenctl.testing.TestDriver;
+
+/**
+ * One Xen lab for the whole run: booted by the first test that asks for it, stopped (by QEMU's PID) when the run
+ * ends, whatever happened. A failing test gets the dom0's logs copied to target/xen-lab/failed/CLASS.METHOD/, and
+ * its failure message says so.
+ */
+final class XenLabExtension implements ParameterResolver, TestExecutionExceptionHandler {
+    private static final Path RUN_DIR = TestDriver.repositoryFile("target/xen-lab");
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == XenLab.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return lab(context);
+    }
+
+    private static XenLab lab(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> new Running(boot()), Running.class).lab;
+    }
+
+    private static XenLab boot() {
+        try {
+            return XenLab.boot(RUN_DIR);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot prepare the Xen lab in " + RUN_DIR, e);
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        var running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(Running.class, Running.class);
+        if (running == null) {
+            throw failure;
+        }
+        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        Path logs = running.lab.collectLogs(RUN_DIR.resolve("failed").resolve(name));
+        AssertionError annotated = new AssertionError(failure.getMessage()
+                + "\n(the dom0's logs: " + logs + ": serial.log, libvirt/libvirtd.log, libvirt/libxl/, xen/)", failure);
+        annotated.setStackTrace(failure.getStackTrace());
+        throw annotated;
+    }
+
+    /** Stops the lab when JUnit closes the root store, at the end of the run. */
+    private record Running(XenLab lab) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            lab.close();
+        }
+    }
+}
