@@ -33,13 +33,18 @@ final class XenLab implements AutoCloseable {
 
     static XenLab boot(Path runDir) throws IOException {
         Files.createDirectories(runDir);
-        Files.copy(TestDriver.repositoryFile("target/xenctl.jar"), runDir.resolve("xenctl.jar"),
-                StandardCopyOption.REPLACE_EXISTING);
         Run up = Run.of(List.of(script().toString(), "up", runDir.toString()), 3600);
         if (up.exit() != 0) {
             throw new IllegalStateException("the Xen lab did not come up (serial console: "
                     + runDir.resolve("serial.log") + "):\n" + up.err());
         }
+        return attach(runDir);
+    }
+
+    /** A lab already running in {@code runDir} (started with src/it/xen/lab up); gets the freshly built jar. */
+    static XenLab attach(Path runDir) throws IOException {
+        Files.copy(TestDriver.repositoryFile("target/xenctl.jar"), runDir.resolve("xenctl.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
         Properties env = new Properties();
         try (var reader = Files.newBufferedReader(runDir.resolve("lab.env"))) {
             env.load(reader);

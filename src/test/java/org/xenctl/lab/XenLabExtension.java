@@ -10,7 +10,8 @@ import org.xenctl.testing.TestDriver;
 
 /**
  * One Xen lab for the whole run: booted by the first test that asks for it, stopped (by QEMU's PID) when the run
- * ends, whatever happened. A failing test gets the dom0's logs copied to target/xen-lab/failed/CLASS.METHOD/, and
+ * ends, whatever happened. With XENCTL_LAB_RUN_DIR set, the tests use the lab already running there (started by
+ * src/it/xen/lab up) and leave it running. A failing test gets the dom0's logs copied to target/xen-lab/failed/CLASS.METHOD/, and
  * its failure message says so.
  */
 final class XenLabExtension implements ParameterResolver, TestExecutionExceptionHandler {
@@ -28,12 +29,15 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
 
     private static XenLab lab(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> new Running(boot()), Running.class).lab;
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class).lab;
     }
 
-    private static XenLab boot() {
+    private static Running start() {
+        String attached = System.getenv("XENCTL_LAB_RUN_DIR");
         try {
-            return XenLab.boot(RUN_DIR);
+            return attached != null
+                    ? new Running(XenLab.attach(Path.of(attached).toAbsolutePath()), false)
+                    : new Running(XenLab.boot(RUN_DIR), true);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot prepare the Xen lab in " + RUN_DIR, e);
         }
@@ -46,18 +50,20 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
             throw failure;
         }
         String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-        Path logs = running.lab.collectLogs(RUN_DIR.resolve("failed").resolve(name));
+        Path logs = running.lab.collectLogs(running.lab.runDir().resolve("failed").resolve(name));
         AssertionError annotated = new AssertionError(failure.getMessage()
                 + "\n(the dom0's logs: " + logs + ": serial.log, libvirt/libvirtd.log, libvirt/libxl/, xen/)", failure);
         annotated.setStackTrace(failure.getStackTrace());
         throw annotated;
     }
 
-    /** Stops the lab when JUnit closes the root store, at the end of the run. */
-    private record Running(XenLab lab) implements ExtensionContext.Store.CloseableResource {
+    /** Stops the lab it booted when JUnit closes the root store, at the end of the run. */
+    private record Running(XenLab lab, boolean booted) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
-            lab.close();
+            if (booted) {
+                lab.close();
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ public final class XlDomainReader {
     private static final Set<String> ACTIONS = Set.of("destroy", "restart", "rename-restart", "preserve",
             "coredump-destroy", "coredump-restart", "soft-reset");
     private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CPU_LIST = Pattern.compile("\\^?[0-9]+(-[0-9]+)?(,\\^?[0-9]+(-[0-9]+)?)*");
     private static final Pattern NAME = Pattern.compile("[^\\s/]+");
 
@@ -135,7 +135,9 @@ public final class XlDomainReader {
         if (UUID.matcher(uuid).matches()) {
             return true;
         }
-        values.error("uuid", "'" + uuid + "' is not a UUID", "write 8-4-4-4-12 hex digits, or leave it out");
+        // xl (libxl_uuid_from_string) wants the dashes too: without them, xl refuses the file.
+        values.error("uuid", "'" + uuid + "' is not a UUID", "write 8-4-4-4-12 hex digits with the dashes, or "
+                + "leave it out");
         return false;
     }
 
@@ -298,6 +300,12 @@ public final class XlDomainReader {
                     return null;
                 }
             }
+        }
+        if (values.string("kernel").isPresent()) {
+            // As xl: "both kernel and firmware specified".
+            values.error("firmware", "a " + type.xlName() + " guest boots either a kernel or a firmware, not both",
+                    "remove firmware = \"" + value + "\" or kernel = \"…\"");
+            return null;
         }
         values.warning("firmware", "'" + value + "' for a " + type.xlName() + " guest is not carried to libvirt",
                 "boot it with kernel = \"…\" (e.g. the pvgrub image) instead");
