@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -13,10 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * port at 0000:01:00.0) handed to a PV guest from an xl.cfg file's pci=[…], as an xl user would.
  */
 @ExtendWith(XenLabExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PciXenLabIT {
     private static final String DEVICE = "0000:01:00.0";
 
     @Test
+    @Order(1)
     void a_guest_created_with_pci_sees_the_device_and_the_device_goes_back_to_its_driver(XenLab lab)
             throws Exception {
         String name = "pci-guest";
@@ -48,7 +53,13 @@ class PciXenLabIT {
         assertThat(driverOf(lab)).isEqualTo("e1000e");
     }
 
+    /**
+     * libvirt answers this in one of two ways, depending on what it last noted of the device: "must be manually
+     * detached" before libxl is asked (exit 4), or libxl's bare "failed to create" (exit 1). Telling the user
+     * before either is the PCI issue's preflight; here, the point is that nothing is left behind.
+     */
     @Test
+    @Order(2)
     void a_device_not_made_assignable_is_refused_and_nothing_is_left_behind(XenLab lab) throws Exception {
         String name = "pci-refused";
         assertThat(driverOf(lab)).isEqualTo("e1000e");
@@ -56,8 +67,8 @@ class PciXenLabIT {
 
         Run create = lab.xenctl("create", lab.hostPath("pci-refused.cfg").toString());
 
-        assertThat(create.exit()).as(create.describe()).isEqualTo(1);
-        assertThat(create.err()).startsWith("xenctl: error: ").contains(name);
+        assertThat(create.exit()).as(create.describe()).isIn(1, 4);
+        assertThat(create.err()).startsWith("xenctl: error: cannot create domain " + name);
         assertThat(lab.xenctl("info", name).exit()).isEqualTo(3);
         assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
         assertThat(driverOf(lab)).isEqualTo("e1000e");
