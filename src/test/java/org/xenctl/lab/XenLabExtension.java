@@ -29,24 +29,27 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
 
     private static XenLab lab(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class).lab;
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class).lab();
     }
 
+    /** A lab that did not come up is remembered too: every other test fails at once with the same reason. */
     private static Running start() {
         String attached = System.getenv("XENCTL_LAB_RUN_DIR");
         try {
             return attached != null
-                    ? new Running(XenLab.attach(Path.of(attached).toAbsolutePath()), false)
-                    : new Running(XenLab.boot(RUN_DIR), true);
+                    ? new Running(XenLab.attach(Path.of(attached).toAbsolutePath()), false, null)
+                    : new Running(XenLab.boot(RUN_DIR), true, null);
+        } catch (RuntimeException e) {
+            return new Running(null, false, e);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot prepare the Xen lab in " + RUN_DIR, e);
+            return new Running(null, false, new IllegalStateException("cannot prepare the Xen lab in " + RUN_DIR, e));
         }
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         var running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(Running.class, Running.class);
-        if (running == null) {
+        if (running == null || running.failure != null) {
             throw failure;
         }
         String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
@@ -58,7 +61,16 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
     }
 
     /** Stops the lab it booted when JUnit closes the root store, at the end of the run. */
-    private record Running(XenLab lab, boolean booted) implements ExtensionContext.Store.CloseableResource {
+    private record Running(XenLab lab, boolean booted, RuntimeException failure)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public XenLab lab() {
+            if (failure != null) {
+                throw failure;
+            }
+            return lab;
+        }
+
         @Override
         public void close() {
             if (booted) {
