@@ -59,7 +59,7 @@ final class BatchCommand implements Callable<Integer> {
         int failed = 0;
         int firstFailure = ExitStatus.OK;
         try (Session session = root.context().sessions().open(root.connect(), ConnectOptions.WITH_EVENTS)) {
-            Context shared = new Context((uri, options) -> session.shared());
+            Context shared = new Context((uri, options) -> session.shared(), root.context().hostRoot());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -108,12 +108,13 @@ final class BatchCommand implements Callable<Integer> {
             }
             View view = command.execute(command.needsSession()
                     ? shared.sessions().open(null, ConnectOptions.WITH_EVENTS) : null);
+            int status = command.exitStatus(view);
             if (lineRoot.output() == OutputFormat.JSON) {
-                out.println(Json.line(new LineResult(number, line, ExitStatus.OK, view, null)));
+                out.println(Json.line(new LineResult(number, line, status, view, null)));
             } else {
                 lineRoot.renderer().render(view, out);
             }
-            return ExitStatus.OK;
+            return status;
         } catch (CommandLine.ParameterException e) {
             return failed(number, line, new XenctlException(ErrorCode.USAGE, e.getMessage()), lineRoot, out, err);
         } catch (RuntimeException e) {

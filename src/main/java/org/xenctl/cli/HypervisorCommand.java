@@ -43,6 +43,11 @@ abstract class HypervisorCommand implements Callable<Integer> {
     /** @param session the open session, or null when {@link #needsSession} is false */
     abstract View execute(Session session);
 
+    /** The exit status of a successful result: a report can carry a verdict (pci-check refusing a device). */
+    int exitStatus(View view) {
+        return ExitStatus.OK;
+    }
+
     /** False for commands that work on files alone (config check, create --dry-run…): no connection is opened. */
     boolean needsSession() {
         return true;
@@ -50,14 +55,17 @@ abstract class HypervisorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        View view;
         if (!needsSession()) {
-            render(execute(null));
-            return ExitStatus.OK;
+            view = execute(null);
+            render(view);
+            return exitStatus(view);
         }
         XenctlCommand root = root();
         try (Session session = root.context().sessions().open(root.connect(), connectOptions())) {
-            render(execute(session));
+            view = execute(session);
+            render(view);
         }
-        return ExitStatus.OK;
+        return exitStatus(view);
     }
 }

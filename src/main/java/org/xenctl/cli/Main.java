@@ -12,7 +12,7 @@ public final class Main {
         Interrupts.install(Thread.currentThread());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = run(args, new Context(new LibvirtSessions(System.getenv())), out, err);
+        int status = run(args, Context.of(System.getenv()), out, err);
         out.flush();
         err.flush();
         System.exit(status);

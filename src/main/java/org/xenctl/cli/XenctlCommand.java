@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 DefineCommand.class, UndefineCommand.class, StartCommand.class, CreateCommand.class,
                 ShutdownCommand.class, DestroyCommand.class, RebootCommand.class, PauseCommand.class,
                 UnpauseCommand.class, RenameCommand.class, DumpxmlCommand.class, AutostartCommand.class,
-                VersionCommand.class, BatchCommand.class, ConfigCommand.class})
+                VersionCommand.class, BatchCommand.class, ConfigCommand.class, PciHostListCommand.class,
+                PciCheckCommand.class})
 public final class XenctlCommand implements Runnable {
     private final Context context;
 

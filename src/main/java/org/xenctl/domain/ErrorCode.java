@@ -7,6 +7,7 @@ package org.xenctl.domain;
 public enum ErrorCode {
     USAGE("usage", ErrorKind.USAGE),
     DOMAIN_NOT_FOUND("domain-not-found", ErrorKind.NOT_FOUND),
+    DEVICE_NOT_FOUND("device-not-found", ErrorKind.NOT_FOUND),
     FILE_NOT_FOUND("file-not-found", ErrorKind.BAD_CONFIG),
     DOMAIN_EXISTS("domain-exists", ErrorKind.CONFLICT),
     WRONG_STATE("wrong-state", ErrorKind.CONFLICT),

@@ -204,6 +204,20 @@ class JsonContractTest {
     }
 
     @Test
+    void pci_host_list_and_pci_check(@org.junit.jupiter.api.io.TempDir java.nio.file.Path host) {
+        org.xenctl.testing.SysfsTree tree = new org.xenctl.testing.SysfsTree(host).pciback();
+        tree.device("0000:04:00.0", 0x8086, 0x1521, 0x020000).driver("igb").group(2).resetMethods("flr")
+                .virtualFunction(0, "0000:04:10.0");
+        tree.device("0000:04:10.0", 0x8086, 0x1520, 0x020000).group(2).physicalFunction("0000:04:00.0");
+        Map<String, String> environment = Map.of("XENCTL_HOST_ROOT", host.toString());
+
+        Result list = Cli.runWith(environment, "-o", "json", "pci-host-list");
+        assertThat(fields(list.json(), Set.of())).isEqualTo(documented("pci-host-list", 0));
+        Result check = Cli.runWith(environment, "-o", "json", "pci-check", "04:10.0");
+        assertThat(fields(check.json(), Set.of())).isEqualTo(documented("pci-check", 0));
+    }
+
+    @Test
     void errors_of_a_config_file_list_their_problems() {
         String bad = TestDriver.repositoryFile("src/test/resources/xlcfg/bad-several-errors.cfg").toString();
         Result r = Cli.run("-o", "json", "config", "check", bad);

@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.xenctl.cli.Context;
-import org.xenctl.cli.LibvirtSessions;
 import org.xenctl.cli.Main;
 
 /** Runs the real command line in-process, against real libvirt, and captures what it prints. */
@@ -25,7 +24,7 @@ public final class Cli {
     public static Result runWith(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(args, new Context(new LibvirtSessions(environment)), new PrintWriter(out, true),
+        int status = Main.run(args, Context.of(environment), new PrintWriter(out, true),
                 new PrintWriter(err, true));
         return new Result(status, out.toString(), err.toString());
     }

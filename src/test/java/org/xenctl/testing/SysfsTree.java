@@ -1,4 +1,4 @@
-package org.xenctl.host.pci;
+package org.xenctl.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +10,10 @@ import java.nio.file.Path;
  * under sys/devices/pci0000:00/, reached through the sys/bus/pci/devices/ links, driver and iommu_group links,
  * net/ and block/ below the device. Never the machine's own /sys.
  */
-final class SysfsTree {
+public final class SysfsTree {
     private final Path root;
 
-    SysfsTree(Path root) {
+    public SysfsTree(Path root) {
         this.root = root;
         write("proc/mounts", "");
         write("proc/swaps", "Filename\tType\tSize\tUsed\tPriority\n");
@@ -22,16 +22,16 @@ final class SysfsTree {
         directory("sys/bus/pci/devices");
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    SysfsTree pciback() {
+    public SysfsTree pciback() {
         directory("sys/bus/pci/drivers/pciback");
         return this;
     }
 
-    Device device(String bdf, int vendor, int device, int classCode) {
+    public Device device(String bdf, int vendor, int device, int classCode) {
         Path dir = directory("sys/devices/pci0000:00/" + bdf);
         link("sys/bus/pci/devices/" + bdf, "../../../devices/pci0000:00/" + bdf);
         Device d = new Device(bdf, dir);
@@ -43,22 +43,22 @@ final class SysfsTree {
         return d;
     }
 
-    SysfsTree mount(String line) {
+    public SysfsTree mount(String line) {
         append("proc/mounts", line + "\n");
         return this;
     }
 
-    SysfsTree swap(String device) {
+    public SysfsTree swap(String device) {
         append("proc/swaps", device + "\tpartition\t1048572\t0\t-2\n");
         return this;
     }
 
-    SysfsTree defaultRoute(String iface) {
+    public SysfsTree defaultRoute(String iface) {
         append("proc/net/route", iface + "\t00000000\t0102A8C0\t0003\t0\t0\t0\t00000000\n");
         return this;
     }
 
-    final class Device {
+    public final class Device {
         private final String bdf;
         private final Path dir;
 
@@ -67,46 +67,46 @@ final class SysfsTree {
             this.dir = dir;
         }
 
-        Device file(String name, String content) {
+        public Device file(String name, String content) {
             write(root.relativize(dir.resolve(name)).toString(), content + "\n");
             return this;
         }
 
-        Device driver(String name) {
+        public Device driver(String name) {
             directory("sys/bus/pci/drivers/" + name);
             link(root.relativize(dir.resolve("driver")).toString(), "../../../bus/pci/drivers/" + name);
             return this;
         }
 
-        Device group(int group) {
+        public Device group(int group) {
             directory("sys/kernel/iommu_groups/" + group + "/devices");
             link(root.relativize(dir.resolve("iommu_group")).toString(), "../../../kernel/iommu_groups/" + group);
             link("sys/kernel/iommu_groups/" + group + "/devices/" + bdf, "../../../../devices/pci0000:00/" + bdf);
             return this;
         }
 
-        Device resetMethods(String methods) {
+        public Device resetMethods(String methods) {
             file("reset", "");
             return file("reset_method", methods);
         }
 
-        Device net(String iface, boolean up) {
+        public Device net(String iface, boolean up) {
             directory(root.relativize(dir.resolve("net/" + iface)).toString());
             write("sys/class/net/" + iface + "/flags", up ? "0x1003\n" : "0x1002\n");
             return this;
         }
 
-        Device disk(String name) {
+        public Device disk(String name) {
             directory(root.relativize(dir.resolve("host0/target0:0:0/0:0:0:0/block/" + name)).toString());
             return this;
         }
 
-        Device virtualFunction(int index, String vfBdf) {
+        public Device virtualFunction(int index, String vfBdf) {
             link(root.relativize(dir.resolve("virtfn" + index)).toString(), "../" + vfBdf);
             return this;
         }
 
-        Device physicalFunction(String pfBdf) {
+        public Device physicalFunction(String pfBdf) {
             link(root.relativize(dir.resolve("physfn")).toString(), "../" + pfBdf);
             return this;
         }

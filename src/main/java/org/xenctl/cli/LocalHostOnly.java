@@ -1,0 +1,29 @@
+package org.xenctl.cli;
+
+import java.net.URI;
+
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+
+/** The PCI host commands read the dom0's own sysfs: a remote --connect cannot reach it (yet). */
+final class LocalHostOnly {
+    private LocalHostOnly() {
+    }
+
+    static void require(String connect, String command) {
+        if (connect == null) {
+            return;
+        }
+        String host;
+        try {
+            host = URI.create(connect).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        if (host != null && !host.isEmpty() || connect.contains("+")) {
+            throw new XenctlException(ErrorCode.UNSUPPORTED, command + " reads this machine's sysfs, so it cannot "
+                    + "work through " + connect, "run it on the dom0 itself (over ssh); reading a remote host's PCI "
+                    + "devices through libvirt's node-device API is not implemented yet");
+        }
+    }
+}
