@@ -20,6 +20,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PciXenLabIT {
     private static final String DEVICE = "0000:01:00.0";
 
+    /** xenctl inside the dom0 reads the real sysfs: one JVM (a batch), since a JVM takes ~15 s to start there. */
+    @Test
+    @Order(0)
+    void the_preflight_in_the_dom0_passes_the_spare_nic_and_refuses_the_one_dom0_uses(XenLab lab) throws Exception {
+        lab.share("pci-preflight.batch", "pci-host-list 01:00.0\npci-check 01:00.0\npci-check 00:03.0\n");
+
+        Run batch = lab.xenctlInDom0("-o", "json", "batch", XenLab.SHARE + "/pci-preflight.batch");
+
+        assertThat(batch.exit()).as(batch.describe()).isEqualTo(4);
+        java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : batch.out().split("\n")) {
+            lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+        }
+        JsonNode nic = lines.get(0).get("result").get("devices").get(0);
+        assertThat(nic.get("ids").asText()).isEqualTo("8086:10d3");
+        assertThat(nic.get("description").asText()).contains("82574L");
+        assertThat(nic.get("driver").asText()).isEqualTo("e1000e");
+        JsonNode spare = lines.get(1).get("result").get("devices").get(0);
+        assertThat(spare.get("verdict").asText()).as(spare.toString()).isIn("assignable", "warnings");
+        JsonNode used = lines.get(2).get("result").get("devices").get(0);
+        assertThat(used.get("verdict").asText()).isEqualTo("refused");
+        assertThat(used.get("reasons").toString()).contains("dom0 uses it: network interface");
+        assertThat(lines.get(2).get("exit_status").asInt()).isEqualTo(4);
+    }
+
     @Test
     @Order(1)
     void a_guest_created_with_pci_sees_the_device_and_the_device_goes_back_to_its_driver(XenLab lab)

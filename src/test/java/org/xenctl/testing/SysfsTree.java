@@ -91,7 +91,12 @@ public final class SysfsTree {
         }
 
         public Device net(String iface, boolean up) {
-            directory(root.relativize(dir.resolve("net/" + iface)).toString());
+            return netBelow("", iface, up);
+        }
+
+        /** An interface one level down, as a virtio NIC has it (virtio0/net/eth0). */
+        public Device netBelow(String child, String iface, boolean up) {
+            directory(root.relativize(dir.resolve(child).resolve("net/" + iface)).toString());
             write("sys/class/net/" + iface + "/flags", up ? "0x1003\n" : "0x1002\n");
             return this;
         }

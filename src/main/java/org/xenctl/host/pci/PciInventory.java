@@ -124,7 +124,7 @@ public final class PciInventory {
         if ("1".equals(trimmed(read(dir.resolve("boot_vga"))))) {
             uses.add("it is the boot VGA device (dom0's console)");
         }
-        for (String disk : blockDevices(dir)) {
+        for (String disk : below(dir, "block")) {
             Pattern partOf = Pattern.compile("/dev/" + Pattern.quote(disk) + "(p?[0-9]+)?");
             for (String mount : mounts) {
                 String[] fields = mount.split("\\s+");
@@ -139,7 +139,7 @@ public final class PciInventory {
                 }
             }
         }
-        for (String iface : names(dir.resolve("net"))) {
+        for (String iface : below(dir, "net")) {
             if (defaultRouteInterfaces.contains(iface)) {
                 uses.add("network interface " + iface + " carries the default route");
             } else if ((hex(root.resolve("sys/class/net/" + iface + "/flags")) & IFF_UP) != 0) {
@@ -149,16 +149,19 @@ public final class PciInventory {
         return uses;
     }
 
-    /** The disks below a storage controller: a "block" directory somewhere in its (real) sysfs subtree. */
-    private static List<String> blockDevices(Path dir) {
-        List<String> disks = new ArrayList<>();
+    /**
+     * The entries of every {@code kind} directory ("block": disks, "net": interfaces) in the device's real sysfs
+     * subtree: a disk sits below the controller's SCSI host, a virtio NIC's interface below virtioN/.
+     */
+    private static List<String> below(Path dir, String kind) {
+        List<String> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir.toRealPath(), 6)) {
-            walk.filter(path -> path.getFileName().toString().equals("block") && Files.isDirectory(path))
-                    .forEach(block -> disks.addAll(names(block)));
+            walk.filter(path -> path.getFileName().toString().equals(kind) && Files.isDirectory(path))
+                    .forEach(parent -> found.addAll(names(parent)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return disks;
+        return found;
     }
 
     private List<String> defaultRoutes() {

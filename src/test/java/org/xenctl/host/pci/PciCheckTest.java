@@ -88,6 +88,15 @@ class PciCheckTest {
     }
 
     @Test
+    void a_virtio_nic_whose_interface_sits_below_virtio0_is_seen_in_use() {
+        SysfsTree tree = new SysfsTree(dir).pciback();
+        tree.device("0000:00:03.0", 0x1af4, 0x1041, 0x020000).driver("virtio-pci").netBelow("virtio0", "eth0", true);
+
+        assertThat(check(tree, "00:03.0").reasons().get(0).message())
+                .isEqualTo("dom0 uses it: network interface eth0 is up");
+    }
+
+    @Test
     void the_disk_controller_with_mounted_filesystems_and_swap_is_refused_with_each_use() {
         SysfsTree tree = new SysfsTree(dir).pciback()
                 .mount("/dev/sda1 / ext4 rw,relatime 0 0")
