@@ -1,0 +1,204 @@
+package org.xenctl.host.pci;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.host.pci.AssignableRecords.Assignable;
+import org.xenctl.host.pci.PciCheck.Reason;
+import org.xenctl.host.pci.PciCheck.Severity;
+
+/**
+ * Makes devices assignable (bound to xen-pciback) and gives them back, with xl's semantics (ANCHORS §4.1-4.2) and
+ * what xl lacks: the preflight first, the previous driver recorded on disk before anything is unbound, a bind
+ * checked by reading the driver link back, and an undo when the kernel did not do what was asked.
+ */
+public final class PciBinder {
+    private final Path sys;
+    private final PciInventory inventory;
+    private final AssignableRecords records;
+    private final SysfsWriter writer;
+
+    public PciBinder(Path hostRoot, PciInventory inventory, AssignableRecords records, SysfsWriter writer) {
+        this.sys = hostRoot.resolve("sys/bus/pci");
+        this.inventory = inventory;
+        this.records = records;
+        this.writer = writer;
+    }
+
+    /** @param driverBefore the driver it had before (null: none); @param changed false when it already was so */
+    public record Outcome(PciAddress address, boolean changed, String driverBefore, String driverAfter) { }
+
+    /**
+     * Binds {@code address} to pciback; with {@code withGroup}, the endpoints of its IOMMU group that are still on
+     * host drivers too. Refused devices (see {@link PciCheck}) stay untouched unless {@code force}; a bridge never.
+     */
+    public List<Outcome> makeAssignable(PciAddress address, String name, boolean force, boolean withGroup) {
+        PciDevice device = device(address);
+        requirePciback();
+        List<Reason> blocking = new ArrayList<>();
+        for (Reason reason : new PciCheck(inventory).check(address).reasons()) {
+            boolean overridden = reason.code().equals("iommu-group") ? withGroup || force
+                    : force && !reason.code().equals("bridge");
+            if (reason.severity() == Severity.REFUSED && !overridden) {
+                blocking.add(reason);
+            }
+        }
+        if (!blocking.isEmpty()) {
+            boolean groupOnly = blocking.stream().allMatch(r -> r.code().equals("iommu-group"));
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is not made assignable: "
+                    + String.join("; ", blocking.stream().map(Reason::message).toList()),
+                    groupOnly ? "add --with-group to make the whole IOMMU group assignable"
+                            : "pci-check " + address + " shows every reason; --force takes it from dom0 anyway");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(bind(device, name));
+        if (withGroup) {
+            for (PciAddress peer : device.groupPeers()) {
+                PciDevice member = device(peer);
+                if (!member.bridge() && !member.onPciback()) {
+                    outcomes.add(bind(member, null));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** Unbinds it from pciback; with {@code rebind}, gives it back to the driver recorded when it was taken. */
+    public Outcome release(PciAddress address, boolean rebind) {
+        PciDevice device = device(address);
+        Assignable record = records.find(address).orElse(null);
+        boolean changed = false;
+        Path override = devicePath(address).resolve("driver_override");
+        if (device.onPciback()) {
+            write(sys.resolve("drivers/pciback/unbind"), address.toString());
+            changed = true;
+        }
+        if (Files.exists(override) && !read(override).isEmpty() && !read(override).equals("(null)")) {
+            write(override, "\n");
+        } else if (!Files.exists(override) && slotted(address)) {
+            write(sys.resolve("drivers/pciback/remove_slot"), address.toString());
+        }
+        String driverAfter = driverOf(address);
+        if (rebind && record != null && record.driver() != null && !record.driver().equals(driverAfter)) {
+            write(sys.resolve("drivers/" + record.driver() + "/bind"), address.toString());
+            driverAfter = driverOf(address);
+            if (!record.driver().equals(driverAfter)) {
+                throw new XenctlException(ErrorCode.OPERATION_FAILED, "the kernel did not give " + address
+                        + " back to " + record.driver() + " (its driver now: " + orNone(driverAfter) + ")",
+                        "see dmesg; the record is kept in " + records.dir() + ", so pci-assignable-remove -r can "
+                                + "be run again");
+            }
+            changed = true;
+        }
+        if (rebind) {
+            records.delete(address);
+        }
+        return new Outcome(address, changed, device.driver(), driverAfter);
+    }
+
+    private Outcome bind(PciDevice device, String name) {
+        PciAddress address = device.address();
+        Assignable known = records.find(address).orElse(null);
+        if (device.onPciback()) {
+            if (name != null && (known == null || !name.equals(known.name()))) {
+                records.save(new Assignable(address, known == null ? null : known.driver(), name));
+            }
+            return new Outcome(address, false, PciDevice.PCIBACK, PciDevice.PCIBACK);
+        }
+        // Written first: if anything below fails or the machine stops half-way, the way back is on disk.
+        records.save(new Assignable(address, device.driver(), name));
+        Path override = devicePath(address).resolve("driver_override");
+        boolean hasOverride = Files.exists(override);
+        if (hasOverride) {
+            write(override, PciDevice.PCIBACK);
+        }
+        if (device.driver() != null) {
+            write(sys.resolve("drivers/" + device.driver() + "/unbind"), address.toString());
+        }
+        if (!hasOverride && !slotted(address)) {
+            write(sys.resolve("drivers/pciback/new_slot"), address.toString());
+        }
+        write(sys.resolve("drivers/pciback/bind"), address.toString());
+        String now = driverOf(address);
+        if (!PciDevice.PCIBACK.equals(now)) {
+            undo(device, hasOverride, now);
+        }
+        return new Outcome(address, true, device.driver(), now);
+    }
+
+    /** The kernel did not bind it to pciback: give it back to its driver, forget it, and say so. */
+    private void undo(PciDevice device, boolean hasOverride, String now) {
+        PciAddress address = device.address();
+        try {
+            if (hasOverride) {
+                writer.write(devicePath(address).resolve("driver_override"), "\n");
+            }
+            if (device.driver() != null && now == null) {
+                writer.write(sys.resolve("drivers/" + device.driver() + "/bind"), address.toString());
+            }
+        } catch (IOException ignored) {
+            // The failure below is what the user needs to read; dmesg has the kernel's side.
+        }
+        records.delete(address);
+        throw new XenctlException(ErrorCode.OPERATION_FAILED, "the kernel did not bind " + address
+                + " to pciback (its driver now: " + orNone(driverOf(address)) + ")", "see dmesg for pciback's "
+                + "reason");
+    }
+
+    private PciDevice device(PciAddress address) {
+        return inventory.find(address).orElseThrow(() -> new XenctlException(ErrorCode.DEVICE_NOT_FOUND,
+                "no PCI device " + address + " on this host", "pci-host-list shows the devices there are"));
+    }
+
+    private void requirePciback() {
+        if (!inventory.pcibackLoaded()) {
+            throw new XenctlException(ErrorCode.NO_PCIBACK, "xen-pciback is not loaded (no "
+                    + "/sys/bus/pci/drivers/pciback)", "modprobe xen-pciback (on a Xen dom0 kernel)");
+        }
+    }
+
+    /** Old kernels without driver_override: pciback must have a slot for the device before it binds. */
+    private boolean slotted(PciAddress address) {
+        Path slots = sys.resolve("drivers/pciback/slots");
+        return Files.exists(slots) && read(slots).lines().anyMatch(line -> line.contains(address.toString()));
+    }
+
+    private String driverOf(PciAddress address) {
+        Path link = devicePath(address).resolve("driver");
+        try {
+            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).getFileName().toString() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Path devicePath(PciAddress address) {
+        return sys.resolve("devices/" + address);
+    }
+
+    private void write(Path file, String value) {
+        try {
+            writer.write(file, value);
+        } catch (IOException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "cannot write '" + value.strip() + "' to " + file
+                    + ": " + e.getMessage(), "see dmesg");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String orNone(String driver) {
+        return driver == null ? "none" : driver;
+    }
+}

@@ -1,0 +1,82 @@
+package org.xenctl.host.pci;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The kernel's side of the sysfs writes the binder makes, on a sysfs-shaped tree: bind/unbind move the device's
+ * driver link, driver_override restricts bind, pciback's new_slot/remove_slot keep its slots file. Every write is
+ * logged ("drivers/e1000e/unbind <- 0000:01:00.0"; a lone newline as \\n) for the tests to check. The real kernel's behaviour is proven
+ * in the Xen lab; this double checks our own logic around the writes.
+ */
+final class FakeKernel implements SysfsWriter {
+    private final Path root;
+    private final List<String> writes = new ArrayList<>();
+    private final Set<String> refusing = new HashSet<>();
+
+    FakeKernel(Path root) {
+        this.root = root;
+    }
+
+    /** Makes every bind to {@code driver} fail as a probe error does (the write succeeds, nothing binds). */
+    FakeKernel refuseBindsTo(String driver) {
+        refusing.add(driver);
+        return this;
+    }
+
+    List<String> writes() {
+        return writes;
+    }
+
+    @Override
+    public void write(Path file, String value) throws IOException {
+        Path pci = root.resolve("sys/bus/pci");
+        String name = file.getFileName().toString();
+        writes.add(pci.relativize(file) + " <- " + (value.isBlank() ? "\\n" : value.strip()));
+        String bdf = value.strip();
+        Path device = pci.resolve("devices/" + bdf);
+        switch (name) {
+            case "driver_override" -> Files.writeString(file, value.strip().isEmpty() ? "(null)\n" : value + "\n");
+            case "unbind" -> {
+                String driver = file.getParent().getFileName().toString();
+                if (!driver.equals(driverOf(device))) {
+                    throw new IOException("No such device");
+                }
+                Files.delete(device.resolve("driver"));
+            }
+            case "bind" -> {
+                String driver = file.getParent().getFileName().toString();
+                if (driverOf(device) != null) {
+                    throw new IOException("Device or resource busy");
+                }
+                String override = Files.exists(device.resolve("driver_override"))
+                        ? Files.readString(device.resolve("driver_override")).strip() : "(null)";
+                if (!override.equals("(null)") && !override.equals(driver)) {
+                    throw new IOException("No such device");
+                }
+                if (refusing.contains(driver)) {
+                    return;
+                }
+                Files.createSymbolicLink(device.resolve("driver"), Path.of("../../../bus/pci/drivers/" + driver));
+            }
+            case "new_slot" -> Files.writeString(file.resolveSibling("slots"), bdf + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            case "remove_slot" -> {
+                Path slots = file.resolveSibling("slots");
+                List<String> kept = Files.readAllLines(slots).stream().filter(l -> !l.contains(bdf)).toList();
+                Files.write(slots, kept);
+            }
+            default -> throw new IOException("unexpected write to " + file);
+        }
+    }
+
+    private static String driverOf(Path device) throws IOException {
+        Path link = device.resolve("driver");
+        return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).getFileName().toString() : null;
+    }
+}
