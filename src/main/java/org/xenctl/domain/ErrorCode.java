@@ -9,7 +9,6 @@ public enum ErrorCode {
     DOMAIN_NOT_FOUND("domain-not-found", ErrorKind.NOT_FOUND),
     DEVICE_NOT_FOUND("device-not-found", ErrorKind.NOT_FOUND),
     DEVICE_REFUSED("device-refused", ErrorKind.CONFLICT),
-    DEVICE_IN_USE("device-in-use", ErrorKind.CONFLICT),
     NO_PCIBACK("no-pciback", ErrorKind.HOST),
     FILE_NOT_FOUND("file-not-found", ErrorKind.BAD_CONFIG),
     DOMAIN_EXISTS("domain-exists", ErrorKind.CONFLICT),
