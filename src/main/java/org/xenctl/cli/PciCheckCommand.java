@@ -2,9 +2,6 @@ package org.xenctl.cli;
 
 import java.util.List;
 
-import org.xenctl.domain.ErrorCode;
-import org.xenctl.domain.XenctlException;
-import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciCheck;
 import org.xenctl.host.pci.PciInventory;
 import org.xenctl.render.View;
@@ -38,10 +35,5 @@ final class PciCheckCommand extends HypervisorCommand {
             return ExitStatus.NOT_FOUND;
         }
         return verdicts.contains("refused") ? ExitStatus.CONFLICT : ExitStatus.OK;
-    }
-
-    static XenctlException notFound(PciAddress address) {
-        return new XenctlException(ErrorCode.DEVICE_NOT_FOUND, "no PCI device " + address + " on this host",
-                "pci-host-list shows the devices there are");
     }
 }

@@ -34,7 +34,7 @@ final class PciHostListCommand extends HypervisorCommand {
         } else {
             devices = new ArrayList<>();
             for (PciAddress address : wanted) {
-                devices.add(inventory.find(address).orElseThrow(() -> PciCheckCommand.notFound(address)));
+                devices.add(inventory.require(address));
             }
         }
         return new PciHostListView(inventory.pcibackLoaded(), devices.stream().map(PciDeviceView::of).toList());

@@ -78,9 +78,10 @@ public final class PciBinder {
             write(sys.resolve("drivers/pciback/unbind"), address.toString());
             changed = true;
         }
-        if (Files.exists(override) && !read(override).isEmpty() && !read(override).equals("(null)")) {
+        String overridden = Files.exists(override) ? read(override) : null;
+        if (overridden != null && !overridden.isEmpty() && !overridden.equals("(null)")) {
             write(override, "\n");
-        } else if (!Files.exists(override) && slotted(address)) {
+        } else if (overridden == null && slotted(address)) {
             write(sys.resolve("drivers/pciback/remove_slot"), address.toString());
         }
         String driverAfter = driverOf(address);
@@ -151,8 +152,7 @@ public final class PciBinder {
     }
 
     private PciDevice device(PciAddress address) {
-        return inventory.find(address).orElseThrow(() -> new XenctlException(ErrorCode.DEVICE_NOT_FOUND,
-                "no PCI device " + address + " on this host", "pci-host-list shows the devices there are"));
+        return inventory.require(address);
     }
 
     private void requirePciback() {

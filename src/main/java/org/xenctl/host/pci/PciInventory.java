@@ -62,6 +62,13 @@ public final class PciInventory {
         }
     }
 
+    /** The device at {@code address}, or the not-found error every PCI command reports. */
+    public PciDevice require(PciAddress address) {
+        return find(address).orElseThrow(() -> new org.xenctl.domain.XenctlException(
+                org.xenctl.domain.ErrorCode.DEVICE_NOT_FOUND, "no PCI device " + address + " on this host",
+                "pci-host-list shows the devices there are"));
+    }
+
     public Optional<PciDevice> find(PciAddress address) {
         return Files.isDirectory(devicesDir().resolve(address.toString())) ? Optional.of(read(address))
                 : Optional.empty();
