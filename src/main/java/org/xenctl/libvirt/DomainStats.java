@@ -104,8 +104,7 @@ final class DomainStats {
     private static DomainSummary oneByOne(Pointer domain) {
         NativeLibvirt lib = NativeLibvirt.INSTANCE;
         String name = lib.virDomainGetName(domain);
-        NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
-        NativeCalls.check(lib.virDomainGetInfo(domain, info), "cannot read domain " + name);
+        NativeLibvirt.DomainInfo info = infoSettled(domain, name);
         IntByReference stateCode = new IntByReference();
         IntByReference reasonCode = new IntByReference();
         NativeCalls.check(lib.virDomainGetState(domain, stateCode, reasonCode, 0), "cannot read domain " + name);
@@ -113,6 +112,30 @@ final class DomainStats {
         return new DomainSummary(lib.virDomainGetID(domain), name, uuid(domain), state,
                 state.reason(reasonCode.getValue()), info.memory.longValue(), info.maxMem.longValue(),
                 Short.toUnsignedInt(info.nrVirtCpu), state.isActive() ? info.cpuTime : 0);
+    }
+
+    /**
+     * virDomainGetInfo, through libxl's race: a domain that has just stopped is still active in libvirt's books for
+     * a moment, and the call fails with "libxl_domain_info failed" until libvirt has handled the shutdown (seen in
+     * the Xen lab during shutdown --wait). A failure of that kind is asked again for up to a second.
+     */
+    private static NativeLibvirt.DomainInfo infoSettled(Pointer domain, String name) {
+        for (int attempt = 1; ; attempt++) {
+            NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
+            if (NativeLibvirt.INSTANCE.virDomainGetInfo(domain, info) >= 0) {
+                return info;
+            }
+            XenctlException failure = NativeCalls.lastError("cannot read domain " + name);
+            if (attempt == 10 || failure.code() != ErrorCode.OPERATION_FAILED) {
+                throw failure;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
     }
 
     private static List<DomainSummary> readAndFree(Pointer list, int count) {
