@@ -22,13 +22,17 @@ final class XenLab implements AutoCloseable {
     /** The PV guests' kernel and initramfs, built into the image. */
     static final String GUEST_KERNEL = "/var/lib/xenctl-lab/guest/vmlinuz";
     static final String GUEST_RAMDISK = "/var/lib/xenctl-lab/guest/initrd.gz";
+    /** What the dom0's init prints on its console when libvirtd exits (src/it/xen/image/lab-init). */
+    private static final String LIBVIRTD_EXIT = "XENCTL-LAB-LIBVIRTD-EXIT";
 
     private final Path runDir;
     private final Properties env;
+    private final long consoleAtStart;
 
-    private XenLab(Path runDir, Properties env) {
+    private XenLab(Path runDir, Properties env) throws IOException {
         this.runDir = runDir;
         this.env = env;
+        this.consoleAtStart = consoleMark();
     }
 
     static XenLab boot(Path runDir) throws IOException {
@@ -107,6 +111,39 @@ final class XenLab implements AutoCloseable {
             run = dom0(command);
         }
         return run;
+    }
+
+    /** Where the serial console ends now: the mark {@link #libvirtdExitsSince} reads from. */
+    long consoleMark() throws IOException {
+        return Files.size(runDir.resolve("serial.log"));
+    }
+
+    /** The console's mark when this run took the lab (what happened before is not this run's doing). */
+    long consoleAtStart() {
+        return consoleAtStart;
+    }
+
+    /**
+     * What the dom0's init printed about libvirtd exits since {@code mark} (its status, dmesg's and libvirtd.log's
+     * last lines); empty when libvirtd kept running.
+     */
+    List<String> libvirtdExitsSince(long mark) throws IOException {
+        byte[] console = Files.readAllBytes(runDir.resolve("serial.log"));
+        int from = (int) Math.min(mark, console.length);
+        String since = new String(console, from, console.length - from, java.nio.charset.StandardCharsets.UTF_8);
+        if (!since.contains(LIBVIRTD_EXIT)) {
+            return List.of();
+        }
+        return since.lines()
+                .map(String::strip)
+                .filter(line -> line.contains(LIBVIRTD_EXIT) || line.startsWith("xenctl-lab: dmesg:")
+                        || line.startsWith("xenctl-lab: libvirtd.log:"))
+                .toList();
+    }
+
+    /** Waits for the dom0's init to have restarted libvirtd after an exit. */
+    boolean awaitLibvirtd(Duration limit) throws InterruptedException {
+        return await("virsh -c xen:///system version", run -> run.exit() == 0, limit).exit() == 0;
     }
 
     /** Copies the dom0's Xen and libvirt logs and the serial console into {@code dir}; returns it. */
