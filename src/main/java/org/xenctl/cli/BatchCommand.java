@@ -59,7 +59,8 @@ final class BatchCommand implements Callable<Integer> {
         int failed = 0;
         int firstFailure = ExitStatus.OK;
         try (Session session = root.context().sessions().open(root.connect(), ConnectOptions.WITH_EVENTS)) {
-            Context shared = new Context((uri, options) -> session.shared(), root.context().hostRoot());
+            Context shared = new Context((uri, options) -> session.shared(), root.context().hostRoot(),
+                    root.context().sysfs());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {

@@ -1,15 +1,25 @@
 package org.xenctl.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.xenctl.host.pci.SysfsWriter;
+
 /**
- * What commands get from outside: how to open a session, and where the dom0's own filesystem is (sysfs and /proc
- * for the PCI commands: "/" on a dom0, a sysfs-shaped tree in tests, $XENCTL_HOST_ROOT to inspect a copy). One per
- * process (or per batch line, sharing the batch's session), never static, so tests can run commands side by side.
+ * What commands get from outside: how to open a session, where the dom0's own filesystem is (sysfs and /proc for
+ * the PCI commands: "/" on a dom0, a sysfs-shaped tree in tests, $XENCTL_HOST_ROOT to inspect a copy), and how
+ * sysfs is written (the kernel; a simulated one in tests). One per process (or per batch line, sharing the batch's
+ * session), never static, so tests can run commands side by side.
  */
-public record Context(SessionSource sessions, java.nio.file.Path hostRoot) {
+public record Context(SessionSource sessions, Path hostRoot, SysfsWriter sysfs) {
 
     /** The context of a process with this environment. */
-    public static Context of(java.util.Map<String, String> environment) {
+    public static Context of(Map<String, String> environment) {
         return new Context(new LibvirtSessions(environment),
-                java.nio.file.Path.of(environment.getOrDefault("XENCTL_HOST_ROOT", "/")));
+                Path.of(environment.getOrDefault("XENCTL_HOST_ROOT", "/")), SysfsWriter.KERNEL);
+    }
+
+    public Context withSysfs(SysfsWriter writer) {
+        return new Context(sessions, hostRoot, writer);
     }
 }

@@ -7,7 +7,6 @@ import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciDevice;
 import org.xenctl.host.pci.PciInventory;
 import org.xenctl.render.View;
-import org.xenctl.render.view.PciDeviceView;
 import org.xenctl.render.view.PciHostListView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,7 +26,8 @@ final class PciHostListCommand extends HypervisorCommand {
     View execute(Session session) {
         LocalHostOnly.require(root().connect(), "pci-host-list");
         List<PciAddress> wanted = PciAddresses.parse(addresses);
-        PciInventory inventory = PciInventory.of(root().context().hostRoot());
+        PciHostFacts facts = PciHostFacts.read(root());
+        PciInventory inventory = facts.inventory();
         List<PciDevice> devices;
         if (wanted.isEmpty()) {
             devices = inventory.devices();
@@ -37,6 +37,7 @@ final class PciHostListCommand extends HypervisorCommand {
                 devices.add(inventory.require(address));
             }
         }
-        return new PciHostListView(inventory.pcibackLoaded(), devices.stream().map(PciDeviceView::of).toList());
+        return new PciHostListView(inventory.pcibackLoaded(), facts.domainsNotRead(),
+                devices.stream().map(facts::view).toList());
     }
 }

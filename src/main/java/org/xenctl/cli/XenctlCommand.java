@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
                 ShutdownCommand.class, DestroyCommand.class, RebootCommand.class, PauseCommand.class,
                 UnpauseCommand.class, RenameCommand.class, DumpxmlCommand.class, AutostartCommand.class,
                 VersionCommand.class, BatchCommand.class, ConfigCommand.class, PciHostListCommand.class,
-                PciCheckCommand.class})
+                PciCheckCommand.class, PciAssignableAddCommand.class, PciAssignableRemoveCommand.class,
+                PciAssignableListCommand.class, PciRestoreCommand.class})
 public final class XenctlCommand implements Runnable {
     private final Context context;
 

@@ -218,6 +218,30 @@ class JsonContractTest {
     }
 
     @Test
+    void pci_assignable_add_remove_list_and_restore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path host) {
+        org.xenctl.testing.SysfsTree tree = new org.xenctl.testing.SysfsTree(host).pciback();
+        tree.device("0000:01:00.0", 0x8086, 0x10d3, 0x020000).driver("e1000e").resetMethods("flr")
+                .file("driver_override", "(null)");
+        Context context = Context.of(Map.of("XENCTL_HOST_ROOT", host.toString()))
+                .withSysfs(new org.xenctl.testing.FakeKernel(host));
+
+        Result add = Cli.runIn(context, "-o", "json", "pci-assignable-add", "--persistent", "01:00.0");
+        assertThat(fields(add.json(), Set.of())).isEqualTo(documented("pci-assignable-add, pci-assignable-remove", 0));
+        Set<String> listed = fields(Cli.runIn(context, "-o", "json", "pci-assignable-list").json(), Set.of());
+        Set<String> expected = new TreeSet<>(documented("pci-assignable-list", 0));
+        documented("pci-host-list", 0).stream().filter(field -> field.startsWith("devices[].")).forEach(expected::add);
+        assertThat(listed).isEqualTo(expected);
+        assertThat(fields(Cli.runIn(context, "-o", "json", "pci-restore").json(), Set.of()))
+                .isEqualTo(documented("pci-restore", 0));
+        try (var keep = TestDriver.keep()) {
+            Result remove = Cli.runIn(context, "-c", TestDriver.DEFAULT, "-o", "json", "pci-assignable-remove", "-r",
+                    "01:00.0");
+            assertThat(fields(remove.json(), Set.of()))
+                    .isEqualTo(documented("pci-assignable-add, pci-assignable-remove", 0));
+        }
+    }
+
+    @Test
     void errors_of_a_config_file_list_their_problems() {
         String bad = TestDriver.repositoryFile("src/test/resources/xlcfg/bad-several-errors.cfg").toString();
         Result r = Cli.run("-o", "json", "config", "check", bad);

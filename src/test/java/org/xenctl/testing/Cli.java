@@ -22,9 +22,13 @@ public final class Cli {
     }
 
     public static Result runWith(Map<String, String> environment, String... args) {
+        return runIn(Context.of(environment), args);
+    }
+
+    public static Result runIn(Context context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(args, Context.of(environment), new PrintWriter(out, true),
+        int status = Main.run(args, context, new PrintWriter(out, true),
                 new PrintWriter(err, true));
         return new Result(status, out.toString(), err.toString());
     }

@@ -20,8 +20,20 @@ import java.util.stream.Stream;
  * atomically (a temporary file, then a rename).
  */
 public final class AssignableRecords {
-    /** @param driver the driver it had, or null when it had none */
-    public record Assignable(PciAddress address, String driver, String name) { }
+    /**
+     * @param driver     the driver it had, or null when it had none
+     * @param persistent pci-restore makes it assignable again at boot
+     * @param forced     it was taken with --force, so pci-restore takes it the same way
+     */
+    public record Assignable(PciAddress address, String driver, String name, boolean persistent, boolean forced) {
+        public Assignable withName(String newName) {
+            return new Assignable(address, driver, newName, persistent, forced);
+        }
+
+        public Assignable withPersistent(boolean newPersistent) {
+            return new Assignable(address, driver, name, newPersistent, forced);
+        }
+    }
 
     private final Path dir;
 
@@ -41,6 +53,8 @@ public final class AssignableRecords {
         if (record.name() != null) {
             properties.setProperty("name", record.name());
         }
+        properties.setProperty("persistent", Boolean.toString(record.persistent()));
+        properties.setProperty("forced", Boolean.toString(record.forced()));
         try {
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, ".record", ".tmp");
@@ -69,7 +83,9 @@ public final class AssignableRecords {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return Optional.of(new Assignable(address, properties.getProperty("driver"), properties.getProperty("name")));
+        return Optional.of(new Assignable(address, properties.getProperty("driver"), properties.getProperty("name"),
+                Boolean.parseBoolean(properties.getProperty("persistent")),
+                Boolean.parseBoolean(properties.getProperty("forced"))));
     }
 
     public Optional<Assignable> findByName(String name) {

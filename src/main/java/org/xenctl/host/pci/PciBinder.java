@@ -34,15 +34,105 @@ public final class PciBinder {
     public record Outcome(PciAddress address, boolean changed, String driverBefore, String driverAfter) { }
 
     /**
+     * How to make a device assignable.
+     *
+     * @param name       a name for it (pci-assignable-remove and pci= accept it), or null
+     * @param force      take it even if dom0 uses it or its reset is missing (never a bridge)
+     * @param withGroup  take the endpoints of its IOMMU group that are still on host drivers too
+     * @param persistent pci-restore makes it assignable again at every boot
+     */
+    public record Options(String name, boolean force, boolean withGroup, boolean persistent) {
+        public static final Options PLAIN = new Options(null, false, false, false);
+    }
+
+    /** What pci-restore did with one record; {@code action} is one of {@link RestoreAction}. */
+    public record Restored(PciAddress address, RestoreAction action, String detail) { }
+
+    public enum RestoreAction {
+        /** bound to pciback again (a persistent record after a reboot) */
+        BOUND,
+        /** already on pciback: nothing to do */
+        UNCHANGED,
+        /** an add interrupted between unbind and bind (no driver at all): bound to pciback as asked */
+        REPAIRED,
+        /** not persistent and back on a host driver (the dom0 rebooted): the record is dropped, as xl forgets */
+        FORGOTTEN,
+        /** persistent, but the preflight refuses it now (the record is kept) */
+        REFUSED,
+        /** the device is gone (the record is kept) */
+        NOT_FOUND,
+        /** the kernel refused the bind (the record is kept) */
+        FAILED
+    }
+
+    /**
      * Binds {@code address} to pciback; with {@code withGroup}, the endpoints of its IOMMU group that are still on
      * host drivers too. Refused devices (see {@link PciCheck}) stay untouched unless {@code force}; a bridge never.
+     * Idempotent: a device already on pciback is left as it is (its record takes the new name and persistence).
      */
-    public List<Outcome> makeAssignable(PciAddress address, String name, boolean force, boolean withGroup) {
+    public List<Outcome> makeAssignable(PciAddress address, Options options) {
         PciDevice device = device(address);
         requirePciback();
+        preflight(device, options.force(), options.withGroup() || options.force());
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(bind(device, options.name(), options.persistent(), options.force()));
+        if (options.withGroup()) {
+            for (PciAddress peer : device.groupPeers()) {
+                PciDevice member = device(peer);
+                if (!member.bridge() && !member.onPciback()) {
+                    outcomes.add(bind(member, null, options.persistent(), false));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * At boot (or by hand): every recorded device back to what was asked, as {@link RestoreAction} describes.
+     * Members of an IOMMU group are restored one by one, so the group check does not stop the first of them.
+     */
+    public List<Restored> restore() {
+        requirePciback();
+        List<Restored> restored = new ArrayList<>();
+        for (Assignable record : records.all()) {
+            restored.add(restore(record));
+        }
+        return restored;
+    }
+
+    private Restored restore(Assignable record) {
+        PciAddress address = record.address();
+        PciDevice device = inventory.find(address).orElse(null);
+        if (device == null) {
+            return new Restored(address, RestoreAction.NOT_FOUND, "no such device; the record is kept in "
+                    + records.dir());
+        }
+        if (device.onPciback()) {
+            return new Restored(address, RestoreAction.UNCHANGED, "already assignable");
+        }
+        boolean interrupted = device.driver() == null;
+        if (!record.persistent() && !interrupted) {
+            records.delete(address);
+            return new Restored(address, RestoreAction.FORGOTTEN, "not persistent, and on " + device.driver()
+                    + " again: the record is dropped");
+        }
+        try {
+            preflight(device, record.forced(), true);
+            bind(device, record.name(), record.persistent(), record.forced());
+        } catch (XenctlException e) {
+            RestoreAction action = e.code() == ErrorCode.DEVICE_REFUSED ? RestoreAction.REFUSED : RestoreAction.FAILED;
+            return new Restored(address, action, e.getMessage());
+        }
+        return interrupted
+                ? new Restored(address, RestoreAction.REPAIRED, "had no driver (an interrupted add): now assignable")
+                : new Restored(address, RestoreAction.BOUND, "taken from " + device.driver() + ": now assignable");
+    }
+
+    /** Throws DEVICE_REFUSED with every reason that is not overridden. */
+    private void preflight(PciDevice device, boolean force, boolean groupAccepted) {
         List<Reason> blocking = new ArrayList<>();
-        for (Reason reason : new PciCheck(inventory).check(address).reasons()) {
-            boolean overridden = reason.code().equals("iommu-group") ? withGroup || force
+        for (Reason reason : new PciCheck(inventory).check(device.address()).reasons()) {
+            boolean overridden = reason.code().equals("iommu-group") ? groupAccepted
                     : force && !reason.code().equals("bridge");
             if (reason.severity() == Severity.REFUSED && !overridden) {
                 blocking.add(reason);
@@ -50,22 +140,12 @@ public final class PciBinder {
         }
         if (!blocking.isEmpty()) {
             boolean groupOnly = blocking.stream().allMatch(r -> r.code().equals("iommu-group"));
-            throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is not made assignable: "
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, device.address() + " is not made assignable: "
                     + String.join("; ", blocking.stream().map(Reason::message).toList()),
                     groupOnly ? "add --with-group to make the whole IOMMU group assignable"
-                            : "pci-check " + address + " shows every reason; --force takes it from dom0 anyway");
+                            : "pci-check " + device.address() + " shows every reason; --force takes it from dom0 "
+                                    + "anyway");
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        outcomes.add(bind(device, name));
-        if (withGroup) {
-            for (PciAddress peer : device.groupPeers()) {
-                PciDevice member = device(peer);
-                if (!member.bridge() && !member.onPciback()) {
-                    outcomes.add(bind(member, null));
-                }
-            }
-        }
-        return outcomes;
     }
 
     /** Unbinds it from pciback; with {@code rebind}, gives it back to the driver recorded when it was taken. */
@@ -98,21 +178,30 @@ public final class PciBinder {
         }
         if (rebind) {
             records.delete(address);
+        } else if (record != null && record.persistent()) {
+            // Given back by hand: no longer wanted at boot. The record stays for a later -r.
+            records.save(record.withPersistent(false));
         }
         return new Outcome(address, changed, device.driver(), driverAfter);
     }
 
-    private Outcome bind(PciDevice device, String name) {
+    private Outcome bind(PciDevice device, String name, boolean persistent, boolean forced) {
         PciAddress address = device.address();
         Assignable known = records.find(address).orElse(null);
         if (device.onPciback()) {
-            if (name != null && (known == null || !name.equals(known.name()))) {
-                records.save(new Assignable(address, known == null ? null : known.driver(), name));
+            Assignable wanted = known == null ? new Assignable(address, null, name, persistent, forced)
+                    : known.withName(name == null ? known.name() : name)
+                            .withPersistent(persistent || known.persistent());
+            if (!wanted.equals(known) && (known != null || name != null || persistent)) {
+                records.save(wanted);
             }
             return new Outcome(address, false, PciDevice.PCIBACK, PciDevice.PCIBACK);
         }
-        // Written first: if anything below fails or the machine stops half-way, the way back is on disk.
-        records.save(new Assignable(address, device.driver(), name));
+        // Written first: if anything below fails or the machine stops half-way, the way back is on disk. A record
+        // left by an interrupted add keeps the driver it names (the device has none now).
+        String driverBefore = device.driver() == null && known != null ? known.driver() : device.driver();
+        records.save(new Assignable(address, driverBefore, name == null && known != null ? known.name() : name,
+                persistent || known != null && known.persistent(), forced));
         Path override = devicePath(address).resolve("driver_override");
         boolean hasOverride = Files.exists(override);
         if (hasOverride) {
@@ -127,13 +216,13 @@ public final class PciBinder {
         write(sys.resolve("drivers/pciback/bind"), address.toString());
         String now = driverOf(address);
         if (!PciDevice.PCIBACK.equals(now)) {
-            undo(device, hasOverride, now);
+            undo(device, hasOverride, now, known);
         }
         return new Outcome(address, true, device.driver(), now);
     }
 
-    /** The kernel did not bind it to pciback: give it back to its driver, forget it, and say so. */
-    private void undo(PciDevice device, boolean hasOverride, String now) {
+    /** The kernel did not bind it to pciback: give it back to its driver, put the record back, and say so. */
+    private void undo(PciDevice device, boolean hasOverride, String now, Assignable known) {
         PciAddress address = device.address();
         try {
             if (hasOverride) {
@@ -145,7 +234,11 @@ public final class PciBinder {
         } catch (IOException ignored) {
             // The failure below is what the user needs to read; dmesg has the kernel's side.
         }
-        records.delete(address);
+        if (known == null) {
+            records.delete(address);
+        } else {
+            records.save(known);
+        }
         throw new XenctlException(ErrorCode.OPERATION_FAILED, "the kernel did not bind " + address
                 + " to pciback (its driver now: " + orNone(driverOf(address)) + ")", "see dmesg for pciback's "
                 + "reason");

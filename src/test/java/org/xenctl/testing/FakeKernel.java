@@ -1,4 +1,4 @@
-package org.xenctl.host.pci;
+package org.xenctl.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,28 +8,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.xenctl.host.pci.SysfsWriter;
+
 /**
  * The kernel's side of the sysfs writes the binder makes, on a sysfs-shaped tree: bind/unbind move the device's
  * driver link, driver_override restricts bind, pciback's new_slot/remove_slot keep its slots file. Every write is
  * logged ("drivers/e1000e/unbind <- 0000:01:00.0"; a lone newline as \\n) for the tests to check. The real kernel's behaviour is proven
  * in the Xen lab; this double checks our own logic around the writes.
  */
-final class FakeKernel implements SysfsWriter {
+public final class FakeKernel implements SysfsWriter {
     private final Path root;
     private final List<String> writes = new ArrayList<>();
     private final Set<String> refusing = new HashSet<>();
 
-    FakeKernel(Path root) {
+    public FakeKernel(Path root) {
         this.root = root;
     }
 
     /** Makes every bind to {@code driver} fail as a probe error does (the write succeeds, nothing binds). */
-    FakeKernel refuseBindsTo(String driver) {
+    public FakeKernel refuseBindsTo(String driver) {
         refusing.add(driver);
         return this;
     }
 
-    List<String> writes() {
+    public List<String> writes() {
         return writes;
     }
 

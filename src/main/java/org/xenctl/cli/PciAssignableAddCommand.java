@@ -1,0 +1,82 @@
+package org.xenctl.cli;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.host.pci.AssignableRecords;
+import org.xenctl.host.pci.PciAddress;
+import org.xenctl.host.pci.PciBinder;
+import org.xenctl.render.View;
+import org.xenctl.render.view.PciChangesView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "pci-assignable-add", description = "Make a host PCI device assignable to guests: bind it to "
+        + "xen-pciback, after the preflight of pci-check, remembering its driver (in /var/lib/xenctl/pci) for "
+        + "pci-assignable-remove -r. Idempotent. Exit status 4 when the preflight refuses it.")
+final class PciAssignableAddCommand extends HypervisorCommand {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "a name for it, usable instead of the "
+            + "address by pci-assignable-remove and in pci= (name=NAME)")
+    String name;
+
+    @Option(names = "--persistent", description = "make it assignable again at every boot (pci-restore, run by "
+            + "the xenctl-pci-restore systemd unit)")
+    boolean persistent;
+
+    @Option(names = "--with-group", description = "also make assignable the other endpoints of its IOMMU group, "
+            + "which a guest can only have together")
+    boolean withGroup;
+
+    @Option(names = "--force", description = "take it even if dom0 uses it or it has no reset method (never a "
+            + "bridge)")
+    boolean force;
+
+    @Parameters(paramLabel = "BDF", description = "the device (DDDD:BB:SS.F)")
+    String address;
+
+    @Override
+    boolean needsSession() {
+        return false;
+    }
+
+    @Override
+    View execute(Session session) {
+        LocalHostOnly.require(root().connect(), "pci-assignable-add");
+        PciAddress device = PciAddresses.parse(List.of(address)).get(0);
+        checkName(device);
+        List<PciBinder.Outcome> outcomes = PciBinders.local(root().context())
+                .makeAssignable(device, new PciBinder.Options(name, force, withGroup, persistent));
+        return new PciChangesView(outcomes.stream().map(outcome -> change(outcome, device)).toList());
+    }
+
+    /** Names are unique, and never look like an address (pci-assignable-remove takes either). */
+    private void checkName(PciAddress device) {
+        if (name == null) {
+            return;
+        }
+        if (!NAME.matcher(name).matches() || PciAddress.parseOrNull(name) != null) {
+            throw new XenctlException(ErrorCode.USAGE, "'" + name + "' cannot name a device",
+                    "use letters, digits, '_', '.' and '-' (up to 64), not an address");
+        }
+        new AssignableRecords(root().context().hostRoot()).findByName(name)
+                .filter(other -> !other.address().equals(device))
+                .ifPresent(other -> {
+                    throw new XenctlException(ErrorCode.DEVICE_REFUSED, "the name '" + name + "' is already "
+                            + "given to " + other.address(), "choose another name, or pci-assignable-remove "
+                            + other.address() + " first");
+                });
+    }
+
+    private PciChangesView.Change change(PciBinder.Outcome outcome, PciAddress asked) {
+        String message = !outcome.changed() ? outcome.address() + " was already assignable"
+                : outcome.address() + " is assignable" + (outcome.driverBefore() == null ? ""
+                        : " (taken from " + outcome.driverBefore() + ")");
+        return new PciChangesView.Change(outcome.address().toString(), outcome.changed(), outcome.driverBefore(),
+                outcome.driverAfter(), outcome.address().equals(asked) ? name : null, persistent, message);
+    }
+}

@@ -1,0 +1,43 @@
+package org.xenctl.cli;
+
+import java.util.List;
+
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.host.pci.PciDevice;
+import org.xenctl.render.View;
+import org.xenctl.render.view.PciAssignableListView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "pci-assignable-list", description = "The devices bound to xen-pciback, one address per line as "
+        + "xl prints them; -l adds their state (assignable, assigned to a domain, pending at next boot), name and "
+        + "driver to restore. An error (exit 6), not an empty list, when xen-pciback is not loaded.")
+final class PciAssignableListCommand extends HypervisorCommand {
+    @Option(names = "-n", description = "print each device's name after its address")
+    boolean names;
+
+    @Option(names = {"-l", "--long"}, description = "a table with state, name, driver to restore, persistence")
+    boolean longForm;
+
+    @Override
+    boolean needsSession() {
+        return false;
+    }
+
+    @Override
+    View execute(Session session) {
+        LocalHostOnly.require(root().connect(), "pci-assignable-list");
+        PciHostFacts facts = PciHostFacts.read(root());
+        if (!facts.inventory().pcibackLoaded()) {
+            throw new XenctlException(ErrorCode.NO_PCIBACK, "xen-pciback is not loaded (no "
+                    + "/sys/bus/pci/drivers/pciback): no device can be assignable",
+                    "modprobe xen-pciback (on a Xen dom0 kernel)");
+        }
+        List<PciDevice> listed = facts.inventory().devices().stream()
+                .filter(d -> d.onPciback() || facts.records().find(d.address()).isPresent())
+                .toList();
+        return new PciAssignableListView(facts.domainsNotRead(), listed.stream().map(facts::view).toList(), names,
+                longForm);
+    }
+}

@@ -1,0 +1,67 @@
+package org.xenctl.cli;
+
+import java.util.List;
+
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.host.pci.AssignableRecords;
+import org.xenctl.host.pci.DomainPciUse;
+import org.xenctl.host.pci.PciAddress;
+import org.xenctl.host.pci.PciBinder;
+import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.render.View;
+import org.xenctl.render.view.PciChangesView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "pci-assignable-remove", description = "Take a device back from xen-pciback; with -r, give it back "
+        + "to the driver it had before pci-assignable-add. Refused while a running domain has it. Idempotent.")
+final class PciAssignableRemoveCommand extends HypervisorCommand {
+    @Option(names = "-r", description = "rebind it to its driver from before (recorded by pci-assignable-add)")
+    boolean rebind;
+
+    @Parameters(paramLabel = "BDF|NAME", description = "the device, by address or by its pci-assignable-add -n name")
+    String device;
+
+    @Override
+    ConnectOptions connectOptions() {
+        return ConnectOptions.READ_ONLY;
+    }
+
+    @Override
+    View execute(Session session) {
+        LocalHostOnly.require(root().connect(), "pci-assignable-remove");
+        PciAddress address = resolve();
+        String holder = DomainPciUse.read(session.hypervisor()).get(address);
+        if (holder != null) {
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is assigned to domain " + holder,
+                    "pci-detach " + holder + " " + address + " first");
+        }
+        PciBinder.Outcome outcome = PciBinders.local(root().context()).release(address, rebind);
+        return new PciChangesView(List.of(new PciChangesView.Change(address.toString(), outcome.changed(),
+                outcome.driverBefore(), outcome.driverAfter(), null, false, message(outcome))));
+    }
+
+    private PciAddress resolve() {
+        PciAddress address = PciAddress.parseOrNull(device);
+        if (address != null) {
+            return address;
+        }
+        return new AssignableRecords(root().context().hostRoot()).findByName(device)
+                .map(AssignableRecords.Assignable::address)
+                .orElseThrow(() -> new XenctlException(ErrorCode.DEVICE_NOT_FOUND, "no device is named '" + device
+                        + "'", "pci-assignable-list -n shows the names; or give the address (DDDD:BB:SS.F)"));
+    }
+
+    private String message(PciBinder.Outcome outcome) {
+        if (outcome.driverAfter() != null && !outcome.driverAfter().equals("pciback")) {
+            return outcome.address() + (outcome.changed() ? " is back on " : " is on ") + outcome.driverAfter();
+        }
+        if (!outcome.changed()) {
+            return outcome.address() + " was not assignable: nothing to do";
+        }
+        return outcome.address() + " is unbound from pciback, on no driver"
+                + (rebind ? "" : " (pci-assignable-remove -r gives it back to its driver from before)");
+    }
+}
