@@ -49,6 +49,7 @@ final class CreateCommand extends HypervisorCommand {
         DomainSource source = DomainSource.load(file, overrides, compatOption.compat,
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
+        PciPreflights.beforeStart(root(), session, source.xml(), "domain " + source.name());
         DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);
         return new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
                 ProblemView.of(source.warnings()),

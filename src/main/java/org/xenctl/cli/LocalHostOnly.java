@@ -10,17 +10,22 @@ final class LocalHostOnly {
     private LocalHostOnly() {
     }
 
-    static void require(String connect, String command) {
-        if (connect == null) {
-            return;
+    /** True when {@code uri} (null: the default) reaches this machine's own libvirtd, not another host's. */
+    static boolean isLocal(String uri) {
+        if (uri == null) {
+            return true;
         }
         String host;
         try {
-            host = URI.create(connect).getHost();
+            host = URI.create(uri).getHost();
         } catch (IllegalArgumentException e) {
             host = null;
         }
-        if (host != null && !host.isEmpty() || connect.contains("+")) {
+        return (host == null || host.isEmpty()) && !uri.contains("+");
+    }
+
+    static void require(String connect, String command) {
+        if (!isLocal(connect)) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, command + " reads this machine's sysfs, so it cannot "
                     + "work through " + connect, "run it on the dom0 itself (over ssh); reading a remote host's PCI "
                     + "devices through libvirt's node-device API is not implemented yet");

@@ -1,6 +1,7 @@
 package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
 import org.xenctl.render.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +18,11 @@ final class StartCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        return Views.action(session.lifecycle().start(session.hypervisor().lookup(DomainRef.of(domain)), paused));
+        DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
+        if (!found.isActive()) {
+            PciPreflights.beforeStart(root(), session, session.hypervisor().xml(found.uuid(), true),
+                    "domain " + found.name());
+        }
+        return Views.action(session.lifecycle().start(found, paused));
     }
 }

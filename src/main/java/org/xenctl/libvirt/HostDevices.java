@@ -1,0 +1,15 @@
+package org.xenctl.libvirt;
+
+import java.util.List;
+
+import org.xenctl.domain.DomainDetails;
+
+/** The host PCI devices a domain XML asks for (its PCI hostdevs), read before libvirt is asked to create it. */
+public final class HostDevices {
+    private HostDevices() {
+    }
+
+    public static List<DomainDetails.PciDevice> pci(String xml, String origin) {
+        return DomainXml.parse(xml, origin).pciDevices();
+    }
+}
