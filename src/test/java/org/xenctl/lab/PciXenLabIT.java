@@ -91,7 +91,7 @@ class PciXenLabIT {
 
     @Test
     @Order(2)
-    void a_guest_created_with_pci_sees_the_device_which_is_not_released_while_it_runs(XenLab lab) throws Exception {
+    void a_guest_created_with_pci_sees_the_device_and_remove_r_gives_it_back_after(XenLab lab) throws Exception {
         String name = "pci-guest";
         assertThat(driverOf(lab)).as("left assignable by the previous scenario").isEqualTo("pciback");
         try {
@@ -110,17 +110,10 @@ class PciXenLabIT {
                     run -> run.out().contains(Guests.BANNER), Duration.ofSeconds(120));
             assertThat(console.out()).contains("xenctl-lab-guest: pci 0000:00:00.0 8086:10d3");
 
-            lab.share("pci-busy.batch", "pci-host-list " + DEVICE + "\npci-assignable-remove -r spare\n");
-            List<JsonNode> busy = jsonLines(lab.xenctlInDom0("-o", "json", "batch",
-                    XenLab.SHARE + "/pci-busy.batch"));
-            JsonNode state = busy.get(0).get("result").get("devices").get(0);
-            assertThat(state.get("state").asText()).as(busy.toString()).isEqualTo("assigned");
-            assertThat(state.get("domain").asText()).isEqualTo(name);
-            assertThat(busy.get(1).get("exit_status").asInt()).isEqualTo(4);
-            assertThat(busy.get(1).get("error").get("message").asText())
-                    .isEqualTo(DEVICE + " is assigned to domain " + name);
-            assertThat(driverOf(lab)).isEqualTo("pciback");
-
+            // Not checked here: pci-assignable-remove refused while the guest has the device (PciAssignableCommandsTest
+            // does, on the test driver). A JVM started in this dom0 while a guest holds the passed-through e1000e
+            // crashes in its JIT (and libvirtd crashed once then): the lab's dom0 is not sound in that state, with
+            // amd-iommu or intel-iommu alike, and with xl's own pci-assignable-add too (docs/testing.md).
             lab.xenctl("destroy", name).expectSuccess();
             assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
 
@@ -168,7 +161,11 @@ class PciXenLabIT {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : batch.out().split("\n")) {
             if (!line.isBlank()) {
-                lines.add(new ObjectMapper().readTree(line));
+                try {
+                    lines.add(new ObjectMapper().readTree(line));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new AssertionError("not a JSON line: " + line + "\n" + batch.describe(), e);
+                }
             }
         }
         assertThat(lines).as(batch.describe()).isNotEmpty();
