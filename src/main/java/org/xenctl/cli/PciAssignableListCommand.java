@@ -2,8 +2,6 @@ package org.xenctl.cli;
 
 import java.util.List;
 
-import org.xenctl.domain.ErrorCode;
-import org.xenctl.domain.XenctlException;
 import org.xenctl.host.pci.PciDevice;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAssignableListView;
@@ -29,11 +27,7 @@ final class PciAssignableListCommand extends HypervisorCommand {
     View execute(Session session) {
         LocalHostOnly.require(root().connect(), "pci-assignable-list");
         PciHostFacts facts = PciHostFacts.read(root());
-        if (!facts.inventory().pcibackLoaded()) {
-            throw new XenctlException(ErrorCode.NO_PCIBACK, "xen-pciback is not loaded (no "
-                    + "/sys/bus/pci/drivers/pciback): no device can be assignable",
-                    "modprobe xen-pciback (on a Xen dom0 kernel)");
-        }
+        facts.inventory().requirePciback();
         List<PciDevice> listed = facts.inventory().devices().stream()
                 .filter(d -> d.onPciback() || facts.records().find(d.address()).isPresent())
                 .toList();

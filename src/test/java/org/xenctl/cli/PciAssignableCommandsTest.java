@@ -175,9 +175,9 @@ class PciAssignableCommandsTest {
     void restore_after_a_reboot_binds_the_persistent_device_and_forgets_the_other() throws Exception {
         xenctl("pci-assignable-add", "--persistent", "01:00.0");
         xenctl("pci-assignable-add", "--with-group", "03:00.0");
-        rebootGivesBack("0000:01:00.0", "e1000e");
-        rebootGivesBack("0000:03:00.0", "nouveau");
-        rebootGivesBack("0000:03:00.1", "snd_hda_intel");
+        kernel.rebootGivesBack("0000:01:00.0", "e1000e");
+        kernel.rebootGivesBack("0000:03:00.0", "nouveau");
+        kernel.rebootGivesBack("0000:03:00.1", "snd_hda_intel");
         assertThat(xenctl("-o", "json", "pci-host-list", "01:00.0").json().get("devices").get(0).get("state")
                 .asText()).isEqualTo("pending-at-next-boot");
         kernel.writes().clear();
@@ -209,13 +209,5 @@ class PciAssignableCommandsTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("xenctl: error: xen-pciback is not loaded");
         assertThat(Cli.runIn(noPciback, "pci-assignable-add", "01:00.0").exit()).isEqualTo(6);
-    }
-
-    /** What a dom0 reboot does to a device: back on its driver, no override. */
-    private void rebootGivesBack(String bdf, String driver) throws Exception {
-        Path device = host.resolve("sys/bus/pci/devices/" + bdf);
-        Files.deleteIfExists(device.resolve("driver"));
-        Files.createSymbolicLink(device.resolve("driver"), Path.of("../../../bus/pci/drivers/" + driver));
-        Files.writeString(device.resolve("driver_override"), "(null)\n");
     }
 }

@@ -77,6 +77,14 @@ public final class FakeKernel implements SysfsWriter {
         }
     }
 
+    /** What a dom0 reboot does to a device: back on {@code driver}, no override (not logged: not a write of ours). */
+    public void rebootGivesBack(String bdf, String driver) throws IOException {
+        Path device = root.resolve("sys/bus/pci/devices/" + bdf);
+        Files.deleteIfExists(device.resolve("driver"));
+        Files.createSymbolicLink(device.resolve("driver"), Path.of("../../../bus/pci/drivers/" + driver));
+        Files.writeString(device.resolve("driver_override"), "(null)\n");
+    }
+
     private static String driverOf(Path device) throws IOException {
         Path link = device.resolve("driver");
         return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).getFileName().toString() : null;

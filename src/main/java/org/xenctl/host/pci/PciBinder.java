@@ -72,7 +72,7 @@ public final class PciBinder {
      */
     public List<Outcome> makeAssignable(PciAddress address, Options options) {
         PciDevice device = device(address);
-        requirePciback();
+        inventory.requirePciback();
         preflight(device, options.force(), options.withGroup() || options.force());
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(bind(device, options.name(), options.persistent(), options.force()));
@@ -92,7 +92,7 @@ public final class PciBinder {
      * Members of an IOMMU group are restored one by one, so the group check does not stop the first of them.
      */
     public List<Restored> restore() {
-        requirePciback();
+        inventory.requirePciback();
         List<Restored> restored = new ArrayList<>();
         for (Assignable record : records.all()) {
             restored.add(restore(record));
@@ -246,13 +246,6 @@ public final class PciBinder {
 
     private PciDevice device(PciAddress address) {
         return inventory.require(address);
-    }
-
-    private void requirePciback() {
-        if (!inventory.pcibackLoaded()) {
-            throw new XenctlException(ErrorCode.NO_PCIBACK, "xen-pciback is not loaded (no "
-                    + "/sys/bus/pci/drivers/pciback)", "modprobe xen-pciback (on a Xen dom0 kernel)");
-        }
     }
 
     /** Old kernels without driver_override: pciback must have a slot for the device before it binds. */

@@ -45,6 +45,15 @@ public final class PciInventory {
         return Files.isDirectory(root.resolve("sys/bus/pci/drivers/" + PciDevice.PCIBACK));
     }
 
+    /** NO_PCIBACK unless xen-pciback is loaded: what every command that binds or lists assignable devices needs. */
+    public void requirePciback() {
+        if (!pcibackLoaded()) {
+            throw new org.xenctl.domain.XenctlException(org.xenctl.domain.ErrorCode.NO_PCIBACK,
+                    "xen-pciback is not loaded (no /sys/bus/pci/drivers/pciback)",
+                    "modprobe xen-pciback (on a Xen dom0 kernel)");
+        }
+    }
+
     /** Every PCI function, by address. */
     public List<PciDevice> devices() {
         Path dir = devicesDir();

@@ -185,7 +185,7 @@ class PciBinderTest {
     void a_persistent_device_is_bound_again_by_restore_after_a_reboot_gave_it_back_to_its_driver() throws Exception {
         SysfsTree tree = spareNic();
         binder(tree).makeAssignable(at("01:00.0"), new PciBinder.Options("nic0", false, false, true));
-        rebootGivesBack("0000:01:00.0", "e1000e");
+        kernel.rebootGivesBack("0000:01:00.0", "e1000e");
         kernel.writes().clear();
 
         List<PciBinder.Restored> restored = binder(tree).restore();
@@ -208,7 +208,7 @@ class PciBinderTest {
     void restore_forgets_a_device_that_was_not_persistent_and_is_back_on_its_driver() throws Exception {
         SysfsTree tree = spareNic();
         binder(tree).makeAssignable(at("01:00.0"), PciBinder.Options.PLAIN);
-        rebootGivesBack("0000:01:00.0", "e1000e");
+        kernel.rebootGivesBack("0000:01:00.0", "e1000e");
         kernel.writes().clear();
 
         assertThat(binder(tree).restore()).extracting(PciBinder.Restored::action)
@@ -257,7 +257,7 @@ class PciBinderTest {
         tree.device("0000:00:19.0", 0x8086, 0x15b8, 0x020000).driver("e1000e").resetMethods("flr")
                 .net("eno1", true).file("driver_override", "(null)");
         binder(tree).makeAssignable(at("00:19.0"), new PciBinder.Options(null, true, false, true));
-        rebootGivesBack("0000:00:19.0", "e1000e");
+        kernel.rebootGivesBack("0000:00:19.0", "e1000e");
 
         assertThat(binder(tree).restore()).extracting(PciBinder.Restored::action)
                 .containsExactly(PciBinder.RestoreAction.BOUND);
@@ -277,13 +277,5 @@ class PciBinderTest {
         assertThat(kernel.writes()).isEmpty();
         assertThat(new AssignableRecords(dir).find(at("01:00.0")))
                 .contains(new AssignableRecords.Assignable(at("01:00.0"), "e1000e", "nic0", true, false));
-    }
-
-    /** What a dom0 reboot does to a device: back on its driver, no override. */
-    private void rebootGivesBack(String bdf, String driver) throws Exception {
-        Path device = dir.resolve("sys/bus/pci/devices/" + bdf);
-        Files.deleteIfExists(device.resolve("driver"));
-        Files.createSymbolicLink(device.resolve("driver"), Path.of("../../../bus/pci/drivers/" + driver));
-        Files.writeString(device.resolve("driver_override"), "(null)\n");
     }
 }
