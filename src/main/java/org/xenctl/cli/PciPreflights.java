@@ -1,23 +1,39 @@
 package org.xenctl.cli;
 
+import java.util.List;
+
+import org.xenctl.domain.DomainDetails;
 import org.xenctl.host.pci.PassthroughPreflight;
 import org.xenctl.host.pci.PciInventory;
 import org.xenctl.libvirt.HostDevices;
 
 /**
- * The passthrough preflight before a domain starts, where it can see the devices: on a Xen host reached locally.
- * Through a remote URI the dom0's sysfs is out of reach and libvirt's own refusal is what the user gets.
+ * The passthrough preflight before a domain starts or takes a device, where it can see the devices: on a Xen host
+ * reached locally. Through a remote URI the dom0's sysfs is out of reach and libvirt's own refusal is what the user
+ * gets.
  */
 final class PciPreflights {
     private PciPreflights() {
     }
 
     static void beforeStart(XenctlCommand root, Session session, String xml, String what) {
-        if (!"xen".equals(session.hypervisor().domainXmlType()) || !LocalHostOnly.isLocal(root.connect())
-                || !LocalHostOnly.isLocal(session.hypervisor().uri())) {
-            return;
+        if (applies(root, session)) {
+            check(root, HostDevices.pci(xml, what), what);
         }
-        var devices = HostDevices.pci(xml, what);
+    }
+
+    static void beforeAttach(XenctlCommand root, Session session, DomainDetails.PciDevice device, String what) {
+        if (applies(root, session)) {
+            check(root, List.of(device), what);
+        }
+    }
+
+    private static boolean applies(XenctlCommand root, Session session) {
+        return "xen".equals(session.hypervisor().domainXmlType()) && LocalHostOnly.isLocal(root.connect())
+                && LocalHostOnly.isLocal(session.hypervisor().uri());
+    }
+
+    private static void check(XenctlCommand root, List<DomainDetails.PciDevice> devices, String what) {
         if (!devices.isEmpty()) {
             new PassthroughPreflight(PciInventory.of(root.context().hostRoot())).check(devices, what);
         }

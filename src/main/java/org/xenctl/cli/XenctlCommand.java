@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 UnpauseCommand.class, RenameCommand.class, DumpxmlCommand.class, AutostartCommand.class,
                 VersionCommand.class, BatchCommand.class, ConfigCommand.class, PciHostListCommand.class,
                 PciCheckCommand.class, PciAssignableAddCommand.class, PciAssignableRemoveCommand.class,
-                PciAssignableListCommand.class, PciRestoreCommand.class})
+                PciAssignableListCommand.class, PciRestoreCommand.class, PciAttachCommand.class,
+                PciDetachCommand.class, PciListCommand.class})
 public final class XenctlCommand implements Runnable {
     private final Context context;
 

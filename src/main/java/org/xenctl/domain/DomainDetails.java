@@ -34,5 +34,16 @@ public record DomainDetails(DomainSummary summary, String osType, boolean persis
     public record NetworkDevice(String mac, String type, String source, String model, String ifname) { }
 
     /** A host PCI device handed to the domain. */
-    public record PciDevice(String address, boolean managed) { }
+    /**
+     * A host PCI device given to the domain.
+     *
+     * @param address the host address, DDDD:BB:SS.F
+     * @param managed whether libvirt takes it from its dom0 driver itself (xl's seize)
+     * @param vslot   the guest slot the XML asks for, or null
+     */
+    public record PciDevice(String address, boolean managed, Integer vslot, boolean permissive) {
+        public PciDevice(String address, boolean managed) {
+            this(address, managed, null, false);
+        }
+    }
 }

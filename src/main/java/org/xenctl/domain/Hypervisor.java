@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.xenctl.domain.spec.PciAssignment;
+import org.xenctl.xlcfg.PciSpec;
+
 /**
  * The port through which commands drive a host's domains. Operations take the domain's UUID, the one name that
  * never changes under a command's feet; {@link #lookup} turns what the user typed into it. Every failure is a
@@ -69,6 +72,15 @@ public interface Hypervisor extends AutoCloseable {
 
     /** The domain's libvirt XML: the live one, or the persistent definition when {@code inactive}. */
     String xml(String uuid, boolean inactive);
+
+    /** Hands a host PCI device to the domain: to the running domain, its persistent definition, or both. */
+    void attachPci(String uuid, PciAssignment device, DeviceScope scope);
+
+    /** Takes the host PCI device at {@code address} away from the domain, where {@code scope} says. */
+    void detachPci(String uuid, PciSpec.Bdf address, DeviceScope scope);
+
+    /** Where a device change applies: the running domain ({@code live}), its persistent definition, or both. */
+    record DeviceScope(boolean live, boolean config) { }
 
     /**
      * Starts watching one domain's lifecycle. Open it before the operation whose effect you wait for, so that no

@@ -141,11 +141,19 @@ final class DomainXml {
             if (!"pci".equals(hostdev.getAttribute("type"))) {
                 continue;
             }
-            Optional<Element> address = child(hostdev, "source").flatMap(s -> child(s, "address"));
-            devices.add(new PciDevice(address.map(DomainXml::pciAddress).orElse(""),
-                    "yes".equals(hostdev.getAttribute("managed"))));
+            Optional<Element> source = child(hostdev, "source");
+            Optional<Element> guest = child(hostdev, "address").filter(a -> "pci".equals(a.getAttribute("type")));
+            devices.add(new PciDevice(source.flatMap(s -> child(s, "address")).map(DomainXml::pciAddress).orElse(""),
+                    "yes".equals(hostdev.getAttribute("managed")), guest.map(a -> hexNumber(a, "slot")).orElse(null),
+                    "no".equals(attribute(source, "writeFiltering"))));
         }
         return devices;
+    }
+
+    /** The {@code <features><xen><passthrough state=…>} switch: "on", "off", or empty when libxl chooses. */
+    Optional<String> passthrough() {
+        return child(root, "features").flatMap(f -> child(f, "xen")).flatMap(x -> child(x, "passthrough"))
+                .map(p -> p.getAttribute("state"));
     }
 
     private static String pciAddress(Element address) {

@@ -19,11 +19,15 @@ import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.HostVersion;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.XenctlException;
+import org.xenctl.domain.spec.PciAssignment;
+import org.xenctl.xlcfg.PciSpec;
 
 /** {@link Hypervisor} over one libvirt connection. Domain handles are kept by UUID to save lookups. */
 public final class LibvirtHypervisor implements Hypervisor {
     private static final int XML_INACTIVE = 2;
     private static final int CREATE_PAUSED = 1;
+    private static final int AFFECT_LIVE = 1;
+    private static final int AFFECT_CONFIG = 2;
 
     /** As virsh lists: running domains by id, then shut-off ones by name. */
     private static final Comparator<DomainSummary> LIST_ORDER = Comparator
@@ -243,6 +247,24 @@ public final class LibvirtHypervisor implements Hypervisor {
         Domain domain = domain(uuid);
         return call("cannot read the XML of domain " + nameOf(domain),
                 () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0));
+    }
+
+    @Override
+    public void attachPci(String uuid, PciAssignment device, DeviceScope scope) {
+        String xml = SpecXmlWriter.hostdevXml(device);
+        act(uuid, "attach " + device.address() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public void detachPci(String uuid, PciSpec.Bdf address, DeviceScope scope) {
+        // libvirt finds the hostdev to remove by its source address alone.
+        String xml = SpecXmlWriter.hostdevXml(new PciAssignment(address, null, null, false, false, false, false,
+                "strict"));
+        act(uuid, "detach " + address + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+    }
+
+    private static int affect(DeviceScope scope) {
+        return (scope.live() ? AFFECT_LIVE : 0) | (scope.config() ? AFFECT_CONFIG : 0);
     }
 
     @Override

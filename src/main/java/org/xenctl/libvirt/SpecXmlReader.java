@@ -72,12 +72,25 @@ public final class SpecXmlReader {
         Element features = child(domain, "features");
         Element devices = child(domain, "devices");
         List<PciAssignment> pci = hostdevs(devices);
-        boolean e820 = features != null && child(child(features, "xen"), "e820_host") != null
-                && "on".equals(child(child(features, "xen"), "e820_host").getAttribute("state"));
+        Element xen = features == null ? null : child(features, "xen");
+        boolean e820 = xen != null && child(xen, "e820_host") != null
+                && "on".equals(child(xen, "e820_host").getAttribute("state"));
         String uuid = text(child(domain, "uuid"), null);
         return new DomainSpec(text(child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
-                cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820, graphics(devices),
+                cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820,
+                passthrough(xen == null ? null : child(xen, "passthrough")), graphics(devices),
                 serial(devices), type == GuestType.HVM ? hvmFeatures(features) : null);
+    }
+
+    private static String passthrough(Element passthrough) {
+        if (passthrough == null) {
+            return null;
+        }
+        if ("off".equals(passthrough.getAttribute("state"))) {
+            return "disabled";
+        }
+        String mode = passthrough.getAttribute("mode");
+        return mode.isEmpty() ? "enabled" : mode;
     }
 
     private static DomainSpec.HvmFeatures hvmFeatures(Element features) {

@@ -45,6 +45,17 @@ public final class SpecXmlWriter {
         }
     }
 
+    /** One PCI {@code <hostdev>}, as attach-device and detach-device take it. */
+    static String hostdevXml(PciAssignment device) {
+        try {
+            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            document.appendChild(new SpecXmlWriter(document).hostdev(device));
+            return serialize(document);
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("the JDK's XML support failed", e);
+        }
+    }
+
     private void domain(DomainSpec spec, String domainType) {
         Element domain = document.createElement("domain");
         document.appendChild(domain);
@@ -111,7 +122,7 @@ public final class SpecXmlWriter {
 
     private void features(Element domain, DomainSpec spec) {
         DomainSpec.HvmFeatures hvm = spec.features();
-        if (hvm == null && !spec.e820Host()) {
+        if (hvm == null && !spec.e820Host() && spec.passthrough() == null) {
             return;
         }
         Element features = child(domain, "features");
@@ -132,8 +143,16 @@ public final class SpecXmlWriter {
                 child(features, "viridian");
             }
         }
+        Element xen = spec.e820Host() || spec.passthrough() != null ? child(features, "xen") : null;
         if (spec.e820Host()) {
-            child(child(features, "xen"), "e820_host").setAttribute("state", "on");
+            child(xen, "e820_host").setAttribute("state", "on");
+        }
+        if (spec.passthrough() != null) {
+            Element passthrough = child(xen, "passthrough");
+            passthrough.setAttribute("state", spec.passthrough().equals("disabled") ? "off" : "on");
+            if (spec.passthrough().endsWith("_pt")) {
+                passthrough.setAttribute("mode", spec.passthrough());
+            }
         }
     }
 
@@ -146,7 +165,7 @@ public final class SpecXmlWriter {
             nic(devices, nic);
         }
         for (PciAssignment pci : spec.pci()) {
-            hostdev(devices, pci);
+            devices.appendChild(hostdev(pci));
         }
         if (spec.serial() != null) {
             Element serial = child(devices, "serial");
@@ -241,8 +260,8 @@ public final class SpecXmlWriter {
         }
     }
 
-    private void hostdev(Element devices, PciAssignment pci) {
-        Element hostdev = child(devices, "hostdev");
+    private Element hostdev(PciAssignment pci) {
+        Element hostdev = document.createElement("hostdev");
         hostdev.setAttribute("mode", "subsystem");
         hostdev.setAttribute("type", "pci");
         hostdev.setAttribute("managed", pci.seize() ? "yes" : "no");
@@ -257,6 +276,7 @@ public final class SpecXmlWriter {
             guest.setAttribute("type", "pci");
             address(guest, 0, 0, pci.vslot(), 0);
         }
+        return hostdev;
     }
 
     private static void address(Element element, int domain, int bus, int slot, int function) {

@@ -242,6 +242,21 @@ class JsonContractTest {
     }
 
     @Test
+    void pci_attach_detach_and_list() {
+        try (var keep = TestDriver.keep()) {
+            keep.define("<domain type='test'><name>web1</name><memory>131072</memory><os><type>hvm</type></os>"
+                    + "<devices><hostdev mode='subsystem' type='pci'><source><address domain='0' bus='1' slot='0' "
+                    + "function='0'/></source></hostdev></devices></domain>");
+            assertThat(fields(run(TestDriver.DEFAULT, "pci-attach", "web1", "01:00.0"), Set.of()))
+                    .isEqualTo(documented("pci-attach, pci-detach", 0));
+            assertThat(fields(run(TestDriver.DEFAULT, "pci-detach", "test", "01:00.0"), Set.of()))
+                    .isEqualTo(documented("pci-attach, pci-detach", 0));
+            assertThat(fields(run(TestDriver.DEFAULT, "pci-list", "web1"), Set.of()))
+                    .isEqualTo(documented("pci-list", 0));
+        }
+    }
+
+    @Test
     void errors_of_a_config_file_list_their_problems() {
         String bad = TestDriver.repositoryFile("src/test/resources/xlcfg/bad-several-errors.cfg").toString();
         Result r = Cli.run("-o", "json", "config", "check", bad);

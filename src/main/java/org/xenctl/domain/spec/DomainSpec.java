@@ -12,12 +12,14 @@ import org.xenctl.xlcfg.NetSpec;
  * @param uuid null to let the host choose one
  * @param cpus the pCPUs every vCPU may run on (xl syntax, e.g. "0-3,^1"), or null
  * @param vcpuPins per-vCPU pCPU sets (xl's list form of {@code cpus}), empty if not given
+ * @param passthrough xl's {@code passthrough=}: "enabled", "disabled", "sync_pt" or "share_pt", or null for libxl's
+ *                    choice (enabled when the domain starts with PCI devices, else disabled: no hot-plug later)
  * @param serial "pty" or null
  */
 public record DomainSpec(String name, String uuid, GuestType type, long memoryMiB, long maxMemoryMiB, int vcpus,
                          int maxVcpus, String cpus, List<String> vcpuPins, Boot boot, Actions actions,
                          List<DiskSpec> disks, List<NetSpec> nics, List<PciAssignment> pci, boolean e820Host,
-                         Graphics graphics, String serial, HvmFeatures features) {
+                         String passthrough, Graphics graphics, String serial, HvmFeatures features) {
 
     public DomainSpec {
         vcpuPins = List.copyOf(vcpuPins);

@@ -70,6 +70,9 @@ public final class XlConfigWriter {
         if (spec.e820Host() && (spec.type() != GuestType.PV || spec.pci().isEmpty())) {
             number("e820_host", 1);
         }
+        if (spec.passthrough() != null) {
+            string("passthrough", spec.passthrough());
+        }
         if (!spec.disks().isEmpty()) {
             list("disk", spec.disks().stream().map(XlConfigWriter::disk).toList());
         }

@@ -108,12 +108,13 @@ public final class XlDomainReader {
                 values.warning("e820_host", "xl turns it on for a PV guest with PCI devices", null);
             }
         }
+        String passthrough = passthrough();
         Graphics graphics = graphics(type);
         String serial = serial();
         DomainSpec.HvmFeatures features = features(type);
         ignoredKeys();
         return new DomainSpec(name, uuid == null ? null : canonicalUuid(uuid), type, memory, maxMemory, vcpus,
-                maxVcpus, cpus, pins, boot, actions, disks, nics, pci, e820, graphics, serial, features);
+                maxVcpus, cpus, pins, boot, actions, disks, nics, pci, e820, passthrough, graphics, serial, features);
     }
 
     private String name() {
@@ -471,6 +472,22 @@ public final class XlDomainReader {
                     + "defaults apply)", null);
         }
         return assignments;
+    }
+
+    /** xl.cfg's passthrough=: "enabled" is what lets pci-attach hot-plug into a guest started without devices. */
+    private String passthrough() {
+        Optional<String> mode = values.string("passthrough");
+        if (mode.isEmpty()) {
+            return null;
+        }
+        return switch (mode.get()) {
+            case "enabled", "disabled", "sync_pt", "share_pt" -> mode.get();
+            default -> {
+                values.error("passthrough", "unknown mode '" + mode.get() + "'", "passthrough is \"enabled\", "
+                        + "\"disabled\", \"sync_pt\" or \"share_pt\"");
+                yield null;
+            }
+        };
     }
 
     private String rdmPolicy() {

@@ -1,0 +1,61 @@
+package org.xenctl.cli;
+
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.Hypervisor.DeviceScope;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.render.View;
+import org.xenctl.render.view.PciAttachmentView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "pci-detach", description = "Take a PCI device away from a domain (xl pci-detach): from the running "
+        + "domain (the guest is asked to release it) and, for a persistent one, from its definition too. The device "
+        + "stays assignable. Idempotent.")
+final class PciDetachCommand extends HypervisorCommand {
+    @Option(names = "-f", description = "xl's forced removal: not available through libvirt (refused, see docs)")
+    boolean force;
+
+    @Mixin
+    DeviceScopeOptions scopeOptions;
+
+    @Mixin
+    CompatOption compatOption;
+
+    @Parameters(index = "0", paramLabel = "DOMAIN", description = "name, id or uuid")
+    String domain;
+
+    @Parameters(index = "1", paramLabel = "PCI_SPEC", description = "the device: 01:00.0, or name=NAME")
+    String spec;
+
+    @Override
+    View execute(Session session) {
+        if (force) {
+            // xl -f calls libxl_device_pci_destroy, which does not wait for the guest; libvirt only has the
+            // cooperative removal. Doing that under -f would let a script believe it forced something.
+            throw new XenctlException(ErrorCode.UNSUPPORTED, "pci-detach -f (removal without the guest's "
+                    + "cooperation) has no libvirt equivalent", "run pci-detach without -f; if the guest does not "
+                    + "release the device, destroy the domain, which frees it");
+        }
+        PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, root());
+        Hypervisor hypervisor = session.hypervisor();
+        DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
+        String name = target.summary().name();
+        String address = argument.address();
+        DeviceScope scope = scopeOptions.resolve(target);
+        DeviceScope present = new DeviceScope(
+                scope.live() && DomainPciDevices.has(hypervisor, target, false, address),
+                scope.config() && DomainPciDevices.has(hypervisor, target, true, address));
+        if (!present.live() && !present.config()) {
+            return new PciAttachmentView(name, address, false, false, false, name + " does not have " + address
+                    + ": nothing to do");
+        }
+        hypervisor.detachPci(target.summary().uuid(), argument.device().address(), present);
+        return new PciAttachmentView(name, address, true, present.live(), present.config(), address
+                + " detached from " + name + " (" + PciAttachCommand.where(present) + ")");
+    }
+}

@@ -1,0 +1,37 @@
+package org.xenctl.cli;
+
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.render.View;
+import org.xenctl.render.view.PciDomainListView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "pci-list", description = "A domain's host PCI devices (xl pci-list): what the running domain has, "
+        + "or with --config (and for a shut-off domain) what its definition gives it.")
+final class PciListCommand extends HypervisorCommand {
+    @Option(names = "--config", description = "the persistent definition, not the running domain")
+    boolean config;
+
+    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
+    String domain;
+
+    @Override
+    ConnectOptions connectOptions() {
+        return ConnectOptions.READ_ONLY;
+    }
+
+    @Override
+    View execute(Session session) {
+        Hypervisor hypervisor = session.hypervisor();
+        DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
+        boolean inactive = config || !target.summary().isActive();
+        return new PciDomainListView(target.summary().name(), inactive ? "config" : "live",
+                DomainPciDevices.of(hypervisor, target, inactive).stream()
+                        .map(d -> new PciDomainListView.Device(d.address(), d.vslot(), d.managed(), d.permissive()))
+                        .toList());
+    }
+}
