@@ -157,6 +157,76 @@ class PciXenLabIT {
         assertThat(driverOf(lab)).isEqualTo("e1000e");
     }
 
+    /**
+     * Hot-plug from the host through libvirt: a guest started without passthrough is refused in xenctl's words; one
+     * started with passthrough = "enabled" (and no device) takes the device live, its kernel sees it arrive through
+     * pcifront, then sees it go on pci-detach. Nothing runs in the dom0 while the guest holds the device.
+     */
+    @Test
+    @Order(4)
+    void attach_hot_plugs_into_a_running_guest_and_detach_takes_it_back_out(XenLab lab) throws Exception {
+        String refused = "pci-no-pt";
+        String name = "pci-hotplug";
+        assertThat(driverOf(lab)).isEqualTo("e1000e");
+        try {
+            Run added = lab.xenctlInDom0("pci-assignable-add", DEVICE);
+            assertThat(added.exit()).as(added.describe()).isZero();
+            lab.share(refused + ".cfg", Guests.xlCfg(refused));
+            lab.xenctl("create", lab.hostPath(refused + ".cfg").toString()).expectSuccess();
+
+            Run notReady = lab.xenctl("pci-attach", refused, "01:00.0");
+
+            assertThat(notReady.exit()).as(notReady.describe()).isEqualTo(4);
+            assertThat(notReady.err()).startsWith("xenctl: error: domain " + refused + " was started without PCI "
+                    + "passthrough, so libxl cannot hot-plug a device into it\nxenctl: hint: add passthrough = "
+                    + "\"enabled\" to its xl.cfg");
+            lab.xenctl("destroy", refused).expectSuccess();
+
+            lab.share(name + ".cfg", Guests.xlCfg(name, "passthrough = \"enabled\""));
+            lab.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
+            lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+            lab.await("cat " + Guests.consoleLog(name), run -> run.out().contains(Guests.BANNER),
+                    Duration.ofSeconds(120));
+
+            Run attach = lab.xenctl("pci-attach", name, "01:00.0");
+
+            assertThat(attach.exit()).as(attach.describe()).isZero();
+            assertThat(attach.out()).isEqualTo(DEVICE + " attached to " + name + " (the running domain only)\n");
+            lab.await("cat " + Guests.consoleLog(name),
+                    run -> run.out().contains("xenctl-lab-guest: pci-added 0000:00:00.0 8086:10d3"),
+                    Duration.ofSeconds(60));
+            JsonNode listed = Json.of(lab.xenctl("-o", "json", "pci-list", name));
+            assertThat(listed.get("devices")).hasSize(1);
+            assertThat(listed.get("devices").get(0).get("address").asText()).isEqualTo(DEVICE);
+            assertThat(lab.xenctl("pci-list", name).expectSuccess().out()).contains(DEVICE);
+            JsonNode again = Json.of(lab.xenctl("-o", "json", "pci-attach", name, "01:00.0"));
+            assertThat(again.get("changed").asBoolean()).isFalse();
+
+            Run detach = lab.xenctl("pci-detach", name, "01:00.0");
+
+            assertThat(detach.exit()).as(detach.describe()).isZero();
+            assertThat(detach.out()).isEqualTo(DEVICE + " detached from " + name + " (the running domain only)\n");
+            lab.await("cat " + Guests.consoleLog(name),
+                    run -> run.out().contains("xenctl-lab-guest: pci-removed 0000:00:00.0 8086:10d3"),
+                    Duration.ofSeconds(60));
+            assertThat(Json.of(lab.xenctl("-o", "json", "pci-list", name)).get("devices")).isEmpty();
+            assertThat(driverOf(lab)).as("still assignable after the detach").isEqualTo("pciback");
+            lab.xenctl("destroy", name).expectSuccess();
+
+            Run removed = lab.xenctlInDom0("pci-assignable-remove", "-r", DEVICE);
+            assertThat(removed.exit()).as(removed.describe()).isZero();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null; xl destroy " + refused + " 2>/dev/null");
+            if (!"e1000e".equals(driverOf(lab))) {
+                lab.dom0("D=" + DEVICE
+                        + "; echo $D > /sys/bus/pci/drivers/pciback/unbind; echo > /sys/bus/pci/devices/$D/driver_override;"
+                        + " echo $D > /sys/bus/pci/drivers/e1000e/bind");
+            }
+            lab.dom0("rm -f /var/lib/xenctl/pci/" + DEVICE);
+        }
+        assertThat(driverOf(lab)).isEqualTo("e1000e");
+    }
+
     private static List<JsonNode> jsonLines(Run batch) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : batch.out().split("\n")) {
