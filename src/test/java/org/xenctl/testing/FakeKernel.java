@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.xenctl.host.pci.SysfsWriter;
 
 /**
  * The kernel's side of the sysfs writes the binder makes, on a sysfs-shaped tree: bind/unbind move the device's
- * driver link, driver_override restricts bind, pciback's new_slot/remove_slot keep its slots file. Every write is
+ * driver link, driver_override restricts bind, pciback's new_slot/remove_slot keep its slots file, drivers_probe binds as
+ * the kernel's matching would. Every write is
  * logged ("drivers/e1000e/unbind <- 0000:01:00.0"; a lone newline as \\n) for the tests to check. The real kernel's behaviour is proven
  * in the Xen lab; this double checks our own logic around the writes.
  */
@@ -20,6 +23,7 @@ public final class FakeKernel implements SysfsWriter {
     private final Path root;
     private final List<String> writes = new ArrayList<>();
     private final Set<String> refusing = new HashSet<>();
+    private final Map<String, String> probed = new HashMap<>();
 
     public FakeKernel(Path root) {
         this.root = root;
@@ -28,6 +32,12 @@ public final class FakeKernel implements SysfsWriter {
     /** Makes every bind to {@code driver} fail as a probe error does (the write succeeds, nothing binds). */
     public FakeKernel refuseBindsTo(String driver) {
         refusing.add(driver);
+        return this;
+    }
+
+    /** The driver the kernel's own matching picks for {@code bdf} on drivers_probe (unless an override or a slot says). */
+    public FakeKernel probeBinds(String bdf, String driver) {
+        probed.put(bdf, driver);
         return this;
     }
 
@@ -73,6 +83,12 @@ public final class FakeKernel implements SysfsWriter {
                 List<String> kept = Files.readAllLines(slots).stream().filter(l -> !l.contains(bdf)).toList();
                 Files.write(slots, kept);
             }
+            case "drivers_probe" -> {
+                String chosen = probeChoice(device, bdf, pci);
+                if (driverOf(device) == null && chosen != null) {
+                    Files.createSymbolicLink(device.resolve("driver"), Path.of("../../../bus/pci/drivers/" + chosen));
+                }
+            }
             default -> throw new IOException("unexpected write to " + file);
         }
     }
@@ -83,6 +99,20 @@ public final class FakeKernel implements SysfsWriter {
         Files.deleteIfExists(device.resolve("driver"));
         Files.createSymbolicLink(device.resolve("driver"), Path.of("../../../bus/pci/drivers/" + driver));
         Files.writeString(device.resolve("driver_override"), "(null)\n");
+    }
+
+    /** As the kernel matches: driver_override first, then a pciback slot, then the device's own driver. */
+    private String probeChoice(Path device, String bdf, Path pci) throws IOException {
+        Path override = device.resolve("driver_override");
+        String overridden = Files.exists(override) ? Files.readString(override).strip() : "(null)";
+        if (!overridden.equals("(null)")) {
+            return overridden;
+        }
+        Path slots = pci.resolve("drivers/pciback/slots");
+        if (Files.exists(slots) && Files.readString(slots).contains(bdf)) {
+            return "pciback";
+        }
+        return probed.get(bdf);
     }
 
     private static String driverOf(Path device) throws IOException {

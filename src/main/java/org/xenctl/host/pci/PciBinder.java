@@ -161,11 +161,19 @@ public final class PciBinder {
         String overridden = Files.exists(override) ? read(override) : null;
         if (overridden != null && !overridden.isEmpty() && !overridden.equals("(null)")) {
             write(override, "\n");
-        } else if (overridden == null && slotted(address)) {
+        }
+        if (slotted(address)) {
+            // Also with driver_override: libvirt's detach adds a slot too, and pciback would take it back on
+            // any later probe.
             write(sys.resolve("drivers/pciback/remove_slot"), address.toString());
         }
         String driverAfter = driverOf(address);
-        if (rebind && record != null && record.driver() != null && !record.driver().equals(driverAfter)) {
+        if (rebind && driverAfter == null && (record == null || record.driver() == null)) {
+            // Made assignable by another tool (libvirt, xl): no driver on record, so the kernel chooses, as at boot.
+            write(sys.resolve("drivers_probe"), address.toString());
+            driverAfter = driverOf(address);
+            changed |= driverAfter != null;
+        } else if (rebind && record != null && record.driver() != null && !record.driver().equals(driverAfter)) {
             write(sys.resolve("drivers/" + record.driver() + "/bind"), address.toString());
             driverAfter = driverOf(address);
             if (!record.driver().equals(driverAfter)) {

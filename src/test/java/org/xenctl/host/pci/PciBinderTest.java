@@ -96,6 +96,27 @@ class PciBinderTest {
         assertThat(binder(tree).release(at("01:00.0"), true).changed()).isFalse();
     }
 
+    /** What libvirt's nodedev-detach (the remote path) leaves: driver_override and a pciback slot, no record. */
+    @Test
+    void remove_r_of_a_device_another_tool_made_assignable_clears_its_slot_and_lets_the_kernel_choose()
+            throws Exception {
+        SysfsTree tree = new SysfsTree(dir).pciback();
+        tree.device("0000:01:00.0", 0x8086, 0x10d3, 0x020000).driver("pciback").resetMethods("flr")
+                .file("driver_override", "pciback");
+        Files.writeString(dir.resolve("sys/bus/pci/drivers/pciback/slots"), "0000:01:00.0\n");
+        binder(tree);
+        kernel.probeBinds("0000:01:00.0", "e1000e");
+
+        Outcome back = binder(tree).release(at("01:00.0"), true);
+
+        assertThat(back).isEqualTo(new Outcome(at("01:00.0"), true, "pciback", "e1000e"));
+        assertThat(kernel.writes()).containsExactly(
+                "drivers/pciback/unbind <- 0000:01:00.0",
+                "devices/0000:01:00.0/driver_override <- \\n",
+                "drivers/pciback/remove_slot <- 0000:01:00.0",
+                "drivers_probe <- 0000:01:00.0");
+    }
+
     @Test
     void a_device_dom0_uses_is_refused_untouched_unless_forced() {
         SysfsTree tree = new SysfsTree(dir).pciback().defaultRoute("eno1");
