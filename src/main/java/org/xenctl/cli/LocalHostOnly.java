@@ -5,7 +5,10 @@ import java.net.URI;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 
-/** The PCI host commands read the dom0's own sysfs: a remote --connect cannot reach it (yet). */
+/**
+ * The PCI host commands read the dom0's own sysfs: a remote --connect cannot reach it. pci-host-list and
+ * pci-assignable-* fall back on libvirt's node-device API there; pci-check and pci-restore need sysfs.
+ */
 final class LocalHostOnly {
     private LocalHostOnly() {
     }
@@ -27,8 +30,8 @@ final class LocalHostOnly {
     static void require(String connect, String command) {
         if (!isLocal(connect)) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, command + " reads this machine's sysfs, so it cannot "
-                    + "work through " + connect, "run it on the dom0 itself (over ssh); reading a remote host's PCI "
-                    + "devices through libvirt's node-device API is not implemented yet");
+                    + "work through " + connect, "run it on the dom0 itself (over ssh); through libvirt, "
+                    + "pci-host-list shows what its node-device API reports");
         }
     }
 }

@@ -41,13 +41,21 @@ final class PciAssignableAddCommand extends HypervisorCommand {
 
     @Override
     boolean needsSession() {
-        return false;
+        return !LocalHostOnly.isLocal(root().connect());
     }
 
     @Override
     View execute(Session session) {
-        LocalHostOnly.require(root().connect(), "pci-assignable-add");
         PciAddress device = PciAddresses.parse(List.of(address)).get(0);
+        if (session != null) {
+            if (name != null || persistent) {
+                throw new XenctlException(ErrorCode.UNSUPPORTED, "-n and --persistent keep a record on the dom0's "
+                        + "disk, which xenctl cannot write through " + root().connect(), "run pci-assignable-add "
+                        + "on the dom0 itself (over ssh)");
+            }
+            return new PciChangesView(RemotePciHost.read(session, root().connect())
+                    .makeAssignable(device, withGroup, force));
+        }
         checkName(device);
         List<PciBinder.Outcome> outcomes = PciBinders.local(root().context())
                 .makeAssignable(device, new PciBinder.Options(name, force, withGroup, persistent));

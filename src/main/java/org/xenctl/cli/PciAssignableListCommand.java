@@ -3,6 +3,8 @@ package org.xenctl.cli;
 import java.util.List;
 
 import org.xenctl.host.pci.PciDevice;
+import org.xenctl.domain.NodePciDevice;
+import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAssignableListView;
 import picocli.CommandLine.Command;
@@ -20,12 +22,22 @@ final class PciAssignableListCommand extends HypervisorCommand {
 
     @Override
     boolean needsSession() {
-        return false;
+        return !LocalHostOnly.isLocal(root().connect());
+    }
+
+    @Override
+    ConnectOptions connectOptions() {
+        return ConnectOptions.READ_ONLY;
     }
 
     @Override
     View execute(Session session) {
-        LocalHostOnly.require(root().connect(), "pci-assignable-list");
+        if (session != null) {
+            // Through libvirt: no records (names, drivers to restore) and no sign of pciback beyond its devices.
+            RemotePciHost host = RemotePciHost.read(session, root().connect());
+            return new PciAssignableListView(null, host.devices().stream().filter(NodePciDevice::onPciback)
+                    .map(host::view).toList(), names, longForm);
+        }
         PciHostFacts facts = PciHostFacts.read(root());
         facts.inventory().requirePciback();
         List<PciDevice> listed = facts.inventory().devices().stream()

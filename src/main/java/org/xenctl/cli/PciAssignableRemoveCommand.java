@@ -24,19 +24,23 @@ final class PciAssignableRemoveCommand extends HypervisorCommand {
     @Parameters(paramLabel = "BDF|NAME", description = "the device, by address or by its pci-assignable-add -n name")
     String device;
 
+    /** Locally libvirt is only asked which domains hold the device; remotely it also gives the device back. */
     @Override
     ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
+        return LocalHostOnly.isLocal(root().connect()) ? ConnectOptions.READ_ONLY : ConnectOptions.READ_WRITE;
     }
 
     @Override
     View execute(Session session) {
-        LocalHostOnly.require(root().connect(), "pci-assignable-remove");
-        PciAddress address = resolve();
+        boolean local = LocalHostOnly.isLocal(root().connect());
+        PciAddress address = local ? resolve() : PciAddresses.parse(List.of(device)).get(0);
         String holder = DomainPciUse.read(session.hypervisor()).get(address);
         if (holder != null) {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is assigned to domain " + holder,
                     "pci-detach " + holder + " " + address + " first");
+        }
+        if (!local) {
+            return new PciChangesView(List.of(RemotePciHost.read(session, root().connect()).release(address, rebind)));
         }
         PciBinder.Outcome outcome = PciBinders.local(root().context()).release(address, rebind);
         return new PciChangesView(List.of(new PciChangesView.Change(address.toString(), outcome.changed(),

@@ -3,29 +3,43 @@ package org.xenctl.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.xenctl.domain.NodePciDevice;
 import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciDevice;
 import org.xenctl.host.pci.PciInventory;
+import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciHostListView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "pci-host-list", description = "The dom0's PCI devices: ids and names, driver, assignment state, "
-        + "IOMMU group, reset methods, and whether dom0 uses them. Reads this machine's sysfs.")
+        + "IOMMU group, reset methods, and whether dom0 uses them. Reads this machine's sysfs; through a remote -c, "
+        + "libvirt's node-device API (no reset methods or dom0 use there).")
 final class PciHostListCommand extends HypervisorCommand {
     @Parameters(paramLabel = "BDF", arity = "0..*", description = "only these devices (DDDD:BB:SS.F)")
     List<String> addresses = new ArrayList<>();
 
+    /** Locally sysfs is read without libvirtd; through a remote URI, libvirt's node-device API is all there is. */
     @Override
     boolean needsSession() {
-        return false;
+        return !LocalHostOnly.isLocal(root().connect());
+    }
+
+    @Override
+    ConnectOptions connectOptions() {
+        return ConnectOptions.READ_ONLY;
     }
 
     @Override
     View execute(Session session) {
-        LocalHostOnly.require(root().connect(), "pci-host-list");
         List<PciAddress> wanted = PciAddresses.parse(addresses);
+        if (session != null) {
+            RemotePciHost host = RemotePciHost.read(session, root().connect());
+            List<NodePciDevice> devices = wanted.isEmpty() ? host.devices()
+                    : wanted.stream().map(host::require).toList();
+            return new PciHostListView("libvirt", null, null, devices.stream().map(host::view).toList());
+        }
         PciHostFacts facts = PciHostFacts.read(root());
         PciInventory inventory = facts.inventory();
         List<PciDevice> devices;
@@ -37,7 +51,7 @@ final class PciHostListCommand extends HypervisorCommand {
                 devices.add(inventory.require(address));
             }
         }
-        return new PciHostListView(inventory.pcibackLoaded(), facts.domainsNotRead(),
+        return new PciHostListView("sysfs", inventory.pcibackLoaded(), facts.domainsNotRead(),
                 devices.stream().map(facts::view).toList());
     }
 }

@@ -79,6 +79,15 @@ public interface Hypervisor extends AutoCloseable {
     /** Takes the host PCI device at {@code address} away from the domain, where {@code scope} says. */
     void detachPci(String uuid, PciSpec.Bdf address, DeviceScope scope);
 
+    /** The host's PCI devices through libvirt's node-device API (for a host whose sysfs is out of reach). */
+    List<NodePciDevice> nodePciDevices();
+
+    /** Binds a host PCI device to xen-pciback through libvirt (virNodeDeviceDetachFlags with the "xen" stub). */
+    void detachNodePci(String address);
+
+    /** Gives a host PCI device back to the host's drivers through libvirt (virNodeDeviceReAttach). */
+    void reattachNodePci(String address);
+
     /** Where a device change applies: the running domain ({@code live}), its persistent definition, or both. */
     record DeviceScope(boolean live, boolean config) { }
 

@@ -57,7 +57,7 @@ final class DomainXml {
         return root;
     }
 
-    private static DocumentBuilder builder() {
+    static DocumentBuilder builder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -15,6 +15,7 @@ final class LibvirtErrors {
 
     static {
         map(ErrorCode.DOMAIN_NOT_FOUND, ErrorNumber.VIR_ERR_NO_DOMAIN);
+        map(ErrorCode.DEVICE_NOT_FOUND, ErrorNumber.VIR_ERR_NO_NODE_DEVICE);
         map(ErrorCode.DOMAIN_EXISTS, ErrorNumber.VIR_ERR_DOM_EXIST, ErrorNumber.VIR_ERR_MULTIPLE_DOMAINS);
         map(ErrorCode.WRONG_STATE, ErrorNumber.VIR_ERR_OPERATION_INVALID, ErrorNumber.VIR_ERR_RESOURCE_BUSY,
                 ErrorNumber.VIR_ERR_BLOCK_COPY_ACTIVE);

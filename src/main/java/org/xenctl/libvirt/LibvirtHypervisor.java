@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
+import org.libvirt.Device;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
@@ -18,6 +19,7 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.HostVersion;
 import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.NodePciDevice;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.PciAssignment;
 import org.xenctl.xlcfg.PciSpec;
@@ -261,6 +263,61 @@ public final class LibvirtHypervisor implements Hypervisor {
         String xml = SpecXmlWriter.hostdevXml(new PciAssignment(address, null, null, false, false, false, false,
                 "strict"));
         act(uuid, "detach " + address + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public List<NodePciDevice> nodePciDevices() {
+        String[] names = call("cannot list the host's PCI devices", () -> connect.listDevices("pci"));
+        List<NodePciDevice> devices = new ArrayList<>();
+        for (String name : names) {
+            Device device = call("cannot read node device " + name, () -> connect.deviceLookupByName(name));
+            try {
+                NodePciDevice pci = NodeDeviceXml.pci(call("cannot read node device " + name,
+                        device::getXMLDescription));
+                if (pci != null) {
+                    devices.add(pci);
+                }
+            } finally {
+                free(device);
+            }
+        }
+        devices.sort(Comparator.comparing(NodePciDevice::address));
+        return devices;
+    }
+
+    @Override
+    public void detachNodePci(String address) {
+        Device device = nodeDevice(address);
+        try {
+            NativeCalls.check(NativeLibvirt.INSTANCE.virNodeDeviceDetachFlags(NativeHandles.of(device), "xen", 0),
+                    "libvirt cannot bind " + address + " to xen-pciback");
+        } finally {
+            free(device);
+        }
+    }
+
+    @Override
+    public void reattachNodePci(String address) {
+        Device device = nodeDevice(address);
+        try {
+            call("libvirt cannot give " + address + " back to the host", device::reAttach);
+        } finally {
+            free(device);
+        }
+    }
+
+    /** libvirt names a PCI node device after its address: pci_0000_01_00_0. */
+    private Device nodeDevice(String address) {
+        String name = "pci_" + address.replace(':', '_').replace('.', '_');
+        return call("no PCI device " + address + " on this host", () -> connect.deviceLookupByName(name));
+    }
+
+    private static void free(Device device) {
+        try {
+            device.free();
+        } catch (LibvirtException e) {
+            // Freed already; nothing more to do.
+        }
     }
 
     private static int affect(DeviceScope scope) {

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import com.sun.jna.Pointer;
 import com.sun.jna.PointerType;
 import org.libvirt.Connect;
+import org.libvirt.Device;
 import org.libvirt.Domain;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
@@ -16,6 +17,7 @@ import org.xenctl.domain.XenctlException;
 final class NativeHandles {
     private static final Field CONNECT_POINTER = field(Connect.class, "vcp");
     private static final Field DOMAIN_POINTER = field(Domain.class, "vdp");
+    private static final Field DEVICE_POINTER = field(Device.class, "vdp");
 
     private NativeHandles() {
     }
@@ -26,6 +28,10 @@ final class NativeHandles {
 
     static Pointer of(Domain domain) {
         return pointer(DOMAIN_POINTER, domain);
+    }
+
+    static Pointer of(Device device) {
+        return pointer(DEVICE_POINTER, device);
     }
 
     private static Pointer pointer(Field field, Object owner) {

@@ -51,6 +51,9 @@ interface NativeLibvirt extends Library {
 
     int virDomainRename(Pointer dom, String newName, int flags);
 
+    /** {@code driverName} "xen" binds the device to xen-pciback whatever the connection's default stub is. */
+    int virNodeDeviceDetachFlags(Pointer dev, String driverName, int flags);
+
     Pointer virGetLastError();
 
     void virResetLastError();

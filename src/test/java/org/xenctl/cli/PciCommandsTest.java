@@ -87,8 +87,8 @@ class PciCommandsTest {
     }
 
     @Test
-    void a_remote_uri_is_refused_because_sysfs_is_local() {
-        Result r = Cli.runWith(environment, "-c", "xen+ssh://root@dom0.example.org/system", "pci-host-list");
+    void pci_check_through_a_remote_uri_is_refused_because_sysfs_is_local() {
+        Result r = Cli.runWith(environment, "-c", "xen+ssh://root@dom0.example.org/system", "pci-check", "01:00.0");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("reads this machine's sysfs");

@@ -227,6 +227,57 @@ class PciXenLabIT {
         assertThat(driverOf(lab)).isEqualTo("e1000e");
     }
 
+    /**
+     * From the host through xen+tcp, where the dom0's sysfs is out of reach: the inventory from libvirt's
+     * node-device API, pciback binding through virNodeDeviceDetachFlags("xen"). libvirt 9.0's re-attach leaves the
+     * device on pciback (pciback keeps the slot libvirt gave it): xenctl says so instead of trusting libvirt's
+     * success, and pci-assignable-remove -r on the dom0 clears the slot and gives the device back.
+     */
+    @Test
+    @Order(5)
+    void through_a_remote_uri_the_inventory_and_pciback_binding_go_through_libvirts_node_device_api(XenLab lab)
+            throws Exception {
+        assertThat(driverOf(lab)).isEqualTo("e1000e");
+        try {
+            JsonNode listed = Json.of(lab.xenctl("-o", "json", "pci-host-list", DEVICE));
+            assertThat(listed.get("source").asText()).isEqualTo("libvirt");
+            JsonNode nic = listed.get("devices").get(0);
+            assertThat(nic.get("ids").asText()).isEqualTo("8086:10d3");
+            assertThat(nic.get("driver").asText()).isEqualTo("e1000e");
+            assertThat(nic.get("state").asText()).isEqualTo("host");
+            assertThat(nic.get("reset_methods").isNull()).isTrue();
+
+            Run unforced = lab.xenctl("pci-assignable-add", DEVICE);
+            assertThat(unforced.exit()).as(unforced.describe()).isEqualTo(4);
+            assertThat(unforced.err()).contains("cannot see whether dom0 uses " + DEVICE);
+            assertThat(driverOf(lab)).isEqualTo("e1000e");
+
+            Run added = lab.xenctl("pci-assignable-add", "--force", DEVICE);
+
+            assertThat(added.exit()).as(added.describe()).isZero();
+            assertThat(added.out()).isEqualTo(DEVICE + " is assignable (taken from e1000e)\n");
+            assertThat(driverOf(lab)).isEqualTo("pciback");
+            assertThat(lab.xenctl("pci-assignable-list").expectSuccess().out()).isEqualTo(DEVICE + "\n");
+
+            Run removed = lab.xenctl("pci-assignable-remove", "-r", DEVICE);
+
+            assertThat(removed.exit()).as(removed.describe()).isEqualTo(1);
+            assertThat(removed.err()).startsWith("xenctl: error: libvirt reported " + DEVICE + " given back, but it "
+                    + "is on pciback");
+            Run local = lab.xenctlInDom0("pci-assignable-remove", "-r", DEVICE);
+            assertThat(local.exit()).as(local.describe()).isZero();
+            assertThat(local.out()).isEqualTo(DEVICE + " is back on e1000e\n");
+        } finally {
+            if (!"e1000e".equals(driverOf(lab))) {
+                lab.dom0("D=" + DEVICE + "; echo $D > /sys/bus/pci/drivers/pciback/remove_slot; echo $D > "
+                        + "/sys/bus/pci/drivers/pciback/unbind; echo > /sys/bus/pci/devices/$D/driver_override;"
+                        + " echo $D > /sys/bus/pci/drivers/e1000e/bind");
+            }
+        }
+        assertThat(driverOf(lab)).isEqualTo("e1000e");
+        assertThat(lab.dom0("cat /sys/bus/pci/drivers/pciback/slots").out()).doesNotContain(DEVICE);
+    }
+
     private static List<JsonNode> jsonLines(Run batch) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : batch.out().split("\n")) {

@@ -2,6 +2,7 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
+import org.xenctl.domain.NodePciDevice;
 import org.xenctl.host.pci.AssignableRecords.Assignable;
 import org.xenctl.host.pci.AssignmentState;
 import org.xenctl.host.pci.PciAddress;
@@ -32,6 +33,23 @@ public record PciDeviceView(String address, String ids, String classCode, String
                 d.iommuGroup(), strings(d.groupPeers()),
                 d.bridge(), d.physicalFunction() == null ? null : d.physicalFunction().toString(),
                 strings(d.virtualFunctions()), d.resetMethods(), d.dom0Uses());
+    }
+
+    /**
+     * A device as libvirt's node-device API shows it (a remote host): no subsystem ids, reset methods or dom0 use
+     * (null: unknown), no xenctl records.
+     */
+    public static PciDeviceView ofNode(NodePciDevice d, String domain) {
+        AssignmentState state = d.onPciback() ? (domain == null ? AssignmentState.ASSIGNABLE : AssignmentState.ASSIGNED)
+                : d.driver() == null ? AssignmentState.UNBOUND : AssignmentState.HOST;
+        String description = d.vendorName() == null ? String.format("%04x:%04x", d.vendorId(), d.deviceId())
+                : d.vendorName() + (d.deviceName() == null ? String.format(" device %04x", d.deviceId())
+                        : " " + d.deviceName());
+        return new PciDeviceView(d.address(), String.format("%04x:%04x", d.vendorId(), d.deviceId()),
+                String.format("%06x", d.classCode()), description, d.vendorName(), d.deviceName(), null, d.driver(),
+                state.label(), domain, null, null, false, d.iommuGroup(),
+                d.groupMembers().stream().filter(member -> !member.equals(d.address())).toList(), d.bridge(),
+                d.physicalFunction(), d.virtualFunctions(), null, null);
     }
 
     private static List<String> strings(List<PciAddress> addresses) {

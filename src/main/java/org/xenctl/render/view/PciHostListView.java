@@ -10,9 +10,12 @@ import org.xenctl.render.View;
 /**
  * pci-host-list: the dom0's PCI functions, and whether xen-pciback is loaded.
  *
+ * @param source        "sysfs" (the dom0's own, read locally) or "libvirt" (a remote host's node-device API, which
+ *                      reports no reset methods, dom0 use or pciback presence: those are null)
+ * @param pcibackLoaded whether xen-pciback is loaded, or null when unknown
  * @param domainsNotRead why the running domains' devices could not be read (libvirtd down…), or null
  */
-public record PciHostListView(boolean pcibackLoaded, String domainsNotRead, List<PciDeviceView> devices)
+public record PciHostListView(String source, Boolean pcibackLoaded, String domainsNotRead, List<PciDeviceView> devices)
         implements View {
 
     @Override
@@ -28,12 +31,17 @@ public record PciHostListView(boolean pcibackLoaded, String domainsNotRead, List
                 .column("Description", Align.LEFT);
         for (PciDeviceView d : devices) {
             table.row(d.address(), d.ids(), d.driver(), d.bridge() ? "bridge" : stateText(d), d.iommuGroup(),
-                    d.resetMethods().isEmpty() ? "none" : String.join(",", d.resetMethods()),
-                    d.dom0Uses().isEmpty() ? "-" : "in use", d.description());
+                    d.resetMethods() == null ? "?" : d.resetMethods().isEmpty() ? "none"
+                            : String.join(",", d.resetMethods()),
+                    d.dom0Uses() == null ? "?" : d.dom0Uses().isEmpty() ? "-" : "in use", d.description());
         }
         out.table(table);
-        if (!pcibackLoaded) {
+        if (Boolean.FALSE.equals(pcibackLoaded)) {
             out.note("xen-pciback is not loaded: no device can be made assignable (modprobe xen-pciback).");
+        }
+        if (source.equals("libvirt")) {
+            out.note("read through libvirt: reset methods and dom0's use of each device (?) are known on the dom0 "
+                    + "only (xenctl pci-check there)");
         }
         if (domainsNotRead != null) {
             out.note("which domains have the assignable devices is unknown: " + domainsNotRead);

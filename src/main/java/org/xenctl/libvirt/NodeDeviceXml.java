@@ -1,0 +1,101 @@
+package org.xenctl.libvirt;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.NodePciDevice;
+import org.xenctl.domain.XenctlException;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/** Reads a PCI node device's XML (virsh nodedev-dumpxml): ids and names, class, driver, IOMMU group, SR-IOV. */
+final class NodeDeviceXml {
+    private NodeDeviceXml() {
+    }
+
+    /** The device, or null when the XML is not a PCI device's. */
+    static NodePciDevice pci(String xml) {
+        Element device;
+        try {
+            device = DomainXml.builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+        } catch (SAXException | IOException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt described a node device in malformed XML: "
+                    + e.getMessage(), null, e);
+        }
+        Element pci = null;
+        for (Element capability : children(device, "capability")) {
+            if ("pci".equals(capability.getAttribute("type"))) {
+                pci = capability;
+            }
+        }
+        if (pci == null) {
+            return null;
+        }
+        Element driver = child(device, "driver");
+        Element vendor = child(pci, "vendor");
+        Element product = child(pci, "product");
+        Element group = child(pci, "iommuGroup");
+        String physicalFunction = null;
+        List<String> virtualFunctions = new ArrayList<>();
+        for (Element capability : children(pci, "capability")) {
+            switch (capability.getAttribute("type")) {
+                case "phys_function" -> physicalFunction = children(capability, "address").stream()
+                        .map(NodeDeviceXml::address).findFirst().orElse(null);
+                case "virt_functions" -> children(capability, "address").stream().map(NodeDeviceXml::address)
+                        .forEach(virtualFunctions::add);
+                default -> { }
+            }
+        }
+        return new NodePciDevice(String.format("%04x:%02x:%02x.%x", number(child(pci, "domain")),
+                number(child(pci, "bus")), number(child(pci, "slot")), number(child(pci, "function"))),
+                idOf(vendor), idOf(product), textOf(vendor), textOf(product), number(child(pci, "class")),
+                driver == null ? null : textOf(child(driver, "name")),
+                group == null ? null : Integer.valueOf(group.getAttribute("number")),
+                group == null ? List.of() : children(group, "address").stream().map(NodeDeviceXml::address).toList(),
+                physicalFunction, virtualFunctions);
+    }
+
+    private static String address(Element address) {
+        return String.format("%04x:%02x:%02x.%x", Integer.decode(address.getAttribute("domain")),
+                Integer.decode(address.getAttribute("bus")), Integer.decode(address.getAttribute("slot")),
+                Integer.decode(address.getAttribute("function")));
+    }
+
+    private static int idOf(Element element) {
+        return element == null || element.getAttribute("id").isEmpty() ? 0 : Integer.decode(element.getAttribute("id"));
+    }
+
+    private static int number(Element element) {
+        return element == null ? 0 : Integer.decode(element.getTextContent().strip());
+    }
+
+    private static String textOf(Element element) {
+        if (element == null || element.getTextContent().isBlank()) {
+            return null;
+        }
+        return element.getTextContent().strip();
+    }
+
+    private static Element child(Element parent, String tag) {
+        List<Element> found = children(parent, tag);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && element.getTagName().equals(tag)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+}
