@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 VersionCommand.class, BatchCommand.class, ConfigCommand.class, PciHostListCommand.class,
                 PciCheckCommand.class, PciAssignableAddCommand.class, PciAssignableRemoveCommand.class,
                 PciAssignableListCommand.class, PciRestoreCommand.class, PciAttachCommand.class,
-                PciDetachCommand.class, PciListCommand.class})
+                PciDetachCommand.class, PciListCommand.class, WaitCommand.class})
 public final class XenctlCommand implements Runnable {
     private final Context context;
 

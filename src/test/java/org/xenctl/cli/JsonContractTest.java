@@ -137,6 +137,12 @@ class JsonContractTest {
     }
 
     @Test
+    void wait_for_a_state() {
+        assertThat(fields(run(TestDriver.demoHost(), "wait", "web", "--state", "running"), Set.of()))
+                .isEqualTo(documented("wait", 0));
+    }
+
+    @Test
     void define_and_create() {
         String guest = TestDriver.repositoryFile("examples/guest.xml").toString();
         assertThat(fields(run(TestDriver.DEFAULT, "define", guest), Set.of()))

@@ -1,0 +1,98 @@
+package org.xenctl.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainState;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.render.View;
+import org.xenctl.render.view.WaitView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "wait", description = "Return once a domain is in a state: running, paused, shutoff, or gone (no "
+        + "longer exists); exit 4 when the timeout passes first. Woken by lifecycle events, and checks the state "
+        + "itself too, so a missed event only makes it slower.")
+final class WaitCommand extends HypervisorCommand {
+    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
+    String domain;
+
+    @Option(names = {"-s", "--state"}, required = true, paramLabel = "STATE",
+            description = "running, paused, shutoff or gone")
+    String state;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "S", converter = Seconds.class,
+            description = "give up after S seconds (exit 4); default: wait for ever (Ctrl-C: exit 130)")
+    Duration timeout;
+
+    @Override
+    ConnectOptions connectOptions() {
+        return ConnectOptions.WITH_EVENTS;
+    }
+
+    @Override
+    View execute(Session session) {
+        Hypervisor.Condition condition = condition(state);
+        long started = System.nanoTime();
+        DomainSummary target;
+        try {
+            target = session.hypervisor().lookup(DomainRef.of(domain));
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND && state.equals("gone")) {
+                return new WaitView(domain, null, "gone", 0);
+            }
+            throw e;
+        }
+        Optional<DomainSummary> reached;
+        try (Hypervisor.DomainWatch watch = session.hypervisor().watch(target.uuid())) {
+            reached = watch.await(condition, timeout);
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.TIMEOUT) {
+                throw new XenctlException(ErrorCode.TIMEOUT, e.getMessage(), "wait longer with --timeout");
+            }
+            throw e;
+        }
+        return new WaitView(target.name(), target.uuid(), reached.map(s -> label(s.state())).orElse("gone"),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** xl's running includes blocked (an idle guest); libvirt's "shutdown" (going down) is not off yet. */
+    private static Hypervisor.Condition condition(String state) {
+        return switch (state) {
+            case "running", "paused", "shutoff" -> new Hypervisor.Condition() {
+                @Override
+                public boolean test(Optional<DomainSummary> now) {
+                    return now.isPresent() && label(now.get().state()).equals(state);
+                }
+
+                @Override
+                public String description() {
+                    return state;
+                }
+            };
+            case "gone" -> new Hypervisor.Condition() {
+                @Override
+                public boolean test(Optional<DomainSummary> now) {
+                    return now.isEmpty();
+                }
+
+                @Override
+                public String description() {
+                    return "gone";
+                }
+            };
+            default -> throw new XenctlException(ErrorCode.USAGE, "'" + state + "' is not a state to wait for",
+                    "--state is running, paused, shutoff or gone");
+        };
+    }
+
+    private static String label(DomainState state) {
+        return state == DomainState.BLOCKED ? "running" : state.label();
+    }
+}
