@@ -25,7 +25,16 @@ abstract class HypervisorCommand implements Callable<Integer> {
     }
 
     void render(View view) {
-        root().renderer().render(view, spec.commandLine().getOut());
+        if (streams()) {
+            root().renderer().renderLine(view, spec.commandLine().getOut());
+        } else {
+            root().renderer().render(view, spec.commandLine().getOut());
+        }
+    }
+
+    /** True for a command that prints a stream of results (JSON lines), its final view included. */
+    boolean streams() {
+        return false;
     }
 
     /** Prints config warnings to stderr in text mode; JSON output carries them in the result instead. */

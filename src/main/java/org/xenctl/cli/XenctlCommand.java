@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 VersionCommand.class, BatchCommand.class, ConfigCommand.class, PciHostListCommand.class,
                 PciCheckCommand.class, PciAssignableAddCommand.class, PciAssignableRemoveCommand.class,
                 PciAssignableListCommand.class, PciRestoreCommand.class, PciAttachCommand.class,
-                PciDetachCommand.class, PciListCommand.class, WaitCommand.class})
+                PciDetachCommand.class, PciListCommand.class, WaitCommand.class,
+                EventsCommand.class})
 public final class XenctlCommand implements Runnable {
     private final Context context;
 

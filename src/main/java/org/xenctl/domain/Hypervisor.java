@@ -3,6 +3,8 @@ package org.xenctl.domain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.xenctl.domain.spec.PciAssignment;
 import org.xenctl.xlcfg.PciSpec;
@@ -90,6 +92,13 @@ public interface Hypervisor extends AutoCloseable {
 
     /** Where a device change applies: the running domain ({@code live}), its persistent definition, or both. */
     record DeviceScope(boolean live, boolean config) { }
+
+    /**
+     * Delivers lifecycle events to {@code sink} in the order libvirt sends them, until the sink returns false or
+     * {@code timeout} passes (null: never); INTERRUPTED when the waiting thread is. {@code wanted} filters by the
+     * domain's name or UUID (empty: every domain).
+     */
+    void streamEvents(Set<String> wanted, Duration timeout, Predicate<LifecycleEvent> sink);
 
     /**
      * Starts watching one domain's lifecycle. Open it before the operation whose effect you wait for, so that no

@@ -1,11 +1,14 @@
 package org.xenctl.libvirt;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
@@ -18,6 +21,7 @@ import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.HostVersion;
+import org.xenctl.domain.LifecycleEvent;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.NodePciDevice;
 import org.xenctl.domain.XenctlException;
@@ -322,6 +326,11 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     private static int affect(DeviceScope scope) {
         return (scope.live() ? AFFECT_LIVE : 0) | (scope.config() ? AFFECT_CONFIG : 0);
+    }
+
+    @Override
+    public void streamEvents(Set<String> wanted, Duration timeout, Predicate<LifecycleEvent> sink) {
+        LibvirtEventStream.stream(connect, wanted, timeout, sink);
     }
 
     @Override

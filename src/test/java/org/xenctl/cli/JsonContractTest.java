@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xenctl.domain.ErrorCode;
@@ -140,6 +141,22 @@ class JsonContractTest {
     void wait_for_a_state() {
         assertThat(fields(run(TestDriver.demoHost(), "wait", "web", "--state", "running"), Set.of()))
                 .isEqualTo(documented("wait", 0));
+    }
+
+    @Test
+    void events_lines_and_their_end() throws Exception {
+        try (var keep = TestDriver.keep()) {
+            java.util.concurrent.atomic.AtomicReference<Result> result = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread listener = new Thread(() -> result.set(Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "events",
+                    "--count", "1", "--timeout", "10")));
+            listener.start();
+            Thread.sleep(700);
+            keep.pause(keep.lookup(org.xenctl.domain.DomainRef.of("test")).uuid());
+            listener.join(15_000);
+            List<String> lines = result.get().out().lines().toList();
+            assertThat(fields(new ObjectMapper().readTree(lines.get(0)), Set.of())).isEqualTo(documented("events", 0));
+            assertThat(fields(new ObjectMapper().readTree(lines.get(1)), Set.of())).isEqualTo(documented("events", 1));
+        }
     }
 
     @Test

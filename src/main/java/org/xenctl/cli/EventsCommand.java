@@ -1,0 +1,74 @@
+package org.xenctl.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.render.View;
+import org.xenctl.render.view.EventView;
+import org.xenctl.render.view.EventsEndView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "events", description = "Print domain lifecycle events as they happen (defined, started, paused, "
+        + "resumed, shutdown, stopped, undefined…, with libvirt's detail), one line each (one JSON object per line "
+        + "under -o json), then a last line saying why it ended. Runs until --count or --timeout, or Ctrl-C.")
+final class EventsCommand extends HypervisorCommand {
+    @Parameters(paramLabel = "DOMAIN", arity = "0..*", description = "only these domains (name, id or uuid; a name "
+            + "that does not exist yet is watched for)")
+    List<String> domains = new ArrayList<>();
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "S", converter = Seconds.class,
+            description = "stop after S seconds (exit 0)")
+    Duration timeout;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "stop after N events")
+    Integer count;
+
+    @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
+    ConnectOptions connectOptions() {
+        return ConnectOptions.WITH_EVENTS;
+    }
+
+    @Override
+    View execute(Session session) {
+        if (count != null && count < 1) {
+            throw new XenctlException(ErrorCode.USAGE, "--count must be at least 1, not " + count, null);
+        }
+        Set<String> wanted = new HashSet<>();
+        for (String domain : domains) {
+            wanted.add(domain);
+            try {
+                DomainSummary known = session.hypervisor().lookup(DomainRef.of(domain));
+                wanted.add(known.uuid());
+                wanted.add(known.name());
+            } catch (XenctlException e) {
+                if (e.code() != ErrorCode.DOMAIN_NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        AtomicInteger printed = new AtomicInteger();
+        session.hypervisor().streamEvents(wanted, timeout, event -> {
+            render(EventView.of(event));  // the renderer flushes: each event is out as it happens
+            int seen = printed.incrementAndGet();
+            return count == null || seen < count;
+        });
+        boolean reached = count != null && printed.get() >= count;
+        return new EventsEndView(printed.get(), reached ? "count" : "timeout");
+    }
+}
