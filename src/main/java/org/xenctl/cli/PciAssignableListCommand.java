@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.xenctl.host.pci.PciDevice;
 import org.xenctl.domain.NodePciDevice;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAssignableListView;
 import picocli.CommandLine.Command;
@@ -13,22 +12,12 @@ import picocli.CommandLine.Option;
 @Command(name = "pci-assignable-list", description = "The devices bound to xen-pciback, one address per line as "
         + "xl prints them; -l adds their state (assignable, assigned to a domain, pending at next boot), name and "
         + "driver to restore. An error (exit 6), not an empty list, when xen-pciback is not loaded.")
-final class PciAssignableListCommand extends HypervisorCommand {
+final class PciAssignableListCommand extends PciHostCommand {
     @Option(names = "-n", description = "print each device's name after its address")
     boolean names;
 
     @Option(names = {"-l", "--long"}, description = "a table with state, name, driver to restore, persistence")
     boolean longForm;
-
-    @Override
-    boolean needsSession() {
-        return !LocalHostOnly.isLocal(root().connect());
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
-    }
 
     @Override
     View execute(Session session) {

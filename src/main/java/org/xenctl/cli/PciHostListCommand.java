@@ -7,7 +7,6 @@ import org.xenctl.domain.NodePciDevice;
 import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciDevice;
 import org.xenctl.host.pci.PciInventory;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciHostListView;
 import picocli.CommandLine.Command;
@@ -16,20 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "pci-host-list", description = "The dom0's PCI devices: ids and names, driver, assignment state, "
         + "IOMMU group, reset methods, and whether dom0 uses them. Reads this machine's sysfs; through a remote -c, "
         + "libvirt's node-device API (no reset methods or dom0 use there).")
-final class PciHostListCommand extends HypervisorCommand {
+final class PciHostListCommand extends PciHostCommand {
     @Parameters(paramLabel = "BDF", arity = "0..*", description = "only these devices (DDDD:BB:SS.F)")
     List<String> addresses = new ArrayList<>();
-
-    /** Locally sysfs is read without libvirtd; through a remote URI, libvirt's node-device API is all there is. */
-    @Override
-    boolean needsSession() {
-        return !LocalHostOnly.isLocal(root().connect());
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
-    }
 
     @Override
     View execute(Session session) {

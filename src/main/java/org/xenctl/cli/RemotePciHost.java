@@ -119,9 +119,9 @@ final class RemotePciHost {
         return change(device, true, now, address + " is back on " + now);
     }
 
+    /** The device's driver as libvirt sees it now: one device read back, not the whole list. */
     private String reread(String address) {
-        return hypervisor.nodePciDevices().stream().filter(d -> d.address().equals(address)).findFirst()
-                .map(NodePciDevice::driver).orElse(null);
+        return hypervisor.nodePciDevice(address).driver();
     }
 
     private Optional<NodePciDevice> find(String address) {

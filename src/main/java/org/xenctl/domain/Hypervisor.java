@@ -84,6 +84,9 @@ public interface Hypervisor extends AutoCloseable {
     /** The host's PCI devices through libvirt's node-device API (for a host whose sysfs is out of reach). */
     List<NodePciDevice> nodePciDevices();
 
+    /** One host PCI device through the node-device API; DEVICE_NOT_FOUND when the host has none there. */
+    NodePciDevice nodePciDevice(String address);
+
     /** Binds a host PCI device to xen-pciback through libvirt (virNodeDeviceDetachFlags with the "xen" stub). */
     void detachNodePci(String address);
 

@@ -290,6 +290,16 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public NodePciDevice nodePciDevice(String address) {
+        Device device = nodeDevice(address);
+        try {
+            return NodeDeviceXml.pci(call("cannot read PCI device " + address, device::getXMLDescription));
+        } finally {
+            free(device);
+        }
+    }
+
+    @Override
     public void detachNodePci(String address) {
         Device device = nodeDevice(address);
         try {

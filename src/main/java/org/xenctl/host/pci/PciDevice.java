@@ -34,8 +34,13 @@ public record PciDevice(PciAddress address, int vendorId, int deviceId, int subs
 
     /** "Intel Corporation 82574L Gigabit Network Connection", or the ids when pci.ids does not know them. */
     public String description() {
+        return describe(vendorId, deviceId, vendorName, deviceName);
+    }
+
+    /** The description rule, shared with devices described by libvirt rather than read from sysfs. */
+    public static String describe(int vendorId, int deviceId, String vendorName, String deviceName) {
         if (vendorName == null) {
-            return ids();
+            return String.format("%04x:%04x", vendorId, deviceId);
         }
         return deviceName == null ? vendorName + " device " + String.format("%04x", deviceId)
                 : vendorName + " " + deviceName;

@@ -40,13 +40,13 @@ public record PciDeviceView(String address, String ids, String classCode, String
      * (null: unknown), no xenctl records.
      */
     public static PciDeviceView ofNode(NodePciDevice d, String domain) {
-        AssignmentState state = d.onPciback() ? (domain == null ? AssignmentState.ASSIGNABLE : AssignmentState.ASSIGNED)
+        AssignmentState state = d.onPciback()
+                ? (domain == null ? AssignmentState.ASSIGNABLE : AssignmentState.ASSIGNED)
                 : d.driver() == null ? AssignmentState.UNBOUND : AssignmentState.HOST;
-        String description = d.vendorName() == null ? String.format("%04x:%04x", d.vendorId(), d.deviceId())
-                : d.vendorName() + (d.deviceName() == null ? String.format(" device %04x", d.deviceId())
-                        : " " + d.deviceName());
         return new PciDeviceView(d.address(), String.format("%04x:%04x", d.vendorId(), d.deviceId()),
-                String.format("%06x", d.classCode()), description, d.vendorName(), d.deviceName(), null, d.driver(),
+                String.format("%06x", d.classCode()),
+                PciDevice.describe(d.vendorId(), d.deviceId(), d.vendorName(), d.deviceName()), d.vendorName(),
+                d.deviceName(), null, d.driver(),
                 state.label(), domain, null, null, false, d.iommuGroup(),
                 d.groupMembers().stream().filter(member -> !member.equals(d.address())).toList(), d.bridge(),
                 d.physicalFunction(), d.virtualFunctions(), null, null);
