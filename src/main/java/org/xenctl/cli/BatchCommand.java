@@ -96,8 +96,9 @@ final class BatchCommand implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
-            List<String> words = ShellWords.split(line);
-            CommandLine.ParseResult parsed = commandLine.parseArgs(words.toArray(String[]::new));
+            String[] words = ShellWords.split(line).toArray(String[]::new);
+            Verbs.register(commandLine, words);
+            CommandLine.ParseResult parsed = commandLine.parseArgs(words);
             CommandLine leaf = leaf(parsed);
             if (leaf.isUsageHelpRequested()) {
                 leaf.usage(out);

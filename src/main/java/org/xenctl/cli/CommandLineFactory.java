@@ -4,14 +4,15 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 
-/** Builds xenctl's command line around a context, with its error reporting and writers. */
+/** Builds xenctl's command line for {@code args} around a context, with its error reporting and writers. */
 final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
-    static CommandLine create(Context context, PrintWriter out, PrintWriter err) {
+    static CommandLine create(String[] args, Context context, PrintWriter out, PrintWriter err) {
         ErrorReporter errors = new ErrorReporter();
         CommandLine commandLine = new CommandLine(new XenctlCommand(context));
+        Verbs.register(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(errors);

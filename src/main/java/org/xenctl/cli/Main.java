@@ -20,6 +20,6 @@ public final class Main {
 
     /** Runs one command line; what tests call, with their own context and writers. */
     public static int run(String[] args, Context context, PrintWriter out, PrintWriter err) {
-        return CommandLineFactory.create(context, out, err).execute(args);
+        return CommandLineFactory.create(args, context, out, err).execute(args);
     }
 }

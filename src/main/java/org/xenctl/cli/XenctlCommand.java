@@ -9,23 +9,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: global options, inherited by every subcommand so they may stand before or after the verb. */
+/**
+ * The root command: global options, inherited by every subcommand so they may stand before or after the verb. Its
+ * subcommands are registered by {@link Verbs}, only the one a command line runs.
+ */
 @Command(name = "xenctl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = XenctlVersion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Drive the domains of a Xen host through libvirt, with xl's verbs.",
         footer = {"", "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
-                "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted."},
-        subcommands = {
-                ListCommand.class, InfoCommand.class, DomidCommand.class, DomnameCommand.class,
-                DefineCommand.class, UndefineCommand.class, StartCommand.class, CreateCommand.class,
-                ShutdownCommand.class, DestroyCommand.class, RebootCommand.class, PauseCommand.class,
-                UnpauseCommand.class, RenameCommand.class, DumpxmlCommand.class, AutostartCommand.class,
-                VersionCommand.class, BatchCommand.class, ConfigCommand.class, PciHostListCommand.class,
-                PciCheckCommand.class, PciAssignableAddCommand.class, PciAssignableRemoveCommand.class,
-                PciAssignableListCommand.class, PciRestoreCommand.class, PciAttachCommand.class,
-                PciDetachCommand.class, PciListCommand.class, WaitCommand.class,
-                EventsCommand.class})
+                "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted."})
 public final class XenctlCommand implements Runnable {
     private final Context context;
 
