@@ -63,11 +63,7 @@ final class DomainStats {
             }
             fallBackIfUnsupported("cannot read domain state");
         }
-        List<DomainSummary> summaries = new ArrayList<>(domains.size());
-        for (Pointer domain : domains) {
-            summaries.add(oneByOne(domain));
-        }
-        return summaries;
+        return ConcurrentCalls.map(domains, DomainStats::oneByOne);
     }
 
     /** After a failed bulk call: throws its error, unless the driver lacks the call (then never asks again). */
@@ -85,16 +81,14 @@ final class DomainStats {
         int flags = includeInactive ? 0 : NativeLibvirt.LIST_DOMAINS_ACTIVE;
         int count = NativeCalls.check(lib.virConnectListAllDomains(connect, array, flags), "cannot list domains");
         Pointer domains = array.getValue();
+        List<Pointer> pointers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            pointers.add(domains.getPointer((long) i * Native.POINTER_SIZE));
+        }
         try {
-            List<DomainSummary> summaries = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                summaries.add(oneByOne(domains.getPointer((long) i * Native.POINTER_SIZE)));
-            }
-            return summaries;
+            return ConcurrentCalls.map(pointers, DomainStats::oneByOne);
         } finally {
-            for (int i = 0; i < count; i++) {
-                lib.virDomainFree(domains.getPointer((long) i * Native.POINTER_SIZE));
-            }
+            pointers.forEach(lib::virDomainFree);
             if (domains != null) {
                 Native.free(Pointer.nativeValue(domains));
             }
@@ -138,45 +132,51 @@ final class DomainStats {
         }
     }
 
+    /** Reads the records, then completes those the driver left short (one call each, several at once). */
     private static List<DomainSummary> readAndFree(Pointer list, int count) {
         if (list == null) {
             return List.of();
         }
         try {
-            List<DomainSummary> summaries = new ArrayList<>(count);
+            List<Record> records = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                summaries.add(summary(list.getPointer((long) i * Native.POINTER_SIZE)));
+                records.add(Record.read(list.getPointer((long) i * Native.POINTER_SIZE)));
             }
-            return summaries;
+            return ConcurrentCalls.map(records, Record::complete);
         } finally {
             NativeLibvirt.INSTANCE.virDomainStatsRecordListFree(list);
         }
     }
 
-    private static DomainSummary summary(Pointer record) {
-        Pointer domain = record.getPointer(0);
-        Map<String, Object> stats = TypedParameters.read(record.getPointer(RECORD_PARAMS_OFFSET),
-                record.getInt(RECORD_NPARAMS_OFFSET));
-        NativeLibvirt lib = NativeLibvirt.INSTANCE;
-        String name = lib.virDomainGetName(domain);
-        int id = lib.virDomainGetID(domain);
-
-        DomainState state = DomainState.fromCode(number(stats, "state.state", 0).intValue());
-        String reason = state.reason(number(stats, "state.reason", 0).intValue());
-        Number memory = number(stats, "balloon.current", null);
-        Number maxMemory = number(stats, "balloon.maximum", null);
-        Number vcpus = number(stats, "vcpu.current", null);
-        Number cpuTime = number(stats, "cpu.time", null);
-        if (memory == null || maxMemory == null || vcpus == null || cpuTime == null) {
-            NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
-            NativeCalls.check(lib.virDomainGetInfo(domain, info), "cannot read domain " + name);
-            memory = memory != null ? memory : info.memory.longValue();
-            maxMemory = maxMemory != null ? maxMemory : info.maxMem.longValue();
-            vcpus = vcpus != null ? vcpus : Short.toUnsignedInt(info.nrVirtCpu);
-            cpuTime = cpuTime != null ? cpuTime : info.cpuTime;
+    /** One domain's stats record, read while the record list is alive: local calls only, no round trip. */
+    private record Record(Pointer domain, Map<String, Object> stats, String name, int id) {
+        static Record read(Pointer record) {
+            Pointer domain = record.getPointer(0);
+            Map<String, Object> stats = TypedParameters.read(record.getPointer(RECORD_PARAMS_OFFSET),
+                    record.getInt(RECORD_NPARAMS_OFFSET));
+            NativeLibvirt lib = NativeLibvirt.INSTANCE;
+            return new Record(domain, stats, lib.virDomainGetName(domain), lib.virDomainGetID(domain));
         }
-        return new DomainSummary(id, name, uuid(domain), state, reason, memory.longValue(),
-                maxMemory.longValue(), vcpus.intValue(), state.isActive() ? cpuTime.longValue() : 0);
+
+        DomainSummary complete() {
+            DomainState state = DomainState.fromCode(number(stats, "state.state", 0).intValue());
+            String reason = state.reason(number(stats, "state.reason", 0).intValue());
+            Number memory = number(stats, "balloon.current", null);
+            Number maxMemory = number(stats, "balloon.maximum", null);
+            Number vcpus = number(stats, "vcpu.current", null);
+            Number cpuTime = number(stats, "cpu.time", null);
+            if (memory == null || maxMemory == null || vcpus == null || cpuTime == null) {
+                NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
+                NativeCalls.check(NativeLibvirt.INSTANCE.virDomainGetInfo(domain, info),
+                        "cannot read domain " + name);
+                memory = memory != null ? memory : info.memory.longValue();
+                maxMemory = maxMemory != null ? maxMemory : info.maxMem.longValue();
+                vcpus = vcpus != null ? vcpus : Short.toUnsignedInt(info.nrVirtCpu);
+                cpuTime = cpuTime != null ? cpuTime : info.cpuTime;
+            }
+            return new DomainSummary(id, name, uuid(domain), state, reason, memory.longValue(),
+                    maxMemory.longValue(), vcpus.intValue(), state.isActive() ? cpuTime.longValue() : 0);
+        }
     }
 
     private static String uuid(Pointer domain) {
