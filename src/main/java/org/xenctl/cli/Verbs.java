@@ -54,14 +54,26 @@ final class Verbs {
     private Verbs() {
     }
 
-    /** Registers on {@code root} the verb that {@code args} run, or every verb when they name none. */
+    /**
+     * Registers on {@code root} the verb that {@code args} run; none for a bare --version; every verb when they name
+     * none they know (help, a typo).
+     */
     static void register(CommandLine root, String[] args) {
-        Class<?> verb = BY_NAME.get(verbWord(args));
+        String word = verbWord(args);
+        Class<?> verb = word == null ? null : BY_NAME.get(word);
         if (verb != null) {
             root.addSubcommand(verb);
+        } else if (word == null && asksVersionOnly(args)) {
             return;
+        } else {
+            BY_NAME.values().stream().distinct().forEach(root::addSubcommand);
         }
-        BY_NAME.values().stream().distinct().forEach(root::addSubcommand);
+    }
+
+    private static boolean asksVersionOnly(String[] args) {
+        List<String> words = List.of(args);
+        return (words.contains("-V") || words.contains("--version"))
+                && !words.contains("-h") && !words.contains("--help");
     }
 
     /** The first word that is neither a root option nor an option's value; null when there is none. */

@@ -52,6 +52,14 @@ class VerbsTest {
     }
 
     @Test
+    void the_version_needs_no_verb() {
+        Cli.Result version = Cli.run("--version");
+
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("xenctl ");
+    }
+
+    @Test
     void options_of_the_root_still_apply_after_the_verb() {
         Cli.Result r = Cli.run("list", "-c", "test:///default", "-o", "json");
 
