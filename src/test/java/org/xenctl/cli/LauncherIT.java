@@ -21,12 +21,18 @@ class LauncherIT {
     record Run(int exit, String out, String err) { }
 
     private static Run launch(Path launcher, String... args) throws IOException, InterruptedException {
+        return launchWith("", launcher, args);
+    }
+
+    private static Run launchWith(String javaOptions, Path launcher, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("LIBVIRT_DEFAULT_URI");
         builder.environment().remove("XENCTL_DEFAULT_URI");
+        builder.environment().put("XENCTL_JAVA_OPTS", javaOptions);
         Process process = builder.start();
         process.getOutputStream().close();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -47,6 +53,21 @@ class LauncherIT {
         assertThat(test.get("name").asText()).isEqualTo("test");
         assertThat(test.get("state").asText()).isEqualTo("running");
         assertThat(run.err()).isEmpty();
+    }
+
+    /**
+     * The start-up files 'package' writes are used and valid: -Xshare:on makes the JVM fail where it would otherwise
+     * silently ignore an archive that does not match the jar, and JNA must find its native part unpacked already.
+     */
+    @Test
+    void starts_with_the_class_data_archive_and_the_unpacked_jna_library() throws Exception {
+        String options = Files.readString(TestDriver.repositoryFile("target/xenctl.options"));
+        assertThat(options).contains("-XX:SharedArchiveFile=").contains("-Djna.boot.library.path=");
+
+        Run run = launchWith("-Xshare:on -Djna.nounpack=true", launcher(), "-c", "test:///default", "list");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("test");
     }
 
     @Test
