@@ -88,7 +88,7 @@ final class DomainStats {
         try {
             return ConcurrentCalls.map(pointers, DomainStats::oneByOne);
         } finally {
-            pointers.forEach(lib::virDomainFree);
+            pointers.forEach(DirectDomainCalls::virDomainFree);
             if (domains != null) {
                 Native.free(Pointer.nativeValue(domains));
             }
@@ -96,16 +96,16 @@ final class DomainStats {
     }
 
     private static DomainSummary oneByOne(Pointer domain) {
-        NativeLibvirt lib = NativeLibvirt.INSTANCE;
-        String name = lib.virDomainGetName(domain);
-        NativeLibvirt.DomainInfo info = infoSettled(domain, name);
+        String name = DirectDomainCalls.virDomainGetName(domain);
+        DomainInfo info = infoSettled(domain, name);
         IntByReference stateCode = new IntByReference();
         IntByReference reasonCode = new IntByReference();
-        NativeCalls.check(lib.virDomainGetState(domain, stateCode, reasonCode, 0), "cannot read domain " + name);
+        NativeCalls.check(DirectDomainCalls.virDomainGetState(domain, stateCode, reasonCode, 0),
+                "cannot read domain " + name);
         DomainState state = DomainState.fromCode(stateCode.getValue());
-        return new DomainSummary(lib.virDomainGetID(domain), name, uuid(domain), state,
-                state.reason(reasonCode.getValue()), info.memory.longValue(), info.maxMem.longValue(),
-                Short.toUnsignedInt(info.nrVirtCpu), state.isActive() ? info.cpuTime : 0);
+        return new DomainSummary(DirectDomainCalls.virDomainGetID(domain), name, uuid(domain), state,
+                state.reason(reasonCode.getValue()), info.memoryKiB(), info.maxMemKiB(), info.vcpus(),
+                state.isActive() ? info.cpuTimeNs() : 0);
     }
 
     /**
@@ -113,10 +113,10 @@ final class DomainStats {
      * a moment, and the call fails with "libxl_domain_info failed" until libvirt has handled the shutdown (seen in
      * the Xen lab during shutdown --wait). A failure of that kind is asked again for up to a second.
      */
-    private static NativeLibvirt.DomainInfo infoSettled(Pointer domain, String name) {
+    private static DomainInfo infoSettled(Pointer domain, String name) {
         for (int attempt = 1; ; attempt++) {
-            NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
-            if (NativeLibvirt.INSTANCE.virDomainGetInfo(domain, info) >= 0) {
+            DomainInfo info = DomainInfo.of(domain);
+            if (info != null) {
                 return info;
             }
             XenctlException failure = NativeCalls.lastError("cannot read domain " + name);
@@ -154,8 +154,8 @@ final class DomainStats {
             Pointer domain = record.getPointer(0);
             Map<String, Object> stats = TypedParameters.read(record.getPointer(RECORD_PARAMS_OFFSET),
                     record.getInt(RECORD_NPARAMS_OFFSET));
-            NativeLibvirt lib = NativeLibvirt.INSTANCE;
-            return new Record(domain, stats, lib.virDomainGetName(domain), lib.virDomainGetID(domain));
+            return new Record(domain, stats, DirectDomainCalls.virDomainGetName(domain),
+                    DirectDomainCalls.virDomainGetID(domain));
         }
 
         DomainSummary complete() {
@@ -166,13 +166,14 @@ final class DomainStats {
             Number vcpus = number(stats, "vcpu.current", null);
             Number cpuTime = number(stats, "cpu.time", null);
             if (memory == null || maxMemory == null || vcpus == null || cpuTime == null) {
-                NativeLibvirt.DomainInfo info = new NativeLibvirt.DomainInfo();
-                NativeCalls.check(NativeLibvirt.INSTANCE.virDomainGetInfo(domain, info),
-                        "cannot read domain " + name);
-                memory = memory != null ? memory : info.memory.longValue();
-                maxMemory = maxMemory != null ? maxMemory : info.maxMem.longValue();
-                vcpus = vcpus != null ? vcpus : Short.toUnsignedInt(info.nrVirtCpu);
-                cpuTime = cpuTime != null ? cpuTime : info.cpuTime;
+                DomainInfo info = DomainInfo.of(domain);
+                if (info == null) {
+                    throw NativeCalls.lastError("cannot read domain " + name);
+                }
+                memory = memory != null ? memory : info.memoryKiB();
+                maxMemory = maxMemory != null ? maxMemory : info.maxMemKiB();
+                vcpus = vcpus != null ? vcpus : info.vcpus();
+                cpuTime = cpuTime != null ? cpuTime : info.cpuTimeNs();
             }
             return new DomainSummary(id, name, uuid(domain), state, reason, memory.longValue(),
                     maxMemory.longValue(), vcpus.intValue(), state.isActive() ? cpuTime.longValue() : 0);
@@ -181,7 +182,7 @@ final class DomainStats {
 
     private static String uuid(Pointer domain) {
         byte[] uuid = new byte[37];
-        NativeCalls.check(NativeLibvirt.INSTANCE.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
+        NativeCalls.check(DirectDomainCalls.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
         return Native.toString(uuid);
     }
 

@@ -47,8 +47,6 @@ interface NativeLibvirt extends Library {
 
     int virDomainGetID(Pointer dom);
 
-    int virDomainGetInfo(Pointer dom, DomainInfo info);
-
     int virDomainRename(Pointer dom, String newName, int flags);
 
     /** {@code driverName} "xen" binds the device to xen-pciback whatever the connection's default stub is. */
@@ -57,14 +55,4 @@ interface NativeLibvirt extends Library {
     Pointer virGetLastError();
 
     void virResetLastError();
-
-    /** virDomainInfo, for drivers whose bulk stats leave out memory, vCPUs or CPU time. */
-    @Structure.FieldOrder({"state", "maxMem", "memory", "nrVirtCpu", "cpuTime"})
-    class DomainInfo extends Structure {
-        public byte state;
-        public NativeLong maxMem;
-        public NativeLong memory;
-        public short nrVirtCpu;
-        public long cpuTime;
-    }
 }
