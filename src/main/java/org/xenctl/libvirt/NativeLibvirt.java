@@ -2,10 +2,7 @@ package org.xenctl.libvirt;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -34,18 +31,11 @@ interface NativeLibvirt extends Library {
     // virConnectListAllDomainsFlags
     int LIST_DOMAINS_ACTIVE = 1;
 
-    /** {@code domains} receives an array of virDomainPtr, each freed with virDomainFree, the array with free(). */
+    /**
+     * {@code domains} receives an array of virDomainPtr, each freed with virDomainFree, the array with free(). The
+     * calls made once per domain are in {@link DirectDomainCalls}.
+     */
     int virConnectListAllDomains(Pointer conn, PointerByReference domains, int flags);
-
-    int virDomainGetState(Pointer dom, IntByReference state, IntByReference reason, int flags);
-
-    int virDomainFree(Pointer dom);
-
-    String virDomainGetName(Pointer dom);
-
-    int virDomainGetUUIDString(Pointer dom, byte[] buf);
-
-    int virDomainGetID(Pointer dom);
 
     int virDomainRename(Pointer dom, String newName, int flags);
 
