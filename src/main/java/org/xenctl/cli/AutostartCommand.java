@@ -2,18 +2,18 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "autostart", description = "Make a persistent domain start when the host boots, or not with "
-        + "--disable.")
 final class AutostartCommand extends HypervisorCommand {
-    @Option(names = "--disable", description = "stop starting it with the host")
     boolean disable;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "autostart", "Make a persistent domain start when the host boots, or not "
+                        + "with --disable.")
+                .flag("--disable", "stop starting it with the host", v -> disable = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     View execute(Session session) {

@@ -19,28 +19,30 @@ import org.xenctl.render.Json;
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.View;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-@Command(name = "batch", description = "Run xenctl commands, one per line (as typed after 'xenctl'), in one process "
-        + "over one connection. Blank lines and lines starting with # are skipped; Ctrl-C stops the batch. Exit "
-        + "status: 0 when every command succeeded, else that of the first that failed.")
-final class BatchCommand implements Callable<Integer> {
-    @ParentCommand
-    XenctlCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--stop-on-error", description = "stop at the first command that fails")
+final class BatchCommand implements Callable<Integer>, Declared {
+    private CommandSpec spec;
     boolean stopOnError;
-
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "the commands; - or nothing for stdin")
     String file;
+
+    @Override
+    public CommandSpec spec() {
+        if (spec == null) {
+            spec = Declaration.command(this, "batch", "Run xenctl commands, one per line (as typed after 'xenctl'), "
+                            + "in one process over one connection. Blank lines and lines starting with # are skipped; "
+                            + "Ctrl-C stops the batch. Exit status: 0 when every command succeeded, else that of the "
+                            + "first that failed.")
+                    .flag("--stop-on-error", "stop at the first command that fails", v -> stopOnError = v)
+                    .optionalParameter("0", "FILE", String.class, "the commands; - or nothing for stdin", v -> file = v)
+                    .spec();
+        }
+        return spec;
+    }
+
+    private XenctlCommand root() {
+        return (XenctlCommand) spec.root().userObject();
+    }
 
     /** One line's outcome in -o json mode: the line, its exit status, and its result or error. */
     record LineResult(int line, String command, int exitStatus, View result, Object error) { }
@@ -58,9 +60,9 @@ final class BatchCommand implements Callable<Integer> {
         int succeeded = 0;
         int failed = 0;
         int firstFailure = ExitStatus.OK;
-        try (Session session = root.context().sessions().open(root.connect(), ConnectOptions.WITH_EVENTS)) {
-            Context shared = new Context((uri, options) -> session.shared(), root.context().hostRoot(),
-                    root.context().sysfs());
+        try (Session session = root().context().sessions().open(root().connect(), ConnectOptions.WITH_EVENTS)) {
+            Context shared = new Context((uri, options) -> session.shared(), root().context().hostRoot(),
+                    root().context().sysfs());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
@@ -79,9 +81,9 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (root.output() == OutputFormat.JSON) {
+        if (root().output() == OutputFormat.JSON) {
             out.println(Json.line(new Summary(new SummaryBody(succeeded + failed, succeeded, failed))));
-        } else if (!root.quiet) {
+        } else if (!root().quiet) {
             out.println("batch: " + (succeeded + failed) + " commands, " + succeeded + " succeeded, "
                     + failed + " failed");
         }
@@ -91,8 +93,8 @@ final class BatchCommand implements Callable<Integer> {
 
     private int runLine(int number, String line, Context shared, PrintWriter out, PrintWriter err) {
         XenctlCommand lineRoot = new XenctlCommand(shared);
-        root.copyOptionsTo(lineRoot);
-        CommandLine commandLine = new CommandLine(lineRoot);
+        root().copyOptionsTo(lineRoot);
+        CommandLine commandLine = new CommandLine(lineRoot.spec());
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {

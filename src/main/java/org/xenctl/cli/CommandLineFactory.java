@@ -11,7 +11,7 @@ final class CommandLineFactory {
 
     static CommandLine create(String[] args, Context context, PrintWriter out, PrintWriter err) {
         ErrorReporter errors = new ErrorReporter();
-        CommandLine commandLine = new CommandLine(new XenctlCommand(context));
+        CommandLine commandLine = new CommandLine(new XenctlCommand(context).spec());
         Verbs.register(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);

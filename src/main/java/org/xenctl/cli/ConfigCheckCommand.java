@@ -6,18 +6,18 @@ import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.render.view.ConfigCheckView;
 import org.xenctl.render.view.ProblemView;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check an xl.cfg file as create would read it: every error and warning with "
-        + "its line and column. Exit status 5 if there is an error.")
 final class ConfigCheckCommand extends HypervisorCommand {
-    @Mixin
-    CompatOption compatOption;
-
-    @Parameters(paramLabel = "FILE", description = "xl.cfg file")
+    final CompatOption compatOption = new CompatOption();
     Path file;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "check", "Check an xl.cfg file as create would read it: every error and "
+                        + "warning with its line and column. Exit status 5 if there is an error.")
+                .with(compatOption)
+                .parameter("0", "FILE", Path.class, "xl.cfg file", v -> file = v);
+    }
 
     @Override
     boolean needsSession() {

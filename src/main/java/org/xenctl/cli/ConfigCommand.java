@@ -1,17 +1,24 @@
 package org.xenctl.cli;
 
-import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** `config`: xl.cfg files checked, shown, converted to libvirt XML, and exported from a domain. */
-@Command(name = "config", description = "Work with xl.cfg files: check, show, convert, export.",
-        subcommands = {ConfigCheckCommand.class, ConfigShowCommand.class, ConfigConvertCommand.class,
-                ConfigExportCommand.class})
-final class ConfigCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+final class ConfigCommand implements Runnable, Declared {
+    private CommandSpec spec;
+
+    @Override
+    public CommandSpec spec() {
+        if (spec == null) {
+            spec = Declaration.command(this, "config", "Work with xl.cfg files: check, show, convert, export.").spec();
+            for (Declared sub : new Declared[] {new ConfigCheckCommand(), new ConfigShowCommand(),
+                    new ConfigConvertCommand(), new ConfigExportCommand()}) {
+                spec.addSubcommand(null, new CommandLine(sub.spec()));
+            }
+        }
+        return spec;
+    }
 
     @Override
     public void run() {

@@ -9,25 +9,24 @@ import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.ProblemView;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "convert", description = "Convert an xl.cfg file to libvirt domain XML for the libxl driver. What "
-        + "the XML cannot carry is a warning on stderr.")
 final class ConfigConvertCommand extends HypervisorCommand {
-    @Mixin
-    CompatOption compatOption;
-
-    @Option(names = "--domain-type", paramLabel = "TYPE", description = "the XML's domain type (default: xen)")
+    final CompatOption compatOption = new CompatOption();
     String domainType = "xen";
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "xl.cfg file")
     Path file;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "xl.cfg settings that override the file's")
     List<String> overrides = new ArrayList<>();
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "convert", "Convert an xl.cfg file to libvirt domain XML for the libxl "
+                        + "driver. What the XML cannot carry is a warning on stderr.")
+                .with(compatOption)
+                .option("--domain-type", "TYPE", String.class, "the XML's domain type (default: xen)",
+                        v -> domainType = v)
+                .parameter("0", "FILE", Path.class, "xl.cfg file", v -> file = v)
+                .parameters("1..*", "0..*", "KEY=VALUE", "xl.cfg settings that override the file's",
+                        () -> overrides, v -> overrides = v);
+    }
 
     @Override
     boolean needsSession() {

@@ -7,18 +7,18 @@ import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.libvirt.SpecXmlReader;
 import org.xenctl.render.View;
 import org.xenctl.render.view.ConfigExportView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "export", description = "Write a domain's definition as an xl.cfg file (what xl.cfg cannot say is "
-        + "listed in a comment at its top).")
 final class ConfigExportCommand extends HypervisorCommand {
-    @Option(names = "--inactive", description = "export the persistent definition rather than the running one")
     boolean inactive;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or UUID")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "export", "Write a domain's definition as an xl.cfg file (what xl.cfg "
+                        + "cannot say is listed in a comment at its top).")
+                .flag("--inactive", "export the persistent definition rather than the running one", v -> inactive = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or UUID", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

@@ -23,18 +23,19 @@ import org.xenctl.xlcfg.XlProblem;
 import org.xenctl.xlcfg.XlSetting;
 import org.xenctl.xlcfg.XlValue;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Show an xl.cfg file as parsed: every setting with its typed value, line and "
-        + "column, and the disk, vif and pci entries split into named fields (best read with -o json).")
 final class ConfigShowCommand extends HypervisorCommand {
-    @Mixin
-    CompatOption compatOption;
-
-    @Parameters(paramLabel = "FILE", description = "xl.cfg file")
+    final CompatOption compatOption = new CompatOption();
     Path file;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "show", "Show an xl.cfg file as parsed: every setting with its typed value, "
+                        + "line and column, and the disk, vif and pci entries split into named fields (best read "
+                        + "with -o json).")
+                .with(compatOption)
+                .parameter("0", "FILE", Path.class, "xl.cfg file", v -> file = v);
+    }
 
     @Override
     boolean needsSession() {

@@ -9,30 +9,27 @@ import org.xenctl.render.View;
 import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.DefineView;
 import org.xenctl.render.view.ProblemView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "create", description = {"Create and start a transient domain (as xl create does) from an xl.cfg "
-        + "file or libvirt domain XML. KEY=VALUE arguments are xl.cfg lines appended to the file, so they override "
-        + "it. A failed create leaves nothing behind."})
 final class CreateCommand extends HypervisorCommand {
-    @Option(names = {"-p", "--paused"}, description = "leave the domain paused")
     boolean paused;
-
-    @Option(names = {"-n", "--dry-run"}, description = "print the libvirt XML and change nothing (no connection)")
     boolean dryRun;
-
-    @Mixin
-    CompatOption compatOption;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "xl.cfg file or libvirt domain XML")
+    final CompatOption compatOption = new CompatOption();
     Path file;
-
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "xl.cfg settings that override the file's, "
-            + "e.g. 'memory=1024' 'name=\"web2\"'")
     List<String> overrides = new ArrayList<>();
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "create", "Create and start a transient domain (as xl create does) from an "
+                        + "xl.cfg file or libvirt domain XML. KEY=VALUE arguments are xl.cfg lines appended to the "
+                        + "file, so they override it. A failed create leaves nothing behind.")
+                .flag("-p|--paused", "leave the domain paused", v -> paused = v)
+                .flag("-n|--dry-run", "print the libvirt XML and change nothing (no connection)", v -> dryRun = v)
+                .with(compatOption)
+                .parameter("0", "FILE", Path.class, "xl.cfg file or libvirt domain XML", v -> file = v)
+                .parameters("1..*", "0..*", "KEY=VALUE", "xl.cfg settings that override the file's, "
+                        + "e.g. 'memory=1024' 'name=\"web2\"'",
+                        () -> overrides, v -> overrides = v);
+    }
 
     @Override
     boolean needsSession() {

@@ -7,18 +7,19 @@ import org.xenctl.domain.Hypervisor.Definition;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DefineView;
 import org.xenctl.render.view.ProblemView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "define", description = "Define a persistent domain from an xl.cfg file or libvirt domain XML, or "
-        + "update the definition of the domain with that name. Defining the same file again changes nothing.")
 final class DefineCommand extends HypervisorCommand {
-    @Mixin
-    CompatOption compatOption;
-
-    @Parameters(paramLabel = "FILE", description = "xl.cfg file or libvirt domain XML")
+    final CompatOption compatOption = new CompatOption();
     Path file;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "define", "Define a persistent domain from an xl.cfg file or libvirt domain "
+                        + "XML, or update the definition of the domain with that name. Defining the same file again "
+                        + "changes nothing.")
+                .with(compatOption)
+                .parameter("0", "FILE", Path.class, "xl.cfg file or libvirt domain XML", v -> file = v);
+    }
 
     @Override
     View execute(Session session) {

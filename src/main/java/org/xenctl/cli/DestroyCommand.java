@@ -5,19 +5,19 @@ import java.time.Duration;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "destroy", description = "Stop a domain at once, like pulling the plug, and return once the "
-        + "hypervisor has released it. Destroying a stopped domain succeeds and changes nothing.")
 final class DestroyCommand extends HypervisorCommand {
-    @Option(names = {"-t", "--timeout"}, paramLabel = "S", converter = Seconds.class,
-            description = "wait at most S seconds for the domain to go (default 60); exit 4 when the time is up")
     Duration timeout;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "destroy", "Stop a domain at once, like pulling the plug, and return once "
+                        + "the hypervisor has released it. Destroying a stopped domain succeeds and changes nothing.")
+                .option("-t|--timeout", "S", Duration.class, new Seconds(), "wait at most S seconds for the domain "
+                        + "to go (default 60); exit 4 when the time is up", v -> timeout = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

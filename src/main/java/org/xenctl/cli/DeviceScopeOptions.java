@@ -4,19 +4,21 @@ import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.Hypervisor.DeviceScope;
 import org.xenctl.domain.XenctlException;
-import picocli.CommandLine.Option;
 
 /**
  * {@code --live} and {@code --config} of the device commands. Neither: the running domain now and, for a persistent
  * one, its definition as well, so that the change survives a restart (virsh's default is live only, which users
  * learn the hard way at the next boot).
  */
-final class DeviceScopeOptions {
-    @Option(names = "--live", description = "the running domain only")
+final class DeviceScopeOptions implements Declaration.SharedOptions {
     boolean live;
-
-    @Option(names = "--config", description = "the persistent definition only (takes effect at the next start)")
     boolean config;
+
+    @Override
+    public void declareOn(Declaration declaration) {
+        declaration.flag("--live", "the running domain only", v -> live = v)
+                .flag("--config", "the persistent definition only (takes effect at the next start)", v -> config = v);
+    }
 
     DeviceScope resolve(DomainDetails domain) {
         String name = domain.summary().name();

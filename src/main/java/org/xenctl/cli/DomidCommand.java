@@ -5,13 +5,15 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainIdentityView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "domid", description = "Print a domain's id (- when it is not running).")
 final class DomidCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "domid", "Print a domain's id (- when it is not running).")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

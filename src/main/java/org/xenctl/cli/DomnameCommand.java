@@ -5,13 +5,15 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainIdentityView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "domname", description = "Print a domain's name.")
 final class DomnameCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "id, uuid or name")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "domname", "Print a domain's name.")
+                .parameter("0", "DOMAIN", String.class, "id, uuid or name", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

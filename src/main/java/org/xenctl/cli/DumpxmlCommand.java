@@ -4,18 +4,18 @@ import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainXmlView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "dumpxml", description = "Print a domain's libvirt XML: the live one, or with --inactive the "
-        + "definition it will start from next time.")
 final class DumpxmlCommand extends HypervisorCommand {
-    @Option(names = "--inactive", description = "the persistent definition instead of the live state")
     boolean inactive;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "dumpxml", "Print a domain's libvirt XML: the live one, or with --inactive "
+                        + "the definition it will start from next time.")
+                .flag("--inactive", "the persistent definition instead of the live state", v -> inactive = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     View execute(Session session) {

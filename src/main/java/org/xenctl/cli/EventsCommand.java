@@ -15,24 +15,24 @@ import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.EventView;
 import org.xenctl.render.view.EventsEndView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "events", description = "Print domain lifecycle events as they happen (defined, started, paused, "
-        + "resumed, shutdown, stopped, undefined…, with libvirt's detail), one line each (one JSON object per line "
-        + "under -o json), then a last line saying why it ended. Runs until --count or --timeout, or Ctrl-C.")
 final class EventsCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", arity = "0..*", description = "only these domains (name, id or uuid; a name "
-            + "that does not exist yet is watched for)")
     List<String> domains = new ArrayList<>();
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "S", converter = Seconds.class,
-            description = "stop after S seconds (exit 0)")
     Duration timeout;
-
-    @Option(names = {"-n", "--count"}, paramLabel = "N", description = "stop after N events")
     Integer count;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "events", "Print domain lifecycle events as they happen (defined, started, "
+                        + "paused, resumed, shutdown, stopped, undefined…, with libvirt's detail), one line each "
+                        + "(one JSON object per line under -o json), then a last line saying why it ended. Runs "
+                        + "until --count or --timeout, or Ctrl-C.")
+                .parameters("0..*", "0..*", "DOMAIN", "only these domains (name, id or uuid; a name that does not "
+                        + "exist yet is watched for)", () -> domains, v -> domains = v)
+                .option("-t|--timeout", "S", Duration.class, new Seconds(), "stop after S seconds (exit 0)",
+                        v -> timeout = v)
+                .option("-n|--count", "N", Integer.class, "stop after N events", v -> count = v);
+    }
 
     @Override
     boolean streams() {

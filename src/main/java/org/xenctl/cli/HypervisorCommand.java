@@ -8,16 +8,25 @@ import org.xenctl.render.OutputFormat;
 import org.xenctl.render.View;
 import org.xenctl.xlcfg.XlProblem;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that computes a {@link View} (against a hypervisor session unless {@link #needsSession} says
  * otherwise), which the root's renderer prints; `batch` runs the same {@link #execute}. Failures are exceptions,
  * turned into messages and exit statuses by {@link ErrorReporter}.
  */
-abstract class HypervisorCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+abstract class HypervisorCommand implements Callable<Integer>, Declared {
+    private CommandSpec spec;
+
+    /** The command's name, description, options and parameters, bound to its fields. */
+    abstract Declaration declare();
+
+    @Override
+    public final CommandSpec spec() {
+        if (spec == null) {
+            spec = declare().spec();
+        }
+        return spec;
+    }
 
     /** The root command, whose global options apply (also to commands nested under a group such as `config`). */
     XenctlCommand root() {

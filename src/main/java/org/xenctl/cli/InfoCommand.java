@@ -3,14 +3,17 @@ package org.xenctl.cli;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "info", aliases = "dominfo", description = "Show a domain: state, resources, type, persistence, "
-        + "autostart and devices.")
 final class InfoCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "info", "Show a domain: state, resources, type, persistence, autostart and "
+                        + "devices.")
+                .aliases("dominfo")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

@@ -8,18 +8,19 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainListView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "list", aliases = "ls", description = "List domains: the running ones, every one with --all, or the "
-        + "ones named. One bulk libvirt call, however many domains.")
 final class ListCommand extends HypervisorCommand {
-    @Option(names = {"-a", "--all"}, description = "include domains that are shut off")
     boolean all;
-
-    @Parameters(paramLabel = "DOMAIN", arity = "0..*", description = "name, id or uuid")
     List<String> domains = new ArrayList<>();
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "list", "List domains: the running ones, every one with --all, or the ones "
+                        + "named. One bulk libvirt call, however many domains.")
+                .aliases("ls")
+                .flag("-a|--all", "include domains that are shut off", v -> all = v)
+                .parameters("0..*", "0..*", "DOMAIN", "name, id or uuid", () -> domains, v -> domains = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

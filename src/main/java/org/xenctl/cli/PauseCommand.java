@@ -2,13 +2,16 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pause", description = "Pause a running domain (virsh calls it suspend). Pausing a paused domain succeeds and changes nothing.")
 final class PauseCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pause", "Pause a running domain (virsh calls it suspend). Pausing a paused "
+                        + "domain succeeds and changes nothing.")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     View execute(Session session) {

@@ -10,34 +10,32 @@ import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciBinder;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciChangesView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-assignable-add", description = "Make a host PCI device assignable to guests: bind it to "
-        + "xen-pciback, after the preflight of pci-check, remembering its driver (in /var/lib/xenctl/pci) for "
-        + "pci-assignable-remove -r. Idempotent. Exit status 4 when the preflight refuses it.")
 final class PciAssignableAddCommand extends HypervisorCommand {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
 
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "a name for it, usable instead of the "
-            + "address by pci-assignable-remove and in pci= (name=NAME)")
     String name;
-
-    @Option(names = "--persistent", description = "make it assignable again at every boot (pci-restore, run by "
-            + "the xenctl-pci-restore systemd unit)")
     boolean persistent;
-
-    @Option(names = "--with-group", description = "also make assignable the other endpoints of its IOMMU group, "
-            + "which a guest can only have together")
     boolean withGroup;
-
-    @Option(names = "--force", description = "take it even if dom0 uses it or it has no reset method (never a "
-            + "bridge)")
     boolean force;
-
-    @Parameters(paramLabel = "BDF", description = "the device (DDDD:BB:SS.F)")
     String address;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-assignable-add", "Make a host PCI device assignable to guests: bind it "
+                        + "to xen-pciback, after the preflight of pci-check, remembering its driver (in "
+                        + "/var/lib/xenctl/pci) for pci-assignable-remove -r. Idempotent. Exit status 4 when the "
+                        + "preflight refuses it.")
+                .option("-n|--name", "NAME", String.class, "a name for it, usable instead of the address by "
+                        + "pci-assignable-remove and in pci= (name=NAME)", v -> name = v)
+                .flag("--persistent", "make it assignable again at every boot (pci-restore, run by the "
+                        + "xenctl-pci-restore systemd unit)", v -> persistent = v)
+                .flag("--with-group", "also make assignable the other endpoints of its IOMMU group, which a guest "
+                        + "can only have together", v -> withGroup = v)
+                .flag("--force", "take it even if dom0 uses it or it has no reset method (never a bridge)",
+                        v -> force = v)
+                .parameter("0", "BDF", String.class, "the device (DDDD:BB:SS.F)", v -> address = v);
+    }
 
     @Override
     boolean needsSession() {

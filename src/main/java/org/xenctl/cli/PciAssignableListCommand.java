@@ -6,18 +6,20 @@ import org.xenctl.host.pci.PciDevice;
 import org.xenctl.domain.NodePciDevice;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAssignableListView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "pci-assignable-list", description = "The devices bound to xen-pciback, one address per line as "
-        + "xl prints them; -l adds their state (assignable, assigned to a domain, pending at next boot), name and "
-        + "driver to restore. An error (exit 6), not an empty list, when xen-pciback is not loaded.")
 final class PciAssignableListCommand extends PciHostCommand {
-    @Option(names = "-n", description = "print each device's name after its address")
     boolean names;
-
-    @Option(names = {"-l", "--long"}, description = "a table with state, name, driver to restore, persistence")
     boolean longForm;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-assignable-list", "The devices bound to xen-pciback, one address per "
+                        + "line as xl prints them; -l adds their state (assignable, assigned to a domain, pending at "
+                        + "next boot), name and driver to restore. An error (exit 6), not an empty list, when "
+                        + "xen-pciback is not loaded.")
+                .flag("-n", "print each device's name after its address", v -> names = v)
+                .flag("-l|--long", "a table with state, name, driver to restore, persistence", v -> longForm = v);
+    }
 
     @Override
     View execute(Session session) {

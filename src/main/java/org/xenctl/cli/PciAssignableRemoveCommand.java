@@ -11,20 +11,23 @@ import org.xenctl.host.pci.PciBinder;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciChangesView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-assignable-remove", description = "Take a device back from xen-pciback; with -r, give it back "
-        + "to the driver it had before pci-assignable-add. Refused while a running domain has it. Idempotent.")
 final class PciAssignableRemoveCommand extends HypervisorCommand {
-    @Option(names = "-r", description = "rebind it to its driver from before (recorded by pci-assignable-add)")
     boolean rebind;
-
-    @Parameters(paramLabel = "BDF|NAME", description = "the device, by address or by its pci-assignable-add -n name")
     String device;
 
     /** Locally libvirt is only asked which domains hold the device; remotely it also gives the device back. */
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-assignable-remove", "Take a device back from xen-pciback; with -r, "
+                        + "give it back to the driver it had before pci-assignable-add. Refused while a running "
+                        + "domain has it. Idempotent.")
+                .flag("-r", "rebind it to its driver from before (recorded by pci-assignable-add)", v -> rebind = v)
+                .parameter("0", "BDF|NAME", String.class, "the device, by address or by its pci-assignable-add -n "
+                        + "name", v -> device = v);
+    }
+
     @Override
     ConnectOptions connectOptions() {
         return LocalHostOnly.isLocal(root().connect()) ? ConnectOptions.READ_ONLY : ConnectOptions.READ_WRITE;

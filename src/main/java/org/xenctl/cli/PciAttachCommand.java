@@ -11,26 +11,25 @@ import org.xenctl.host.pci.PciAddress;
 import org.xenctl.libvirt.HostDevices;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAttachmentView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-attach", description = "Hand a host PCI device to a domain (xl pci-attach): the running domain "
-        + "now and, for a persistent one, its definition too. Checked first (the device assignable, not another "
-        + "domain's, the domain ready for hot-plug). Idempotent.")
 final class PciAttachCommand extends HypervisorCommand {
-    @Mixin
-    DeviceScopeOptions scopeOptions;
-
-    @Mixin
-    CompatOption compatOption;
-
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "name, id or uuid")
+    final DeviceScopeOptions scopeOptions = new DeviceScopeOptions();
+    final CompatOption compatOption = new CompatOption();
     String domain;
-
-    @Parameters(index = "1", paramLabel = "PCI_SPEC", description = "xl's PCI_SPEC_STRING, e.g. 01:00.0, "
-            + "'01:00.0@04,permissive=1,seize=1' or name=NAME (a pci-assignable-add -n name)")
     String spec;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-attach", "Hand a host PCI device to a domain (xl pci-attach): the "
+                        + "running domain now and, for a persistent one, its definition too. Checked first (the "
+                        + "device assignable, not another domain's, the domain ready for hot-plug). Idempotent.")
+                .with(scopeOptions)
+                .with(compatOption)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .parameter("1", "PCI_SPEC", String.class, "xl's PCI_SPEC_STRING, e.g. 01:00.0, "
+                        + "'01:00.0@04,permissive=1,seize=1' or name=NAME (a pci-assignable-add -n name)",
+                        v -> spec = v);
+    }
 
     @Override
     View execute(Session session) {

@@ -6,15 +6,19 @@ import org.xenctl.host.pci.PciCheck;
 import org.xenctl.host.pci.PciInventory;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciCheckView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-check", description = "Preflight for passthrough: can these devices be made assignable and "
-        + "given to a guest? A verdict per device with every reason in one line. Exit status 0 when all are "
-        + "assignable (warnings included), 4 when one is refused, 3 when one does not exist.")
 final class PciCheckCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "BDF", arity = "1..*", description = "devices to check (DDDD:BB:SS.F)")
     List<String> addresses;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-check", "Preflight for passthrough: can these devices be made "
+                        + "assignable and given to a guest? A verdict per device with every reason in one line. Exit "
+                        + "status 0 when all are assignable (warnings included), 4 when one is refused, 3 when one "
+                        + "does not exist.")
+                .parameters("0..*", "1..*", "BDF", "devices to check (DDDD:BB:SS.F)",
+                        () -> addresses, v -> addresses = v);
+    }
 
     @Override
     boolean needsSession() {

@@ -8,29 +8,25 @@ import org.xenctl.domain.Hypervisor.DeviceScope;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAttachmentView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-detach", description = "Take a PCI device away from a domain (xl pci-detach): from the running "
-        + "domain (the guest is asked to release it) and, for a persistent one, from its definition too. The device "
-        + "stays assignable. Idempotent.")
 final class PciDetachCommand extends HypervisorCommand {
-    @Option(names = "-f", description = "xl's forced removal: not available through libvirt (refused, see docs)")
     boolean force;
-
-    @Mixin
-    DeviceScopeOptions scopeOptions;
-
-    @Mixin
-    CompatOption compatOption;
-
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "name, id or uuid")
+    final DeviceScopeOptions scopeOptions = new DeviceScopeOptions();
+    final CompatOption compatOption = new CompatOption();
     String domain;
-
-    @Parameters(index = "1", paramLabel = "PCI_SPEC", description = "the device: 01:00.0, or name=NAME")
     String spec;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-detach", "Take a PCI device away from a domain (xl pci-detach): from "
+                        + "the running domain (the guest is asked to release it) and, for a persistent one, from its "
+                        + "definition too. The device stays assignable. Idempotent.")
+                .flag("-f", "xl's forced removal: not available through libvirt (refused, see docs)", v -> force = v)
+                .with(scopeOptions)
+                .with(compatOption)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .parameter("1", "PCI_SPEC", String.class, "the device: 01:00.0, or name=NAME", v -> spec = v);
+    }
 
     @Override
     View execute(Session session) {

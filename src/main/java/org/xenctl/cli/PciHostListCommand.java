@@ -9,15 +9,19 @@ import org.xenctl.host.pci.PciDevice;
 import org.xenctl.host.pci.PciInventory;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciHostListView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-host-list", description = "The dom0's PCI devices: ids and names, driver, assignment state, "
-        + "IOMMU group, reset methods, and whether dom0 uses them. Reads this machine's sysfs; through a remote -c, "
-        + "libvirt's node-device API (no reset methods or dom0 use there).")
 final class PciHostListCommand extends PciHostCommand {
-    @Parameters(paramLabel = "BDF", arity = "0..*", description = "only these devices (DDDD:BB:SS.F)")
     List<String> addresses = new ArrayList<>();
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-host-list", "The dom0's PCI devices: ids and names, driver, assignment "
+                        + "state, IOMMU group, reset methods, and whether dom0 uses them. Reads this machine's "
+                        + "sysfs; through a remote -c, libvirt's node-device API (no reset methods or dom0 use "
+                        + "there).")
+                .parameters("0..*", "0..*", "BDF", "only these devices (DDDD:BB:SS.F)",
+                        () -> addresses, v -> addresses = v);
+    }
 
     @Override
     View execute(Session session) {

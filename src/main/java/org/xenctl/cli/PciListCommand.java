@@ -6,18 +6,18 @@ import org.xenctl.domain.Hypervisor;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciDomainListView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "pci-list", description = "A domain's host PCI devices (xl pci-list): what the running domain has, "
-        + "or with --config (and for a shut-off domain) what its definition gives it.")
 final class PciListCommand extends HypervisorCommand {
-    @Option(names = "--config", description = "the persistent definition, not the running domain")
     boolean config;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-list", "A domain's host PCI devices (xl pci-list): what the running "
+                        + "domain has, or with --config (and for a shut-off domain) what its definition gives it.")
+                .flag("--config", "the persistent definition, not the running domain", v -> config = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

@@ -6,14 +6,16 @@ import java.util.Locale;
 import org.xenctl.host.pci.PciBinder;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciRestoreView;
-import picocli.CommandLine.Command;
 
-@Command(name = "pci-restore", description = "At boot (the xenctl-pci-restore systemd unit) or by hand: make the "
-        + "devices recorded with pci-assignable-add --persistent assignable again, complete an add that was "
-        + "interrupted, and forget the others, which a reboot gave back to their drivers. Exit status 0 when every "
-        + "record was handled, 3 when a device is gone, 4 when the preflight refuses one now, 1 when the kernel "
-        + "refused a bind.")
 final class PciRestoreCommand extends HypervisorCommand {
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "pci-restore", "At boot (the xenctl-pci-restore systemd unit) or by hand: "
+                        + "make the devices recorded with pci-assignable-add --persistent assignable again, complete "
+                        + "an add that was interrupted, and forget the others, which a reboot gave back to their "
+                        + "drivers. Exit status 0 when every record was handled, 3 when a device is gone, 4 when the "
+                        + "preflight refuses one now, 1 when the kernel refused a bind.");
+    }
 
     @Override
     boolean needsSession() {

@@ -5,21 +5,20 @@ import java.time.Duration;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "reboot", description = "Ask a running domain to reboot.")
 final class RebootCommand extends HypervisorCommand {
-    @Option(names = {"-w", "--wait"}, description = "return only once the domain has restarted and runs")
     boolean wait;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "S", converter = Seconds.class,
-            description = "wait at most S seconds (implies --wait); exit 4 when the time is up")
     Duration timeout;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "reboot", "Ask a running domain to reboot.")
+                .flag("-w|--wait", "return only once the domain has restarted and runs", v -> wait = v)
+                .option("-t|--timeout", "S", Duration.class, new Seconds(), "wait at most S seconds (implies "
+                        + "--wait); exit 4 when the time is up", v -> timeout = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

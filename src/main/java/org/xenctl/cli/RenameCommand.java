@@ -2,17 +2,18 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "rename", aliases = "domrename", description = "Rename a domain (libvirt renames only domains "
-        + "that are shut off).")
 final class RenameCommand extends HypervisorCommand {
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
-
-    @Parameters(index = "1", paramLabel = "NEW_NAME")
     String newName;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "rename", "Rename a domain (libvirt renames only domains that are shut off).")
+                .aliases("domrename")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .parameter("1", "NEW_NAME", String.class, null, v -> newName = v);
+    }
 
     @Override
     View execute(Session session) {

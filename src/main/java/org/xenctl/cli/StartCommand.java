@@ -3,18 +3,18 @@ package org.xenctl.cli;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "start", description = "Start a defined domain. Starting a running domain succeeds and changes "
-        + "nothing.")
 final class StartCommand extends HypervisorCommand {
-    @Option(names = {"-p", "--paused"}, description = "start it paused")
     boolean paused;
-
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "start", "Start a defined domain. Starting a running domain succeeds and "
+                        + "changes nothing.")
+                .flag("-p|--paused", "start it paused", v -> paused = v)
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     View execute(Session session) {

@@ -2,14 +2,16 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "undefine", description = "Remove a domain's persistent definition. A running domain keeps running "
-        + "until it stops.")
 final class UndefineCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "undefine", "Remove a domain's persistent definition. A running domain "
+                        + "keeps running until it stops.")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     View execute(Session session) {

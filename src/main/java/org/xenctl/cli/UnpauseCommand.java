@@ -2,13 +2,16 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.render.View;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "unpause", description = "Let a paused domain run again (virsh calls it resume). Unpausing a running domain succeeds and changes nothing.")
 final class UnpauseCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "unpause", "Let a paused domain run again (virsh calls it resume). "
+                        + "Unpausing a running domain succeeds and changes nothing.")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+    }
 
     @Override
     View execute(Session session) {

@@ -5,47 +5,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
 /**
- * xenctl's verbs, in the order --help lists them. picocli builds a verb's model by reflection, which for every verb
- * costs more than the rest of a short command together; so a command line registers only the verb it runs, and
- * all of them only when it names none it knows (help, a typo and its suggestions).
+ * xenctl's verbs, in the order --help lists them. A command line registers only the verb it runs (building every
+ * verb's model would cost a short command a good part of its time), and all of them only when it names none it knows
+ * (help, a typo and its suggestions).
  */
 final class Verbs {
-    /** Each verb's names as its {@code @Command} gives them (VerbsTest holds the two together). */
-    static final Map<String, Class<?>> BY_NAME = byName(
-            ListCommand.class, List.of("list", "ls"),
-            InfoCommand.class, List.of("info", "dominfo"),
-            DomidCommand.class, List.of("domid"),
-            DomnameCommand.class, List.of("domname"),
-            DefineCommand.class, List.of("define"),
-            UndefineCommand.class, List.of("undefine"),
-            StartCommand.class, List.of("start"),
-            CreateCommand.class, List.of("create"),
-            ShutdownCommand.class, List.of("shutdown"),
-            DestroyCommand.class, List.of("destroy"),
-            RebootCommand.class, List.of("reboot"),
-            PauseCommand.class, List.of("pause"),
-            UnpauseCommand.class, List.of("unpause"),
-            RenameCommand.class, List.of("rename", "domrename"),
-            DumpxmlCommand.class, List.of("dumpxml"),
-            AutostartCommand.class, List.of("autostart"),
-            VersionCommand.class, List.of("version"),
-            BatchCommand.class, List.of("batch"),
-            ConfigCommand.class, List.of("config"),
-            PciHostListCommand.class, List.of("pci-host-list"),
-            PciCheckCommand.class, List.of("pci-check"),
-            PciAssignableAddCommand.class, List.of("pci-assignable-add"),
-            PciAssignableRemoveCommand.class, List.of("pci-assignable-remove"),
-            PciAssignableListCommand.class, List.of("pci-assignable-list"),
-            PciRestoreCommand.class, List.of("pci-restore"),
-            PciAttachCommand.class, List.of("pci-attach"),
-            PciDetachCommand.class, List.of("pci-detach"),
-            PciListCommand.class, List.of("pci-list"),
-            WaitCommand.class, List.of("wait"),
-            EventsCommand.class, List.of("events"));
+    /** Each verb's names as its declaration gives them (VerbsTest holds the two together). */
+    static final Map<String, Supplier<Declared>> BY_NAME = new Table()
+            .verb(ListCommand::new, "list", "ls")
+            .verb(InfoCommand::new, "info", "dominfo")
+            .verb(DomidCommand::new, "domid")
+            .verb(DomnameCommand::new, "domname")
+            .verb(DefineCommand::new, "define")
+            .verb(UndefineCommand::new, "undefine")
+            .verb(StartCommand::new, "start")
+            .verb(CreateCommand::new, "create")
+            .verb(ShutdownCommand::new, "shutdown")
+            .verb(DestroyCommand::new, "destroy")
+            .verb(RebootCommand::new, "reboot")
+            .verb(PauseCommand::new, "pause")
+            .verb(UnpauseCommand::new, "unpause")
+            .verb(RenameCommand::new, "rename", "domrename")
+            .verb(DumpxmlCommand::new, "dumpxml")
+            .verb(AutostartCommand::new, "autostart")
+            .verb(VersionCommand::new, "version")
+            .verb(BatchCommand::new, "batch")
+            .verb(ConfigCommand::new, "config")
+            .verb(PciHostListCommand::new, "pci-host-list")
+            .verb(PciCheckCommand::new, "pci-check")
+            .verb(PciAssignableAddCommand::new, "pci-assignable-add")
+            .verb(PciAssignableRemoveCommand::new, "pci-assignable-remove")
+            .verb(PciAssignableListCommand::new, "pci-assignable-list")
+            .verb(PciRestoreCommand::new, "pci-restore")
+            .verb(PciAttachCommand::new, "pci-attach")
+            .verb(PciDetachCommand::new, "pci-detach")
+            .verb(PciListCommand::new, "pci-list")
+            .verb(WaitCommand::new, "wait")
+            .verb(EventsCommand::new, "events")
+            .map();
 
     /** The root's options that take a value: the word after them is not the verb. */
     private static final Set<String> VALUED_OPTIONS = Set.of("-c", "--connect", "-o", "--output");
@@ -60,13 +62,13 @@ final class Verbs {
      */
     static void register(CommandLine root, String[] args) {
         String word = verbWord(args);
-        Class<?> verb = word == null ? null : BY_NAME.get(word);
+        Supplier<Declared> verb = word == null ? null : BY_NAME.get(word);
         if (verb != null) {
-            root.addSubcommand(verb);
+            root.addSubcommand(verb.get().spec());
         } else if (word == null && asksVersionOnly(args)) {
             return;
         } else {
-            BY_NAME.values().stream().distinct().forEach(root::addSubcommand);
+            BY_NAME.values().stream().distinct().forEach(each -> root.addSubcommand(each.get().spec()));
         }
     }
 
@@ -109,14 +111,19 @@ final class Verbs {
         return false;
     }
 
-    private static Map<String, Class<?>> byName(Object... classesAndNames) {
-        Map<String, Class<?>> map = new LinkedHashMap<>();
-        for (int i = 0; i < classesAndNames.length; i += 2) {
-            Class<?> verb = (Class<?>) classesAndNames[i];
-            @SuppressWarnings("unchecked")
-            List<String> names = (List<String>) classesAndNames[i + 1];
-            names.forEach(name -> map.put(name, verb));
+    /** The table in the making: each verb's factory under its name and aliases, in order. */
+    private static final class Table {
+        private final Map<String, Supplier<Declared>> verbs = new LinkedHashMap<>();
+
+        Table verb(Supplier<Declared> factory, String... names) {
+            for (String name : names) {
+                verbs.put(name, factory);
+            }
+            return this;
         }
-        return Collections.unmodifiableMap(map);
+
+        Map<String, Supplier<Declared>> map() {
+            return Collections.unmodifiableMap(verbs);
+        }
     }
 }

@@ -4,11 +4,13 @@ import org.xenctl.domain.HostVersion;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.VersionView;
-import picocli.CommandLine.Command;
 
-@Command(name = "version", description = "Show the versions of xenctl, libvirt and the hypervisor, and which URI "
-        + "xenctl connects to and why.")
 final class VersionCommand extends HypervisorCommand {
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "version", "Show the versions of xenctl, libvirt and the hypervisor, and "
+                        + "which URI xenctl connects to and why.");
+    }
 
     @Override
     ConnectOptions connectOptions() {

@@ -12,24 +12,23 @@ import org.xenctl.domain.XenctlException;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.WaitView;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-@Command(name = "wait", description = "Return once a domain is in a state: running, paused, shutoff, or gone (no "
-        + "longer exists); exit 4 when the timeout passes first. Woken by lifecycle events, and checks the state "
-        + "itself too, so a missed event only makes it slower.")
 final class WaitCommand extends HypervisorCommand {
-    @Parameters(paramLabel = "DOMAIN", description = "name, id or uuid")
     String domain;
-
-    @Option(names = {"-s", "--state"}, required = true, paramLabel = "STATE",
-            description = "running, paused, shutoff or gone")
     String state;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "S", converter = Seconds.class,
-            description = "give up after S seconds (exit 4); default: wait for ever (Ctrl-C: exit 130)")
     Duration timeout;
+
+    @Override
+    Declaration declare() {
+        return Declaration.command(this, "wait", "Return once a domain is in a state: running, paused, shutoff, or "
+                        + "gone (no longer exists); exit 4 when the timeout passes first. Woken by lifecycle events, "
+                        + "and checks the state itself too, so a missed event only makes it slower.")
+                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .add(Declaration.bind(Declaration.option("-s|--state", "running, paused, shutoff or gone")
+                        .paramLabel("STATE").type(String.class).required(true), v -> state = (String) v))
+                .option("-t|--timeout", "S", Duration.class, new Seconds(), "give up after S seconds (exit 4); "
+                        + "default: wait for ever (Ctrl-C: exit 130)", v -> timeout = v);
+    }
 
     @Override
     ConnectOptions connectOptions() {

@@ -2,49 +2,55 @@ package org.xenctl.cli;
 
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.Renderer;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The root command: global options, inherited by every subcommand so they may stand before or after the verb. Its
  * subcommands are registered by {@link Verbs}, only the one a command line runs.
  */
-@Command(name = "xenctl", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-        versionProvider = XenctlVersion.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = "Drive the domains of a Xen host through libvirt, with xl's verbs.",
-        footer = {"", "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
-                "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted."})
-public final class XenctlCommand implements Runnable {
+public final class XenctlCommand implements Runnable, Declared {
     private final Context context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-c", "--connect"}, paramLabel = "URI", scope = ScopeType.INHERIT,
-            description = "libvirt URI of the host (default: $XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, "
-                    + "uri_default in /etc/xenctl/xenctl.conf, xen:///system on a dom0)")
+    private CommandSpec spec;
     String connect;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            converter = OutputFormatConverter.class, description = "text or json (default: text)")
     OutputFormat output = OutputFormat.TEXT;
-
-    @Option(names = "--no-headers", scope = ScopeType.INHERIT, description = "leave out table headers")
     boolean noHeaders;
-
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "print results only, no confirmations")
     boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "show stack traces of internal errors")
     boolean verbose;
 
     public XenctlCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        if (spec == null) {
+            spec = declare();
+        }
+        return spec;
+    }
+
+    private CommandSpec declare() {
+        CommandSpec root = Declaration.command(this, "xenctl",
+                        "Drive the domains of a Xen host through libvirt, with xl's verbs.")
+                .inheritedOptions()
+                .option("-c|--connect", "URI", String.class, "libvirt URI of the host (default: $XENCTL_DEFAULT_URI, "
+                        + "$LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, xen:///system on a dom0)",
+                        v -> connect = v)
+                .option("-o|--output", "FORMAT", OutputFormat.class, new OutputFormatConverter(),
+                        "text or json (default: text)", v -> output = v)
+                .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
+                .flag("-q|--quiet", "print results only, no confirmations", v -> quiet = v)
+                .flag("-v|--verbose", "show stack traces of internal errors", v -> verbose = v)
+                .add(Declaration.option("-h|--help", "Show this help message and exit.").usageHelp(true))
+                .add(Declaration.option("-V|--version", "Print version information and exit.").versionHelp(true))
+                .spec();
+        root.scopeType(ScopeType.INHERIT).versionProvider(new XenctlVersion());
+        root.usageMessage().sortOptions(false).autoWidth(true).footer("",
+                "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
+                "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted.");
+        return root;
     }
 
     @Override

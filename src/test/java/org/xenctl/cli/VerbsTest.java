@@ -6,25 +6,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.xenctl.testing.Cli;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The verb table against the commands' own annotations, and how a command line's verb is found. */
+/** The verb table against the commands' own declarations, and how a command line's verb is found. */
 class VerbsTest {
 
     @Test
-    void the_table_names_every_verb_as_its_command_annotation_does() {
-        Map<String, Class<?>> fromAnnotations = new LinkedHashMap<>();
-        for (Class<?> verb : Verbs.BY_NAME.values().stream().distinct().toList()) {
-            Command command = verb.getAnnotation(Command.class);
-            List<String> names = new ArrayList<>(List.of(command.name()));
-            names.addAll(List.of(command.aliases()));
-            names.forEach(name -> fromAnnotations.put(name, verb));
+    void the_table_names_every_verb_as_its_declaration_does() {
+        Map<String, Supplier<Declared>> fromDeclarations = new LinkedHashMap<>();
+        for (Supplier<Declared> verb : Verbs.BY_NAME.values().stream().distinct().toList()) {
+            CommandSpec spec = verb.get().spec();
+            List<String> names = new ArrayList<>(List.of(spec.name()));
+            names.addAll(List.of(spec.aliases()));
+            names.forEach(name -> fromDeclarations.put(name, verb));
         }
 
-        assertThat(Verbs.BY_NAME).containsExactlyInAnyOrderEntriesOf(fromAnnotations);
+        assertThat(Verbs.BY_NAME).containsExactlyInAnyOrderEntriesOf(fromDeclarations);
     }
 
     @Test
