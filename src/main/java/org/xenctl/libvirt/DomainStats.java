@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -22,8 +23,8 @@ import org.xenctl.domain.XenctlException;
  * virDomainGetInfo and virDomainGetState, as virsh does.
  */
 final class DomainStats {
-    private static final int GROUPS = NativeLibvirt.STATS_STATE | NativeLibvirt.STATS_CPU_TOTAL
-            | NativeLibvirt.STATS_BALLOON | NativeLibvirt.STATS_VCPU;
+    private static final int GROUPS = DirectConnectCalls.STATS_STATE | DirectConnectCalls.STATS_CPU_TOTAL
+            | DirectConnectCalls.STATS_BALLOON | DirectConnectCalls.STATS_VCPU;
     private static final int RECORD_PARAMS_OFFSET = Native.POINTER_SIZE;
     private static final int RECORD_NPARAMS_OFFSET = 2 * Native.POINTER_SIZE;
 
@@ -43,8 +44,8 @@ final class DomainStats {
     List<DomainSummary> all(boolean includeInactive) {
         if (bulk) {
             PointerByReference records = new PointerByReference();
-            int flags = includeInactive ? 0 : NativeLibvirt.STATS_ACTIVE;
-            int count = NativeLibvirt.INSTANCE.virConnectGetAllDomainStats(connect, GROUPS, records, flags);
+            int flags = includeInactive ? 0 : DirectConnectCalls.STATS_ACTIVE;
+            int count = DirectConnectCalls.virConnectGetAllDomainStats(connect, GROUPS, records, flags);
             if (count >= 0) {
                 return readAndFree(records.getValue(), count);
             }
@@ -55,9 +56,13 @@ final class DomainStats {
 
     List<DomainSummary> of(List<Pointer> domains) {
         if (bulk) {
-            Pointer[] terminated = domains.toArray(new Pointer[domains.size() + 1]);
+            Memory terminated = new Memory((long) (domains.size() + 1) * Native.POINTER_SIZE);
+            terminated.clear();
+            for (int i = 0; i < domains.size(); i++) {
+                terminated.setPointer((long) i * Native.POINTER_SIZE, domains.get(i));
+            }
             PointerByReference records = new PointerByReference();
-            int count = NativeLibvirt.INSTANCE.virDomainListGetStats(terminated, GROUPS, records, 0);
+            int count = DirectConnectCalls.virDomainListGetStats(terminated, GROUPS, records, 0);
             if (count >= 0) {
                 return readAndFree(records.getValue(), count);
             }
@@ -76,10 +81,9 @@ final class DomainStats {
     }
 
     private List<DomainSummary> listOneByOne(boolean includeInactive) {
-        NativeLibvirt lib = NativeLibvirt.INSTANCE;
         PointerByReference array = new PointerByReference();
-        int flags = includeInactive ? 0 : NativeLibvirt.LIST_DOMAINS_ACTIVE;
-        int count = NativeCalls.check(lib.virConnectListAllDomains(connect, array, flags), "cannot list domains");
+        int flags = includeInactive ? 0 : DirectConnectCalls.LIST_DOMAINS_ACTIVE;
+        int count = NativeCalls.check(DirectConnectCalls.virConnectListAllDomains(connect, array, flags), "cannot list domains");
         Pointer domains = array.getValue();
         List<Pointer> pointers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -144,7 +148,7 @@ final class DomainStats {
             }
             return ConcurrentCalls.map(records, Record::complete);
         } finally {
-            NativeLibvirt.INSTANCE.virDomainStatsRecordListFree(list);
+            DirectConnectCalls.virDomainStatsRecordListFree(list);
         }
     }
 

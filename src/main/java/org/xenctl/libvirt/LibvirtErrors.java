@@ -3,7 +3,6 @@ package org.xenctl.libvirt;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.libvirt.Error;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ErrorCode;
@@ -57,24 +56,22 @@ final class LibvirtErrors {
         return new XenctlException(codeOf(number), doing + ": " + oneLine(reason), null, e);
     }
 
-    /** The same for an error read with virGetLastError after one of our own native calls. */
-    static XenctlException translate(Error error, String doing) {
-        if (error == null) {
+    /** The same for an error read with virGetLastError after one of our own native calls (null: none). */
+    static XenctlException translate(ErrorNumber number, String message, String doing) {
+        if (number == null && message == null) {
             return new XenctlException(ErrorCode.OPERATION_FAILED, doing + ": libvirt gave no reason");
         }
-        return new XenctlException(codeOf(error.getCode()), doing + ": " + oneLine(error.getMessage()));
+        return new XenctlException(codeOf(number), doing + ": " + oneLine(message));
     }
 
     /** Failure to open a connection is always a host problem, whatever libvirt's number for it. */
-    static XenctlException connectFailure(LibvirtException e, String uri) {
-        ErrorNumber number = e.getError() == null ? null : e.getError().getCode();
+    static XenctlException connectFailure(ErrorNumber number, String reason, String uri) {
         ErrorCode code = codeOf(number) == ErrorCode.PERMISSION_DENIED ? ErrorCode.PERMISSION_DENIED
                 : ErrorCode.CONNECT_FAILED;
-        String reason = e.getError() == null ? e.getMessage() : e.getError().getMessage();
         return new XenctlException(code, "cannot connect to " + uri + ": " + oneLine(reason),
                 code == ErrorCode.PERMISSION_DENIED
                         ? "run as root, or ask for a read-only view where the command allows it"
-                        : "check the URI and that libvirtd runs on that host (virsh -c " + uri + " version)", e);
+                        : "check the URI and that libvirtd runs on that host (virsh -c " + uri + " version)");
     }
 
     static String oneLine(String text) {

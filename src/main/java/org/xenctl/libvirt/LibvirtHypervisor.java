@@ -41,17 +41,19 @@ public final class LibvirtHypervisor implements Hypervisor {
             .thenComparingInt(DomainSummary::id)
             .thenComparing(DomainSummary::name);
 
-    private final Connect connect;
+    /** The virConnectPtr: owned by {@link #connect} once that exists, else closed here directly. */
+    private final Pointer connection;
     private final String uri;
     private final boolean events;
     private final Map<String, Domain> handles = new HashMap<>();
     private final DomainStats stats;
+    private Connect connect;
 
-    LibvirtHypervisor(Connect connect, String uri, boolean events) {
-        this.connect = connect;
+    private LibvirtHypervisor(Pointer connection, String uri, boolean events) {
+        this.connection = connection;
         this.uri = uri;
         this.events = events;
-        this.stats = new DomainStats(NativeHandles.of(connect));
+        this.stats = new DomainStats(connection);
     }
 
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
@@ -60,32 +62,46 @@ public final class LibvirtHypervisor implements Hypervisor {
         if (options.events()) {
             EventLoop.ensureRunning();
         }
-        try {
-            return new LibvirtHypervisor(new Connect(uri, options.readOnly()), uri, options.events());
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.connectFailure(e, uri);
+        Pointer connection = DirectConnectCalls.virConnectOpenAuth(uri, null,
+                options.readOnly() ? DirectConnectCalls.OPEN_READ_ONLY : 0);
+        if (connection == null) {
+            NativeCalls.LastError error = NativeCalls.LastError.take();
+            throw LibvirtErrors.connectFailure(error == null ? null : error.number(),
+                    error == null ? null : error.message(), uri);
         }
+        return new LibvirtHypervisor(connection, uri, options.events());
+    }
+
+    /**
+     * libvirt-java's view of the connection, made on first use: a listing never needs it, and its first use costs a
+     * fresh JVM more than the listing (see {@link DirectConnectCalls}).
+     */
+    private Connect connect() {
+        if (connect == null) {
+            connect = NativeHandles.wrap(connection);
+        }
+        return connect;
     }
 
     @Override
     public String uri() {
-        return call("cannot read the connection's URI", connect::getURI);
+        return call("cannot read the connection's URI", connect()::getURI);
     }
 
     @Override
     public HostVersion version() {
-        String type = call("cannot read the hypervisor type", connect::getType);
-        long hypervisor = call("cannot read the hypervisor version", connect::getVersion);
-        long daemon = call("cannot read libvirt's version", connect::getLibVersion);
+        String type = call("cannot read the hypervisor type", connect()::getType);
+        long hypervisor = call("cannot read the hypervisor version", connect()::getVersion);
+        long daemon = call("cannot read libvirt's version", connect()::getLibVersion);
         long library = call("cannot read libvirt's version", org.libvirt.Library::getVersion);
-        String host = call("cannot read the host name", connect::getHostName);
+        String host = call("cannot read the host name", connect()::getHostName);
         return new HostVersion(uri(), host, type, hypervisor == 0 ? null : dotted(hypervisor), dotted(library),
                 dotted(daemon));
     }
 
     @Override
     public String domainXmlType() {
-        String type = call("cannot read the hypervisor type", connect::getType);
+        String type = call("cannot read the hypervisor type", connect()::getType);
         return type.equalsIgnoreCase("xen") ? "xen" : type.toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -160,7 +176,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         String before = existing.map(d -> call("cannot read the current definition of " + name,
                 () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
         String finalXml = definition;
-        Domain domain = call("cannot define domain " + name, () -> connect.domainDefineXML(finalXml));
+        Domain domain = call("cannot define domain " + name, () -> connect().domainDefineXML(finalXml));
         String uuid = remember(domain);
         String after = call("cannot read the new definition of " + name, () -> domain.getXMLDesc(XML_INACTIVE));
         DomainSummary summary = refresh(uuid).orElseThrow(() -> gone(uuid));
@@ -177,7 +193,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         }
         Domain domain;
         try {
-            domain = connect.domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
+            domain = connect().domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
         } catch (LibvirtException e) {
             throw pausedUnsupported(e, paused, "cannot create domain " + name);
         }
@@ -271,10 +287,10 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public List<NodePciDevice> nodePciDevices() {
-        String[] names = call("cannot list the host's PCI devices", () -> connect.listDevices("pci"));
+        String[] names = call("cannot list the host's PCI devices", () -> connect().listDevices("pci"));
         List<NodePciDevice> devices = new ArrayList<>();
         for (String name : names) {
-            Device device = call("cannot read node device " + name, () -> connect.deviceLookupByName(name));
+            Device device = call("cannot read node device " + name, () -> connect().deviceLookupByName(name));
             try {
                 NodePciDevice pci = NodeDeviceXml.pci(call("cannot read node device " + name,
                         device::getXMLDescription));
@@ -323,7 +339,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     /** libvirt names a PCI node device after its address: pci_0000_01_00_0. */
     private Device nodeDevice(String address) {
         String name = "pci_" + address.replace(':', '_').replace('.', '_');
-        return call("no PCI device " + address + " on this host", () -> connect.deviceLookupByName(name));
+        return call("no PCI device " + address + " on this host", () -> connect().deviceLookupByName(name));
     }
 
     private static void free(Device device) {
@@ -340,12 +356,12 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void streamEvents(Set<String> wanted, Duration timeout, Predicate<LifecycleEvent> sink) {
-        LibvirtEventStream.stream(connect, wanted, timeout, sink);
+        LibvirtEventStream.stream(connect(), wanted, timeout, sink);
     }
 
     @Override
     public DomainWatch watch(String uuid) {
-        return new LibvirtWatch(this, connect, uuid, events);
+        return new LibvirtWatch(this, connect(), uuid, events);
     }
 
     @Override
@@ -354,6 +370,10 @@ public final class LibvirtHypervisor implements Hypervisor {
         // driver's state) lives on until the garbage collector finalizes them.
         handles.values().forEach(LibvirtHypervisor::free);
         handles.clear();
+        if (connect == null) {
+            DirectConnectCalls.virConnectClose(connection);
+            return;
+        }
         try {
             connect.close();
         } catch (LibvirtException e) {
@@ -364,12 +384,12 @@ public final class LibvirtHypervisor implements Hypervisor {
     private Domain find(DomainRef ref) {
         List<Lookup> attempts = new ArrayList<>();
         if (ref.looksLikeId()) {
-            attempts.add(() -> connect.domainLookupByID(Integer.parseInt(ref.text())));
+            attempts.add(() -> connect().domainLookupByID(Integer.parseInt(ref.text())));
         }
         if (ref.looksLikeUuid()) {
-            attempts.add(() -> connect.domainLookupByUUIDString(ref.text()));
+            attempts.add(() -> connect().domainLookupByUUIDString(ref.text()));
         }
-        attempts.add(() -> connect.domainLookupByName(ref.text()));
+        attempts.add(() -> connect().domainLookupByName(ref.text()));
         for (Lookup attempt : attempts) {
             try {
                 Domain domain = attempt.run();
@@ -403,7 +423,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     private Domain byUuid(String uuid) {
         try {
-            Domain domain = connect.domainLookupByUUIDString(uuid);
+            Domain domain = connect().domainLookupByUUIDString(uuid);
             keep(uuid, domain);
             return domain;
         } catch (LibvirtException e) {

@@ -1,13 +1,16 @@
 package org.xenctl.libvirt;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
-import org.libvirt.Error;
-import org.libvirt.jna.virError;
+import org.libvirt.Error.ErrorNumber;
 import org.xenctl.domain.XenctlException;
 
-/** Error handling for {@link NativeLibvirt} calls: libvirt reports failure by a -1 or NULL and a thread-local error. */
+/** Error handling for our own native calls: libvirt reports failure by a -1 or NULL and a thread-local error. */
 final class NativeCalls {
+    /** virError: int code, int domain, char *message, … */
+    private static final int MESSAGE_OFFSET = 8;
+    private static final ErrorNumber[] NUMBERS = ErrorNumber.values();
+
     private NativeCalls() {
     }
 
@@ -20,14 +23,24 @@ final class NativeCalls {
     }
 
     static XenctlException lastError(String doing) {
-        Pointer pointer = NativeLibvirt.INSTANCE.virGetLastError();
-        if (pointer == null) {
-            return LibvirtErrors.translate((Error) null, doing);
+        LastError error = LastError.take();
+        return error == null ? LibvirtErrors.translate(null, null, doing)
+                : LibvirtErrors.translate(error.number(), error.message(), doing);
+    }
+
+    /** The calling thread's last libvirt error, read and reset; null when there is none. */
+    record LastError(ErrorNumber number, String message) {
+        static LastError take() {
+            Pointer error = DirectConnectCalls.virGetLastError();
+            if (error == null) {
+                return null;
+            }
+            int code = error.getInt(0);
+            Pointer message = error.getPointer(MESSAGE_OFFSET);
+            LastError last = new LastError(code >= 0 && code < NUMBERS.length ? NUMBERS[code] : null,
+                    message == null ? null : message.getString(0, Native.getDefaultStringEncoding()));
+            DirectConnectCalls.virResetLastError();
+            return last;
         }
-        virError raw = Structure.newInstance(virError.class, pointer);
-        raw.read();
-        XenctlException failure = LibvirtErrors.translate(new Error(raw), doing);
-        NativeLibvirt.INSTANCE.virResetLastError();
-        return failure;
     }
 }
