@@ -12,7 +12,7 @@ final class AutostartCommand extends HypervisorCommand {
         return Declaration.command(this, "autostart", "Make a persistent domain start when the host boots, or not "
                         + "with --disable.")
                 .flag("--disable", "stop starting it with the host", v -> disable = v)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

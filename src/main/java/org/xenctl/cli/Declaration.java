@@ -62,6 +62,11 @@ final class Declaration {
         return add(bind(positional(index, "1", paramLabel, description).type(type), setter));
     }
 
+    /** The DOMAIN that most verbs take first. */
+    Declaration domain(Consumer<String> setter) {
+        return parameter("0", "DOMAIN", String.class, "name, id or uuid", setter);
+    }
+
     /** A positional parameter at {@code index} that may be left out. */
     <T> Declaration optionalParameter(String index, String paramLabel, Class<T> type, String description,
             Consumer<T> setter) {

@@ -16,7 +16,7 @@ final class DestroyCommand extends HypervisorCommand {
                         + "the hypervisor has released it. Destroying a stopped domain succeeds and changes nothing.")
                 .option("-t|--timeout", "S", Duration.class, new Seconds(), "wait at most S seconds for the domain "
                         + "to go (default 60); exit 4 when the time is up", v -> timeout = v)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

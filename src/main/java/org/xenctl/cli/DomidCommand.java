@@ -12,7 +12,7 @@ final class DomidCommand extends HypervisorCommand {
     @Override
     Declaration declare() {
         return Declaration.command(this, "domid", "Print a domain's id (- when it is not running).")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

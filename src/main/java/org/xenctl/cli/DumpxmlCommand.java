@@ -14,7 +14,7 @@ final class DumpxmlCommand extends HypervisorCommand {
         return Declaration.command(this, "dumpxml", "Print a domain's libvirt XML: the live one, or with --inactive "
                         + "the definition it will start from next time.")
                 .flag("--inactive", "the persistent definition instead of the live state", v -> inactive = v)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

@@ -12,7 +12,7 @@ final class InfoCommand extends HypervisorCommand {
         return Declaration.command(this, "info", "Show a domain: state, resources, type, persistence, autostart and "
                         + "devices.")
                 .aliases("dominfo")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

@@ -10,7 +10,7 @@ final class PauseCommand extends HypervisorCommand {
     Declaration declare() {
         return Declaration.command(this, "pause", "Pause a running domain (virsh calls it suspend). Pausing a paused "
                         + "domain succeeds and changes nothing.")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

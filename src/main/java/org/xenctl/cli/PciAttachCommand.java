@@ -25,7 +25,7 @@ final class PciAttachCommand extends HypervisorCommand {
                         + "device assignable, not another domain's, the domain ready for hot-plug). Idempotent.")
                 .with(scopeOptions)
                 .with(compatOption)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .domain(v -> domain = v)
                 .parameter("1", "PCI_SPEC", String.class, "xl's PCI_SPEC_STRING, e.g. 01:00.0, "
                         + "'01:00.0@04,permissive=1,seize=1' or name=NAME (a pci-assignable-add -n name)",
                         v -> spec = v);

@@ -24,7 +24,7 @@ final class PciDetachCommand extends HypervisorCommand {
                 .flag("-f", "xl's forced removal: not available through libvirt (refused, see docs)", v -> force = v)
                 .with(scopeOptions)
                 .with(compatOption)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .domain(v -> domain = v)
                 .parameter("1", "PCI_SPEC", String.class, "the device: 01:00.0, or name=NAME", v -> spec = v);
     }
 

@@ -16,7 +16,7 @@ final class PciListCommand extends HypervisorCommand {
         return Declaration.command(this, "pci-list", "A domain's host PCI devices (xl pci-list): what the running "
                         + "domain has, or with --config (and for a shut-off domain) what its definition gives it.")
                 .flag("--config", "the persistent definition, not the running domain", v -> config = v)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

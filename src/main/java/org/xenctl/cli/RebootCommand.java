@@ -17,7 +17,7 @@ final class RebootCommand extends HypervisorCommand {
                 .flag("-w|--wait", "return only once the domain has restarted and runs", v -> wait = v)
                 .option("-t|--timeout", "S", Duration.class, new Seconds(), "wait at most S seconds (implies "
                         + "--wait); exit 4 when the time is up", v -> timeout = v)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

@@ -11,7 +11,7 @@ final class RenameCommand extends HypervisorCommand {
     Declaration declare() {
         return Declaration.command(this, "rename", "Rename a domain (libvirt renames only domains that are shut off).")
                 .aliases("domrename")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .domain(v -> domain = v)
                 .parameter("1", "NEW_NAME", String.class, null, v -> newName = v);
     }
 

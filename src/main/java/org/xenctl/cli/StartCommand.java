@@ -13,7 +13,7 @@ final class StartCommand extends HypervisorCommand {
         return Declaration.command(this, "start", "Start a defined domain. Starting a running domain succeeds and "
                         + "changes nothing.")
                 .flag("-p|--paused", "start it paused", v -> paused = v)
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

@@ -10,7 +10,7 @@ final class UndefineCommand extends HypervisorCommand {
     Declaration declare() {
         return Declaration.command(this, "undefine", "Remove a domain's persistent definition. A running domain "
                         + "keeps running until it stops.")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

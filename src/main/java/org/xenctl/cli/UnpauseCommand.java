@@ -10,7 +10,7 @@ final class UnpauseCommand extends HypervisorCommand {
     Declaration declare() {
         return Declaration.command(this, "unpause", "Let a paused domain run again (virsh calls it resume). "
                         + "Unpausing a running domain succeeds and changes nothing.")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v);
+                .domain(v -> domain = v);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class WaitCommand extends HypervisorCommand {
         return Declaration.command(this, "wait", "Return once a domain is in a state: running, paused, shutoff, or "
                         + "gone (no longer exists); exit 4 when the timeout passes first. Woken by lifecycle events, "
                         + "and checks the state itself too, so a missed event only makes it slower.")
-                .parameter("0", "DOMAIN", String.class, "name, id or uuid", v -> domain = v)
+                .domain(v -> domain = v)
                 .add(Declaration.bind(Declaration.option("-s|--state", "running, paused, shutoff or gone")
                         .paramLabel("STATE").type(String.class).required(true), v -> state = (String) v))
                 .option("-t|--timeout", "S", Duration.class, new Seconds(), "give up after S seconds (exit 4); "
