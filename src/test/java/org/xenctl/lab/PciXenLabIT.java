@@ -110,10 +110,14 @@ class PciXenLabIT {
                     run -> run.out().contains(Guests.BANNER), Duration.ofSeconds(120));
             assertThat(console.out()).contains("xenctl-lab-guest: pci 0000:00:00.0 8086:10d3");
 
-            // Not checked here: pci-assignable-remove refused while the guest has the device (PciAssignableCommandsTest
-            // does, on the test driver). A JVM started in this dom0 while a guest holds the passed-through e1000e
-            // crashes in its JIT (and libvirtd crashed once then): the lab's dom0 is not sound in that state, with
-            // amd-iommu or intel-iommu alike, and with xl's own pci-assignable-add too (docs/testing.md).
+            // While the guest has it, the device is not given back to dom0, and nothing is touched.
+            Run refused = lab.xenctlInDom0("pci-assignable-remove", "-r", DEVICE);
+            assertThat(refused.exit()).as(refused.describe()).isEqualTo(4);
+            assertThat(refused.err()).isEqualTo("xenctl: error: " + DEVICE + " is assigned to domain " + name + "\n"
+                    + "xenctl: hint: pci-detach " + name + " " + DEVICE + " first\n");
+            assertThat(driverOf(lab)).isEqualTo("pciback");
+            assertThat(lab.dom0("xl pci-list " + name).expectSuccess().out()).contains(DEVICE);
+
             lab.xenctl("destroy", name).expectSuccess();
             assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
 

@@ -45,9 +45,15 @@ final class XenLab implements AutoCloseable {
         return attach(runDir);
     }
 
-    /** A lab already running in {@code runDir} (started with src/it/xen/lab up); gets the freshly built jar. */
+    /**
+     * A lab already running in {@code runDir} (started with src/it/xen/lab up); gets the freshly built jar and the
+     * launcher, laid out as in the repository, so that the dom0 runs xenctl as its administrators do.
+     */
     static XenLab attach(Path runDir) throws IOException {
-        Files.copy(TestDriver.repositoryFile("target/xenctl.jar"), runDir.resolve("xenctl.jar"),
+        Files.createDirectories(runDir.resolve("target"));
+        Files.copy(TestDriver.repositoryFile("target/xenctl.jar"), runDir.resolve("target/xenctl.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(TestDriver.repositoryFile("xenctl"), runDir.resolve("xenctl"),
                 StandardCopyOption.REPLACE_EXISTING);
         Properties env = new Properties();
         try (var reader = Files.newBufferedReader(runDir.resolve("lab.env"))) {
@@ -81,9 +87,12 @@ final class XenLab implements AutoCloseable {
         return Run.of(command, 300);
     }
 
-    /** xenctl inside the dom0, on its own libvirtd (xen:///system, the default there). */
+    /**
+     * xenctl inside the dom0 through its launcher, on its own libvirtd (xen:///system, the default there). The
+     * launcher's start-up files stay on the host: their class-data archive belongs to the host's JVM.
+     */
     Run xenctlInDom0(String... args) {
-        StringBuilder command = new StringBuilder("java -jar " + SHARE + "/xenctl.jar");
+        StringBuilder command = new StringBuilder(SHARE + "/xenctl");
         for (String arg : args) {
             command.append(' ').append(Shell.quote(arg));
         }
