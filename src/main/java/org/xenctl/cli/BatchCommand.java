@@ -40,6 +40,11 @@ final class BatchCommand implements Callable<Integer>, Declared {
         return spec;
     }
 
+    @Override
+    public boolean connects() {
+        return true;
+    }
+
     private XenctlCommand root() {
         return (XenctlCommand) spec.root().userObject();
     }

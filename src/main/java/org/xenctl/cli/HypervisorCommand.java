@@ -66,6 +66,11 @@ abstract class HypervisorCommand implements Callable<Integer>, Declared {
         return ExitStatus.OK;
     }
 
+    @Override
+    public boolean connects() {
+        return true;
+    }
+
     /** False for commands that work on files alone (config check, create --dry-run…): no connection is opened. */
     boolean needsSession() {
         return true;

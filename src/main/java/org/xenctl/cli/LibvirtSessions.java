@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.libvirt.LibvirtHypervisor;
+import org.xenctl.libvirt.NativeLoading;
 import org.xenctl.libvirt.UriResolver;
 
 /** The real sessions: the URI from -c or the defaults chain, opened through libvirt. */
@@ -12,6 +13,12 @@ public final class LibvirtSessions implements SessionSource {
 
     public LibvirtSessions(Map<String, String> environment) {
         this.resolver = UriResolver.forProcess(environment);
+    }
+
+    /** libvirt.so loads on another thread while the command line is parsed. */
+    @Override
+    public void expect() {
+        NativeLoading.startInBackground();
     }
 
     @Override

@@ -20,6 +20,10 @@ public final class Main {
 
     /** Runs one command line; what tests call, with their own context and writers. */
     public static int run(String[] args, Context context, PrintWriter out, PrintWriter err) {
+        if (Verbs.connects(args)) {
+            // First thing: libvirt loads on another thread while picocli builds and parses the command line.
+            context.sessions().expect();
+        }
         return CommandLineFactory.create(args, context, out, err).execute(args);
     }
 }

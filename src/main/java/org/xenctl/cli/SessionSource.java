@@ -6,4 +6,8 @@ import org.xenctl.libvirt.ConnectOptions;
 @FunctionalInterface
 public interface SessionSource {
     Session open(String explicitUri, ConnectOptions options);
+
+    /** A session will be asked for soon: a source may start preparing for it meanwhile. */
+    default void expect() {
+    }
 }

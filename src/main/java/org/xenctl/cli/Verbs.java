@@ -65,17 +65,27 @@ final class Verbs {
         Supplier<Declared> verb = word == null ? null : BY_NAME.get(word);
         if (verb != null) {
             root.addSubcommand(verb.get().spec());
-        } else if (word == null && asksVersionOnly(args)) {
-            return;
-        } else {
+        } else if (word != null || !asksVersionOnly(args)) {
             BY_NAME.values().stream().distinct().forEach(each -> root.addSubcommand(each.get().spec()));
         }
     }
 
+    /** Whether {@code args} run a verb that opens a connection (unless its options say otherwise). */
+    static boolean connects(String[] args) {
+        String word = verbWord(args);
+        Supplier<Declared> factory = word == null ? null : BY_NAME.get(word);
+        return factory != null && factory.get().connects() && !asksHelp(args);
+    }
+
+    /** Whether {@code args} ask for help rather than to run something. */
+    static boolean asksHelp(String[] args) {
+        List<String> words = List.of(args);
+        return words.contains("-h") || words.contains("--help");
+    }
+
     private static boolean asksVersionOnly(String[] args) {
         List<String> words = List.of(args);
-        return (words.contains("-V") || words.contains("--version"))
-                && !words.contains("-h") && !words.contains("--help");
+        return (words.contains("-V") || words.contains("--version")) && !asksHelp(args);
     }
 
     /** The first word that is neither a root option nor an option's value; null when there is none. */

@@ -58,6 +58,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
     public static LibvirtHypervisor open(String uri, ConnectOptions options) {
+        NativeLoading.awaitLoaded();
         LibvirtSilencer.install();
         if (options.events()) {
             EventLoop.ensureRunning();

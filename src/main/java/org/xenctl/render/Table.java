@@ -30,6 +30,7 @@ public final class Table {
         return this;
     }
 
+    /** Writes the whole table at once: a writer that flushes each line would make a long table a syscall per row. */
     public void write(PrintWriter out, boolean withHeaders) {
         int[] widths = new int[headers.size()];
         List<List<String>> shown = new ArrayList<>();
@@ -42,17 +43,29 @@ public final class Table {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
+        String newline = System.lineSeparator();
+        StringBuilder text = new StringBuilder();
         for (List<String> row : shown) {
-            StringBuilder line = new StringBuilder();
+            int start = text.length();
             for (int i = 0; i < row.size(); i++) {
                 if (i > 0) {
-                    line.append("  ");
+                    text.append("  ");
                 }
                 String cell = row.get(i);
-                String pad = " ".repeat(widths[i] - cell.length());
-                line.append(aligns.get(i) == Align.RIGHT ? pad + cell : cell + pad);
+                int pad = widths[i] - cell.length();
+                if (aligns.get(i) == Align.RIGHT) {
+                    text.append(" ".repeat(pad)).append(cell);
+                } else {
+                    text.append(cell).append(" ".repeat(pad));
+                }
             }
-            out.println(line.toString().stripTrailing());
+            int end = text.length();
+            while (end > start && text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            text.setLength(end);
+            text.append(newline);
         }
+        out.print(text);
     }
 }

@@ -70,6 +70,33 @@ class LauncherIT {
         assertThat(run.out()).contains("test");
     }
 
+    /**
+     * A command that connects starts loading libvirt before its command line is parsed; one that works on files
+     * never loads JNA at all, nor does a connecting verb asked for its help.
+     */
+    @Test
+    void only_commands_that_connect_load_jna(@TempDir Path dir) throws Exception {
+        String config = TestDriver.repositoryFile("examples/guest-pv.cfg").toString();
+
+        Run list = launchWith(classLog(dir, "list"), launcher(), "-c", "test:///default", "list");
+        Run check = launchWith(classLog(dir, "check"), launcher(), "config", "check", config);
+        Run help = launchWith(classLog(dir, "help"), launcher(), "list", "--help");
+
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(Files.readString(dir.resolve("list"))).contains("org.xenctl.libvirt.NativeLoading ")
+                .contains("com.sun.jna.Native ");
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(Files.readString(dir.resolve("check"))).contains("org.xenctl.xlcfg.")
+                .doesNotContain("com.sun.jna.").doesNotContain("org.libvirt.");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: xenctl list");
+        assertThat(Files.readString(dir.resolve("help"))).doesNotContain("com.sun.jna.");
+    }
+
+    private static String classLog(Path dir, String name) {
+        return "-Xlog:class+load=info:file=" + dir.resolve(name);
+    }
+
     @Test
     void an_unknown_domain_exits_3_without_libvirt_chatter() throws Exception {
         Run run = launch(launcher(), "-c", "test:///default", "info", "nosuch");

@@ -42,6 +42,17 @@ class VerbsTest {
     }
 
     @Test
+    void libvirt_starts_loading_early_only_for_a_verb_that_connects_and_is_not_asked_for_help() {
+        assertThat(Verbs.connects(new String[] {"-c", "test:///default", "list"})).isTrue();
+        assertThat(Verbs.connects(new String[] {"batch", "-"})).isTrue();
+        assertThat(Verbs.connects(new String[] {"create", "-n", "guest.cfg"})).isTrue();
+        assertThat(Verbs.connects(new String[] {"config", "check", "guest.cfg"})).isFalse();
+        assertThat(Verbs.connects(new String[] {"list", "--help"})).isFalse();
+        assertThat(Verbs.connects(new String[] {"lst"})).isFalse();
+        assertThat(Verbs.connects(new String[] {"--version"})).isFalse();
+    }
+
+    @Test
     void a_command_line_that_names_no_known_verb_still_knows_them_all() {
         Cli.Result help = Cli.run("--help");
         Cli.Result typo = Cli.run("lst");

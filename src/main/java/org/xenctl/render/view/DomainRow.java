@@ -1,5 +1,7 @@
 package org.xenctl.render.view;
 
+import org.xenctl.render.Seconds;
+
 /**
  * One domain in `list`. JSON fields: id (null when not running), name, uuid, state, reason, memory_kib,
  * max_memory_kib, vcpus, cpu_time_ns.
@@ -12,6 +14,6 @@ public record DomainRow(Integer id, String name, String uuid, String state, Stri
     }
 
     String cpuSeconds() {
-        return String.format(java.util.Locale.ROOT, "%.1f", cpuTimeNs / 1e9);
+        return Seconds.ofNanos(cpuTimeNs);
     }
 }
