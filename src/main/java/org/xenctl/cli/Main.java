@@ -8,7 +8,17 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * picocli's documented switch for its built-in converters that it finds by reflection: those for java.sql and
+     * java.time load dozens of JDK classes in every run, and no xenctl option has those types (timeouts are seconds,
+     * converted by {@link Seconds}).
+     */
+    private static final String CONVERTERS_NOT_NEEDED = "java\\.sql\\..*,java\\.time\\..*";
+
     public static void main(String[] args) {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTERS_NOT_NEEDED);
+        }
         Interrupts.install(Thread.currentThread());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
