@@ -2,7 +2,7 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
-import org.xenctl.render.Seconds;
+import org.xenctl.render.SecondsFormat;
 import org.xenctl.render.Table;
 import org.xenctl.render.Table.Align;
 import org.xenctl.render.TextOutput;
@@ -32,7 +32,7 @@ public record DomainInfoView(Integer id, String name, String uuid, String state,
         fields.row("Type:", guestType + " (os type " + osType + ")");
         fields.row("Memory:", memoryKib / 1024 + " MiB (max " + maxMemoryKib / 1024 + " MiB)");
         fields.row("VCPUs:", vcpus);
-        fields.row("CPU time:", Seconds.ofNanos(cpuTimeNs) + " s");
+        fields.row("CPU time:", SecondsFormat.ofNanos(cpuTimeNs) + " s");
         fields.row("Persistent:", persistent ? "yes" : "no");
         fields.row("Autostart:", autostart ? "yes" : "no");
         fields.row("Devices:", devices.disks().size() + " disk(s), " + devices.nics().size() + " nic(s), "

@@ -1,6 +1,6 @@
 package org.xenctl.render.view;
 
-import org.xenctl.render.Seconds;
+import org.xenctl.render.SecondsFormat;
 
 /**
  * One domain in `list`. JSON fields: id (null when not running), name, uuid, state, reason, memory_kib,
@@ -14,6 +14,6 @@ public record DomainRow(Integer id, String name, String uuid, String state, Stri
     }
 
     String cpuSeconds() {
-        return Seconds.ofNanos(cpuTimeNs);
+        return SecondsFormat.ofNanos(cpuTimeNs);
     }
 }

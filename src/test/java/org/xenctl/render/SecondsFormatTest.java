@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-class SecondsTest {
+class SecondsFormatTest {
     private static String formatted(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
@@ -18,7 +18,7 @@ class SecondsTest {
             for (long offset : new long[] {-1, 0, 1, 49_999_999, 50_000_000, 50_000_001, 99_999_999}) {
                 long nanos = tenth * 100_000_000L + offset;
                 if (nanos >= 0) {
-                    assertThat(Seconds.ofNanos(nanos)).as("%d ns", nanos).isEqualTo(formatted(nanos));
+                    assertThat(SecondsFormat.ofNanos(nanos)).as("%d ns", nanos).isEqualTo(formatted(nanos));
                 }
             }
         }
@@ -29,9 +29,9 @@ class SecondsTest {
         Random random = new Random(42);
         for (int i = 0; i < 10_000; i++) {
             long nanos = Math.floorMod(random.nextLong(), 4_000_000_000_000_000L);
-            assertThat(Seconds.ofNanos(nanos)).as("%d ns", nanos).isEqualTo(formatted(nanos));
+            assertThat(SecondsFormat.ofNanos(nanos)).as("%d ns", nanos).isEqualTo(formatted(nanos));
         }
-        assertThat(Seconds.ofNanos(1_795_267_039_349_999_999L)).isEqualTo("1795267039.3");
-        assertThat(Seconds.ofNanos(1_795_267_039_350_000_000L)).isEqualTo("1795267039.4");
+        assertThat(SecondsFormat.ofNanos(1_795_267_039_349_999_999L)).isEqualTo("1795267039.3");
+        assertThat(SecondsFormat.ofNanos(1_795_267_039_350_000_000L)).isEqualTo("1795267039.4");
     }
 }
