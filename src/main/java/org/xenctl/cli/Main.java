@@ -16,6 +16,9 @@ public final class Main {
     private static final String CONVERTERS_NOT_NEEDED = "java\\.sql\\..*,java\\.time\\..*";
 
     public static void main(String[] args) {
+        if (Verbs.connects(args)) {
+            org.xenctl.libvirt.NativeLoading.startInBackground();
+        }
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", CONVERTERS_NOT_NEEDED);
         }

@@ -1,5 +1,11 @@
 package org.xenctl.libvirt;
 
+import java.io.File;
+import java.util.logging.Logger;
+
+import com.sun.jna.Native;
+import com.sun.jna.Structure;
+
 /**
  * libvirt.so and the JNA bindings every command's first calls use, loaded on a second thread while the main thread
  * is still parsing the command line: in a fresh JVM each of the two takes a few tens of milliseconds, and even a
@@ -7,6 +13,9 @@ package org.xenctl.libvirt;
  * not be initialised from two threads at once (their static initialisers need each other).
  */
 public final class NativeLoading {
+    private static final String LIBVIRT_SONAME = "libvirt.so.0";
+    /** The structure whose static initialiser JNA's direct mapping runs first. */
+    private static final String FIRST_STRUCTURE = "com.sun.jna.Structure$FFIType";
     private static Thread loader;
 
     private NativeLoading() {
@@ -17,6 +26,9 @@ public final class NativeLoading {
         if (loader != null) {
             return;
         }
+        Thread linker = new Thread(NativeLoading::prepare, "libvirt-link");
+        linker.setDaemon(true);
+        linker.start();
         loader = new Thread(NativeLoading::load, "libvirt-load");
         loader.setDaemon(true);
         loader.start();
@@ -45,8 +57,56 @@ public final class NativeLoading {
         }
     }
 
+    /**
+     * libvirt.so.0 in the directories the launcher gives JNA ({@code jna.platform.library.path}); null without that
+     * property (JNA then searches as it always does, and nothing is linked ahead).
+     */
+    private static String libvirtFile() {
+        String directories = System.getProperty("jna.platform.library.path");
+        if (directories == null) {
+            return null;
+        }
+        for (String directory : directories.split(File.pathSeparator)) {
+            File file = new File(directory, LIBVIRT_SONAME);
+            if (file.isFile()) {
+                return file.getPath();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What JNA's start needs but could do without it, done beside the loading thread: java.util.logging, which
+     * JNA's {@code Native} starts before anything else (~10 ms of JDK work: security properties, a service lookup,
+     * the logging configuration), and the dynamic linking of libvirt.so and its libraries (~10 ms), so that JNA's own
+     * dlopen of the same file finds it already in the process. Only a head start: on any failure JNA does the same
+     * itself and reports what is wrong.
+     */
+    private static void prepare() {
+        try {
+            Logger.getLogger(Native.class.getName());
+            String library = libvirtFile();
+            if (library != null) {
+                System.load(library);
+            }
+        } catch (Throwable e) {
+            // See above: JNA meets the same failure and reports it.
+        }
+    }
+
+    /**
+     * JNA reads each structure's field order from an annotation, and the JDK makes a proxy class for each annotation
+     * type it reads (interpreted, ~7 ms for the first). Reading it from JNA's first structure, which the loading
+     * thread would otherwise reach only after JNA's start, does that while the other thread starts java.util.logging;
+     * the class is neither initialised nor touched otherwise.
+     */
+    private static void readFieldOrderAhead() throws ClassNotFoundException {
+        Class.forName(FIRST_STRUCTURE, false, NativeLoading.class.getClassLoader()).getAnnotation(Structure.FieldOrder.class);
+    }
+
     private static void load() {
         try {
+            readFieldOrderAhead();
             LibvirtSilencer.install();
             Class.forName(DirectDomainCalls.class.getName(), true, NativeLoading.class.getClassLoader());
         } catch (Throwable e) {
