@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
@@ -15,38 +14,42 @@ import picocli.CommandLine;
  * (help, a typo and its suggestions).
  */
 final class Verbs {
-    /** Each verb's names as its declaration gives them (VerbsTest holds the two together). */
-    static final Map<String, Supplier<Declared>> BY_NAME = new Table()
-            .verb(ListCommand::new, "list", "ls")
-            .verb(InfoCommand::new, "info", "dominfo")
-            .verb(DomidCommand::new, "domid")
-            .verb(DomnameCommand::new, "domname")
-            .verb(DefineCommand::new, "define")
-            .verb(UndefineCommand::new, "undefine")
-            .verb(StartCommand::new, "start")
-            .verb(CreateCommand::new, "create")
-            .verb(ShutdownCommand::new, "shutdown")
-            .verb(DestroyCommand::new, "destroy")
-            .verb(RebootCommand::new, "reboot")
-            .verb(PauseCommand::new, "pause")
-            .verb(UnpauseCommand::new, "unpause")
-            .verb(RenameCommand::new, "rename", "domrename")
-            .verb(DumpxmlCommand::new, "dumpxml")
-            .verb(AutostartCommand::new, "autostart")
-            .verb(VersionCommand::new, "version")
-            .verb(BatchCommand::new, "batch")
-            .verb(ConfigCommand::new, "config")
-            .verb(PciHostListCommand::new, "pci-host-list")
-            .verb(PciCheckCommand::new, "pci-check")
-            .verb(PciAssignableAddCommand::new, "pci-assignable-add")
-            .verb(PciAssignableRemoveCommand::new, "pci-assignable-remove")
-            .verb(PciAssignableListCommand::new, "pci-assignable-list")
-            .verb(PciRestoreCommand::new, "pci-restore")
-            .verb(PciAttachCommand::new, "pci-attach")
-            .verb(PciDetachCommand::new, "pci-detach")
-            .verb(PciListCommand::new, "pci-list")
-            .verb(WaitCommand::new, "wait")
-            .verb(EventsCommand::new, "events")
+    /**
+     * Each verb's names as its declaration gives them (VerbsTest holds the two together). Classes rather than
+     * constructor references: {@link Main} looks a verb up before anything else, to start loading libvirt, and the
+     * first lambda of a process costs milliseconds of method-handle set-up that are better spent after that.
+     */
+    static final Map<String, Class<? extends Declared>> BY_NAME = new Table()
+            .verb(ListCommand.class, "list", "ls")
+            .verb(InfoCommand.class, "info", "dominfo")
+            .verb(DomidCommand.class, "domid")
+            .verb(DomnameCommand.class, "domname")
+            .verb(DefineCommand.class, "define")
+            .verb(UndefineCommand.class, "undefine")
+            .verb(StartCommand.class, "start")
+            .verb(CreateCommand.class, "create")
+            .verb(ShutdownCommand.class, "shutdown")
+            .verb(DestroyCommand.class, "destroy")
+            .verb(RebootCommand.class, "reboot")
+            .verb(PauseCommand.class, "pause")
+            .verb(UnpauseCommand.class, "unpause")
+            .verb(RenameCommand.class, "rename", "domrename")
+            .verb(DumpxmlCommand.class, "dumpxml")
+            .verb(AutostartCommand.class, "autostart")
+            .verb(VersionCommand.class, "version")
+            .verb(BatchCommand.class, "batch")
+            .verb(ConfigCommand.class, "config")
+            .verb(PciHostListCommand.class, "pci-host-list")
+            .verb(PciCheckCommand.class, "pci-check")
+            .verb(PciAssignableAddCommand.class, "pci-assignable-add")
+            .verb(PciAssignableRemoveCommand.class, "pci-assignable-remove")
+            .verb(PciAssignableListCommand.class, "pci-assignable-list")
+            .verb(PciRestoreCommand.class, "pci-restore")
+            .verb(PciAttachCommand.class, "pci-attach")
+            .verb(PciDetachCommand.class, "pci-detach")
+            .verb(PciListCommand.class, "pci-list")
+            .verb(WaitCommand.class, "wait")
+            .verb(EventsCommand.class, "events")
             .map();
 
     /** The root's options that take a value: the word after them is not the verb. */
@@ -62,19 +65,28 @@ final class Verbs {
      */
     static void register(CommandLine root, String[] args) {
         String word = verbWord(args);
-        Supplier<Declared> verb = word == null ? null : BY_NAME.get(word);
+        Class<? extends Declared> verb = word == null ? null : BY_NAME.get(word);
         if (verb != null) {
-            root.addSubcommand(verb.get().spec());
+            root.addSubcommand(create(verb).spec());
         } else if (word != null || !asksVersionOnly(args)) {
-            BY_NAME.values().stream().distinct().forEach(each -> root.addSubcommand(each.get().spec()));
+            BY_NAME.values().stream().distinct().forEach(each -> root.addSubcommand(create(each).spec()));
         }
     }
 
     /** Whether {@code args} run a verb that opens a connection (unless its options say otherwise). */
     static boolean connects(String[] args) {
         String word = verbWord(args);
-        Supplier<Declared> factory = word == null ? null : BY_NAME.get(word);
-        return factory != null && factory.get().connects() && !asksHelp(args);
+        Class<? extends Declared> verb = word == null ? null : BY_NAME.get(word);
+        return verb != null && create(verb).connects() && !asksHelp(args);
+    }
+
+    /** A new instance of the verb's command (each declares a constructor without parameters). */
+    static Declared create(Class<? extends Declared> verb) {
+        try {
+            return verb.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the command " + verb.getName(), e);
+        }
     }
 
     /** Whether {@code args} ask for help rather than to run something. */
@@ -121,18 +133,18 @@ final class Verbs {
         return false;
     }
 
-    /** The table in the making: each verb's factory under its name and aliases, in order. */
+    /** The table in the making: each verb's class under its name and aliases, in order. */
     private static final class Table {
-        private final Map<String, Supplier<Declared>> verbs = new LinkedHashMap<>();
+        private final Map<String, Class<? extends Declared>> verbs = new LinkedHashMap<>();
 
-        Table verb(Supplier<Declared> factory, String... names) {
+        Table verb(Class<? extends Declared> command, String... names) {
             for (String name : names) {
-                verbs.put(name, factory);
+                verbs.put(name, command);
             }
             return this;
         }
 
-        Map<String, Supplier<Declared>> map() {
+        Map<String, Class<? extends Declared>> map() {
             return Collections.unmodifiableMap(verbs);
         }
     }

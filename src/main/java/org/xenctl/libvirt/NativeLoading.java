@@ -16,6 +16,8 @@ public final class NativeLoading {
     private static final String LIBVIRT_SONAME = "libvirt.so.0";
     /** The structure whose static initialiser JNA's direct mapping runs first. */
     private static final String FIRST_STRUCTURE = "com.sun.jna.Structure$FFIType";
+    private static final int PREPARE = 0;
+    private static final int LOAD = 1;
     private static Thread loader;
 
     private NativeLoading() {
@@ -26,10 +28,12 @@ public final class NativeLoading {
         if (loader != null) {
             return;
         }
-        Thread linker = new Thread(NativeLoading::prepare, "libvirt-link");
+        // Runnables as classes, not method references: the first lambda of a process costs milliseconds of
+        // method-handle set-up, which the main thread pays later anyway, after these threads have started.
+        Thread linker = new Thread(new Step(PREPARE), "libvirt-link");
         linker.setDaemon(true);
         linker.start();
-        loader = new Thread(NativeLoading::load, "libvirt-load");
+        loader = new Thread(new Step(LOAD), "libvirt-load");
         loader.setDaemon(true);
         loader.start();
     }
@@ -111,6 +115,24 @@ public final class NativeLoading {
             Class.forName(DirectDomainCalls.class.getName(), true, NativeLoading.class.getClassLoader());
         } catch (Throwable e) {
             // Nothing to report from here: the command's own first call meets the same failure and reports it.
+        }
+    }
+
+    /** One of the two threads' work. */
+    private static final class Step implements Runnable {
+        private final int step;
+
+        Step(int step) {
+            this.step = step;
+        }
+
+        @Override
+        public void run() {
+            if (step == PREPARE) {
+                prepare();
+            } else {
+                load();
+            }
         }
     }
 }

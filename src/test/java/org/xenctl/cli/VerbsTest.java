@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.xenctl.testing.Cli;
@@ -17,9 +16,9 @@ class VerbsTest {
 
     @Test
     void the_table_names_every_verb_as_its_declaration_does() {
-        Map<String, Supplier<Declared>> fromDeclarations = new LinkedHashMap<>();
-        for (Supplier<Declared> verb : Verbs.BY_NAME.values().stream().distinct().toList()) {
-            CommandSpec spec = verb.get().spec();
+        Map<String, Class<? extends Declared>> fromDeclarations = new LinkedHashMap<>();
+        for (Class<? extends Declared> verb : Verbs.BY_NAME.values().stream().distinct().toList()) {
+            CommandSpec spec = Verbs.create(verb).spec();
             List<String> names = new ArrayList<>(List.of(spec.name()));
             names.addAll(List.of(spec.aliases()));
             names.forEach(name -> fromDeclarations.put(name, verb));
