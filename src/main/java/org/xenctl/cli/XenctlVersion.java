@@ -10,6 +10,14 @@ import picocli.CommandLine.IVersionProvider;
 final class XenctlVersion implements IVersionProvider {
 
     static String current() {
+        // From the jar's manifest, which the JVM has read already (picocli asks for the version whenever a verb is
+        // added to the root); a resource lookup costs a fresh JVM milliseconds. version.properties where classes run
+        // from a directory (the tests).
+        String version = XenctlVersion.class.getPackage().getImplementationVersion();
+        return version != null ? version : fromResource();
+    }
+
+    private static String fromResource() {
         Properties properties = new Properties();
         try (InputStream in = XenctlVersion.class.getResourceAsStream("version.properties")) {
             if (in != null) {
