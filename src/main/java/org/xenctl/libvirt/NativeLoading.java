@@ -7,17 +7,17 @@ import com.sun.jna.Native;
 import com.sun.jna.Structure;
 
 /**
- * libvirt.so and the JNA bindings every command's first calls use, loaded on a second thread while the main thread
- * is still parsing the command line: in a fresh JVM each of the two takes a few tens of milliseconds, and even a
- * small host has two cores. Whoever calls libvirt first waits until the loading is over, because JNA's classes must
- * not be initialised from two threads at once (their static initialisers need each other).
+ * libvirt.so and the JNA bindings every command's first calls use, loaded beside the main thread while it is still
+ * parsing the command line: in a fresh JVM each side takes a few tens of milliseconds, and even a small host has two
+ * cores. A helper thread does what JNA's start needs but can be done without JNA (java.util.logging, linking
+ * libvirt.so); the loading thread binds the calls. Whoever calls libvirt first waits until the loading is over,
+ * because JNA's classes must not be initialised from two threads at once (their static initialisers need each
+ * other).
  */
 public final class NativeLoading {
     private static final String LIBVIRT_SONAME = "libvirt.so.0";
     /** The structure whose static initialiser JNA's direct mapping runs first. */
     private static final String FIRST_STRUCTURE = "com.sun.jna.Structure$FFIType";
-    private static final int PREPARE = 0;
-    private static final int LOAD = 1;
     private static Thread loader;
 
     private NativeLoading() {
@@ -30,10 +30,10 @@ public final class NativeLoading {
         }
         // Runnables as classes, not method references: the first lambda of a process costs milliseconds of
         // method-handle set-up, which the main thread pays later anyway, after these threads have started.
-        Thread linker = new Thread(new Step(PREPARE), "libvirt-link");
+        Thread linker = new Thread(new Preparing(), "libvirt-link");
         linker.setDaemon(true);
         linker.start();
-        loader = new Thread(new Step(LOAD), "libvirt-load");
+        loader = new Thread(new Loading(), "libvirt-load");
         loader.setDaemon(true);
         loader.start();
     }
@@ -105,7 +105,8 @@ public final class NativeLoading {
      * the class is neither initialised nor touched otherwise.
      */
     private static void readFieldOrderAhead() throws ClassNotFoundException {
-        Class.forName(FIRST_STRUCTURE, false, NativeLoading.class.getClassLoader()).getAnnotation(Structure.FieldOrder.class);
+        Class<?> structure = Class.forName(FIRST_STRUCTURE, false, NativeLoading.class.getClassLoader());
+        structure.getAnnotation(Structure.FieldOrder.class);
     }
 
     private static void load() {
@@ -118,21 +119,19 @@ public final class NativeLoading {
         }
     }
 
-    /** One of the two threads' work. */
-    private static final class Step implements Runnable {
-        private final int step;
-
-        Step(int step) {
-            this.step = step;
-        }
-
+    /** The helper thread's work. */
+    private static final class Preparing implements Runnable {
         @Override
         public void run() {
-            if (step == PREPARE) {
-                prepare();
-            } else {
-                load();
-            }
+            prepare();
+        }
+    }
+
+    /** The loading thread's work, which the first libvirt call waits for. */
+    private static final class Loading implements Runnable {
+        @Override
+        public void run() {
+            load();
         }
     }
 }
