@@ -18,6 +18,11 @@ public final class LibvirtSessions implements SessionSource {
     /** libvirt.so loads on another thread while the command line is parsed. */
     @Override
     public void expect() {
+        loadAhead();
+    }
+
+    /** The same before any session source exists: the process's entry point starts it before anything else. */
+    static void loadAhead() {
         NativeLoading.startInBackground();
     }
 

@@ -16,8 +16,10 @@ public final class Main {
     private static final String CONVERTERS_NOT_NEEDED = "java\\.sql\\..*,java\\.time\\..*";
 
     public static void main(String[] args) {
-        if (Verbs.connects(args)) {
-            org.xenctl.libvirt.NativeLoading.startInBackground();
+        boolean connects = Verbs.connects(args);
+        if (connects) {
+            // Before anything else, even the context: libvirt loads beside all that follows.
+            LibvirtSessions.loadAhead();
         }
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", CONVERTERS_NOT_NEEDED);
@@ -25,7 +27,7 @@ public final class Main {
         Interrupts.install(Thread.currentThread());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = run(args, Context.of(System.getenv()), out, err);
+        int status = run(args, connects, Context.of(System.getenv()), out, err);
         out.flush();
         err.flush();
         System.exit(status);
@@ -33,7 +35,11 @@ public final class Main {
 
     /** Runs one command line; what tests call, with their own context and writers. */
     public static int run(String[] args, Context context, PrintWriter out, PrintWriter err) {
-        if (Verbs.connects(args)) {
+        return run(args, Verbs.connects(args), context, out, err);
+    }
+
+    private static int run(String[] args, boolean connects, Context context, PrintWriter out, PrintWriter err) {
+        if (connects) {
             // First thing: libvirt loads on another thread while picocli builds and parses the command line.
             context.sessions().expect();
         }
