@@ -13,7 +13,7 @@ import com.sun.jna.ptr.PointerByReference;
  */
 final class DirectConnectCalls {
     static {
-        Native.register(DirectConnectCalls.class, "virt");
+        Native.register(DirectConnectCalls.class, LibvirtLibrary.SONAME);
     }
 
     // virConnectFlags

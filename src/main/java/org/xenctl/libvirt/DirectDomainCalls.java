@@ -11,7 +11,7 @@ import com.sun.jna.ptr.IntByReference;
  */
 final class DirectDomainCalls {
     static {
-        Native.register(DirectDomainCalls.class, "virt");
+        Native.register(DirectDomainCalls.class, LibvirtLibrary.SONAME);
     }
 
     private DirectDomainCalls() {

@@ -10,7 +10,7 @@ import com.sun.jna.Pointer;
  * holds (see {@link NativeHandles}).
  */
 interface NativeLibvirt extends Library {
-    NativeLibvirt INSTANCE = Native.load("virt", NativeLibvirt.class);
+    NativeLibvirt INSTANCE = Native.load(LibvirtLibrary.SONAME, NativeLibvirt.class);
 
     int virDomainRename(Pointer dom, String newName, int flags);
 

@@ -15,7 +15,6 @@ import com.sun.jna.Structure;
  * other).
  */
 public final class NativeLoading {
-    private static final String LIBVIRT_SONAME = "libvirt.so.0";
     /** The structure whose static initialiser JNA's direct mapping runs first. */
     private static final String FIRST_STRUCTURE = "com.sun.jna.Structure$FFIType";
     private static Thread loader;
@@ -71,7 +70,7 @@ public final class NativeLoading {
             return null;
         }
         for (String directory : directories.split(File.pathSeparator)) {
-            File file = new File(directory, LIBVIRT_SONAME);
+            File file = new File(directory, LibvirtLibrary.SONAME);
             if (file.isFile()) {
                 return file.getPath();
             }

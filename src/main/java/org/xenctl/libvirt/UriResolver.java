@@ -20,8 +20,6 @@ import org.xenctl.domain.XenctlException;
 public final class UriResolver {
     public static final Path DEFAULT_CONFIG = Path.of("/etc/xenctl/xenctl.conf");
     public static final Path XEN_CAPABILITIES = Path.of("/proc/xen/capabilities");
-    private static final Pattern SETTING = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     /** A URI and where it came from, so `version` and error messages can tell the user why this host. */
     public record Resolved(String uri, String source) { }
@@ -83,13 +81,13 @@ public final class UriResolver {
             if (content.isBlank()) {
                 continue;
             }
-            Matcher setting = SETTING.matcher(content);
+            Matcher setting = ConfigSyntax.SETTING.matcher(content);
             if (!setting.matches()) {
                 throw new XenctlException(ErrorCode.INVALID_CONFIG, configFile + ":" + (i + 1)
                         + ": expected a setting of the form key = \"value\"");
             }
             if (setting.group(1).equals("uri_default")) {
-                Matcher quoted = QUOTED.matcher(setting.group(2));
+                Matcher quoted = ConfigSyntax.QUOTED.matcher(setting.group(2));
                 if (!quoted.matches()) {
                     throw new XenctlException(ErrorCode.INVALID_CONFIG, configFile + ":" + (i + 1)
                             + ": uri_default needs a quoted value, e.g. uri_default = \"xen:///system\"");
@@ -120,5 +118,14 @@ public final class UriResolver {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The config file's syntax, compiled only when the file is read: a command given its URI never reads it, and
+     * compiling a pattern in a fresh JVM costs a millisecond or two.
+     */
+    private static final class ConfigSyntax {
+        static final Pattern SETTING = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*");
+        static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     }
 }
