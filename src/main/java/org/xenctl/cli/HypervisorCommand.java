@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -15,29 +16,61 @@ import picocli.CommandLine.Model.CommandSpec;
  * turned into messages and exit statuses by {@link ErrorReporter}.
  */
 abstract class HypervisorCommand implements Callable<Integer>, Declared {
+    private Declaration declaration;
     private CommandSpec spec;
+    /** Where the command runs when the quick parser parsed its line; null when picocli did. */
+    private QuickRun quickRun;
 
     /** The command's name, description, options and parameters, bound to its fields. */
     abstract Declaration declare();
 
+    final Declaration declaration() {
+        if (declaration == null) {
+            declaration = declare();
+        }
+        return declaration;
+    }
+
     @Override
     public final CommandSpec spec() {
         if (spec == null) {
-            spec = declare().spec();
+            spec = declaration().spec();
         }
         return spec;
     }
 
     /** The root command, whose global options apply (also to commands nested under a group such as `config`). */
     XenctlCommand root() {
-        return (XenctlCommand) spec.root().userObject();
+        return quickRun != null ? quickRun.root() : (XenctlCommand) spec.root().userObject();
+    }
+
+    private PrintWriter out() {
+        return quickRun != null ? quickRun.out() : spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return quickRun != null ? quickRun.err() : spec.commandLine().getErr();
+    }
+
+    /**
+     * Runs this command, its line parsed by {@link QuickParser} into it and {@code run}'s root: what picocli's
+     * execute does, a failure reported as its exception handler ({@link ErrorReporter}) reports it.
+     */
+    final int runQuickly(QuickRun run) {
+        quickRun = run;
+        try {
+            return call();
+        } catch (Exception e) {
+            return ErrorReporter.report(ErrorReporter.asFailure(e), run.root().output(), run.root().verbose(),
+                    run.err());
+        }
     }
 
     void render(View view) {
         if (streams()) {
-            root().renderer().renderLine(view, spec.commandLine().getOut());
+            root().renderer().renderLine(view, out());
         } else {
-            root().renderer().render(view, spec.commandLine().getOut());
+            root().renderer().render(view, out());
         }
     }
 
@@ -49,7 +82,7 @@ abstract class HypervisorCommand implements Callable<Integer>, Declared {
     /** Prints config warnings to stderr in text mode; JSON output carries them in the result instead. */
     void warn(List<XlProblem> warnings) {
         if (root().output() == OutputFormat.TEXT) {
-            ProblemText.print(warnings, spec.commandLine().getErr());
+            ProblemText.print(warnings, err());
         }
     }
 

@@ -43,6 +43,7 @@ public final class Main {
             // First thing: libvirt loads on another thread while picocli builds and parses the command line.
             context.sessions().expect();
         }
-        return CommandLineFactory.create(args, context, out, err).execute(args);
+        Integer quick = QuickRun.run(args, context, out, err);
+        return quick != null ? quick : CommandLineFactory.create(args, context, out, err).execute(args);
     }
 }

@@ -29,13 +29,13 @@ final class ShutdownCommand extends HypervisorCommand {
                 .flag("-F|--force", "destroy the domain if it is not off when the timeout (default 60 s) passes "
                         + "(implies --wait)", v -> force = v);
         // A domain or --all: exactly one of them.
-        declaration.spec().addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+        return declaration.picocliOnly(spec -> spec.addArgGroup(ArgGroupSpec.builder().exclusive(true)
+                .multiplicity("1")
                 .addArg(Declaration.bind(Declaration.option("-a|--all", "every running domain except Domain-0")
                         .arity("0").type(boolean.class).required(true), v -> all = (Boolean) v).build())
                 .addArg(Declaration.bind(Declaration.positional("0", "1", "DOMAIN", "name, id or uuid")
                         .type(String.class), v -> domain = (String) v).build())
-                .build());
-        return declaration;
+                .build()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
  */
 public final class XenctlCommand implements Runnable, Declared {
     private final Context context;
+    private Declaration declaration;
     private CommandSpec spec;
     String connect;
     OutputFormat output = OutputFormat.TEXT;
@@ -26,31 +27,33 @@ public final class XenctlCommand implements Runnable, Declared {
     @Override
     public CommandSpec spec() {
         if (spec == null) {
-            spec = declare();
+            CommandSpec root = declaration().spec();
+            root.scopeType(ScopeType.INHERIT).versionProvider(new XenctlVersion());
+            root.usageMessage().sortOptions(false).autoWidth(true).footer("",
+                    "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
+                    "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted.");
+            spec = root;
         }
         return spec;
     }
 
-    private CommandSpec declare() {
-        CommandSpec root = Declaration.command(this, "xenctl",
-                        "Drive the domains of a Xen host through libvirt, with xl's verbs.")
-                .inheritedOptions()
-                .option("-c|--connect", "URI", String.class, "libvirt URI of the host (default: $XENCTL_DEFAULT_URI, "
-                        + "$LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, xen:///system on a dom0)",
-                        v -> connect = v)
-                .option("-o|--output", "FORMAT", OutputFormat.class, new OutputFormatConverter(),
-                        "text or json (default: text)", v -> output = v)
-                .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
-                .flag("-q|--quiet", "print results only, no confirmations", v -> quiet = v)
-                .flag("-v|--verbose", "show stack traces of internal errors", v -> verbose = v)
-                .add(Declaration.option("-h|--help", "Show this help message and exit.").usageHelp(true))
-                .add(Declaration.option("-V|--version", "Print version information and exit.").versionHelp(true))
-                .spec();
-        root.scopeType(ScopeType.INHERIT).versionProvider(new XenctlVersion());
-        root.usageMessage().sortOptions(false).autoWidth(true).footer("",
-                "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
-                "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted.");
-        return root;
+    /** The global options, bound to this object's fields; what picocli's model and the quick parser start from. */
+    Declaration declaration() {
+        if (declaration == null) {
+            declaration = Declaration.command(this, "xenctl",
+                            "Drive the domains of a Xen host through libvirt, with xl's verbs.")
+                    .inheritedOptions()
+                    .option("-c|--connect", "URI", String.class, "libvirt URI of the host (default: "
+                            + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
+                            + "xen:///system on a dom0)", v -> connect = v)
+                    .option("-o|--output", "FORMAT", OutputFormat.class, new OutputFormatConverter(),
+                            "text or json (default: text)", v -> output = v)
+                    .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
+                    .flag("-q|--quiet", "print results only, no confirmations", v -> quiet = v)
+                    .flag("-v|--verbose", "show stack traces of internal errors", v -> verbose = v)
+                    .helpOptions();
+        }
+        return declaration;
     }
 
     @Override
