@@ -161,6 +161,10 @@ final class Declaration {
     }
 
     private ScopeType scope() {
+        return scope(inherited);
+    }
+
+    private static ScopeType scope(boolean inherited) {
         return inherited ? ScopeType.INHERIT : ScopeType.LOCAL;
     }
 
@@ -194,7 +198,7 @@ final class Declaration {
         OptionSpec.Builder builder = OptionSpec.builder(argument.names().toArray(String[]::new))
                 .description(argument.description()).hasInitialValue(false).arity(argument.arity())
                 .type(argument.type())
-                .scopeType(argument.inherited() ? ScopeType.INHERIT : ScopeType.LOCAL);
+                .scopeType(scope(argument.inherited()));
         if (argument.paramLabel() != null) {
             builder.paramLabel(argument.paramLabel());
         }

@@ -40,7 +40,7 @@ public final class Main {
 
     private static int run(String[] args, boolean connects, Context context, PrintWriter out, PrintWriter err) {
         if (connects) {
-            // First thing: libvirt loads on another thread while picocli builds and parses the command line.
+            // First thing: libvirt loads on other threads while the command line is parsed.
             context.sessions().expect();
         }
         Integer quick = QuickRun.run(args, context, out, err);
