@@ -5,12 +5,15 @@ import java.util.List;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.DomainSummary.Detail;
 import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainListView;
+import org.xenctl.render.view.ListColumn;
 
 final class ListCommand extends HypervisorCommand {
     boolean all;
+    List<ListColumn> columns = List.of();
     List<String> domains = new ArrayList<>();
 
     @Override
@@ -19,6 +22,9 @@ final class ListCommand extends HypervisorCommand {
                         + "named. One bulk libvirt call, however many domains.")
                 .aliases("ls")
                 .flag("-a|--all", "include domains that are shut off", v -> all = v)
+                .option("--columns", "COLS", ListColumns.class, new ListColumns.Converter(), "only these columns, in this order, in "
+                        + "the table and in JSON: " + ListColumns.known() + " (without mem, maxmem, vcpus and time, "
+                        + "no call per domain on any driver)", v -> columns = v.columns())
                 .parameters("0..*", "0..*", "DOMAIN", "name, id or uuid", () -> domains, v -> domains = v);
     }
 
@@ -29,9 +35,11 @@ final class ListCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
+        Detail detail = columns.isEmpty() || columns.stream().anyMatch(ListColumn::needsResources)
+                ? Detail.RESOURCES : Detail.STATE;
         List<DomainSummary> found = domains.isEmpty()
-                ? session.hypervisor().list(all)
-                : session.hypervisor().summaries(domains.stream().map(DomainRef::of).toList());
-        return new DomainListView(found.stream().map(Views::row).toList());
+                ? session.hypervisor().list(all, detail)
+                : session.hypervisor().summaries(domains.stream().map(DomainRef::of).toList(), detail);
+        return new DomainListView(found.stream().map(Views::row).toList(), columns);
     }
 }

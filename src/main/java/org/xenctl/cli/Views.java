@@ -15,8 +15,12 @@ final class Views {
     }
 
     static DomainRow row(DomainSummary d) {
-        return new DomainRow(d.id() >= 0 ? d.id() : null, d.name(), d.uuid(), d.state().label(), d.reason(),
-                d.memoryKiB(), d.maxMemoryKiB(), d.vcpus(), d.cpuTimeNs());
+        Integer id = d.id() >= 0 ? d.id() : null;
+        if (!d.hasResources()) {
+            return new DomainRow(id, d.name(), d.uuid(), d.state().label(), d.reason(), null, null, null, null);
+        }
+        return new DomainRow(id, d.name(), d.uuid(), d.state().label(), d.reason(), d.memoryKiB(), d.maxMemoryKiB(),
+                d.vcpus(), d.cpuTimeNs());
     }
 
     static DomainInfoView info(DomainDetails details) {

@@ -26,12 +26,22 @@ public interface Hypervisor extends AutoCloseable {
 
     /**
      * Every domain (running ones only unless {@code includeInactive}), gathered in as few round trips as possible,
-     * running domains first by id, then shut-off ones by name.
+     * running domains first by id, then shut-off ones by name; {@code detail} says whether their resources are read.
      */
-    List<DomainSummary> list(boolean includeInactive);
+    List<DomainSummary> list(boolean includeInactive, DomainSummary.Detail detail);
+
+    /** {@link #list(boolean, DomainSummary.Detail)} with the resources. */
+    default List<DomainSummary> list(boolean includeInactive) {
+        return list(includeInactive, DomainSummary.Detail.RESOURCES);
+    }
 
     /** Summaries of the named domains, in the order given; an unknown name fails with DOMAIN_NOT_FOUND. */
-    List<DomainSummary> summaries(List<DomainRef> refs);
+    List<DomainSummary> summaries(List<DomainRef> refs, DomainSummary.Detail detail);
+
+    /** {@link #summaries(List, DomainSummary.Detail)} with the resources. */
+    default List<DomainSummary> summaries(List<DomainRef> refs) {
+        return summaries(refs, DomainSummary.Detail.RESOURCES);
+    }
 
     /** The domain the user means by name, id or UUID; DOMAIN_NOT_FOUND when there is none. */
     DomainSummary lookup(DomainRef ref);

@@ -11,20 +11,23 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.DomainSummary.Detail;
+import org.xenctl.domain.DomainSummary.Resources;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 
 /**
  * Domain summaries of one connection. Where the driver has them, in one round trip: virConnectGetAllDomainStats
- * (every domain) or virDomainListGetStats (given domains), asking for state, CPU time, balloon and vCPU figures
- * together; a driver that leaves some of those out (libvirt's test driver gives only the state) is completed with
- * virDomainGetInfo for those domains alone. libvirt's libxl driver (9.0) has no bulk stats at all: after its first
- * "not supported", this connection lists with virConnectListAllDomains and reads each domain with
- * virDomainGetInfo and virDomainGetState, as virsh does.
+ * (every domain) or virDomainListGetStats (given domains), asking for the state and, with the resources, for CPU
+ * time, balloon and vCPU figures together; a driver that leaves some of those out (libvirt's test driver gives only
+ * the state) is completed with virDomainGetInfo for those domains alone, and only when the resources were asked
+ * for. libvirt's libxl driver (9.0) has no bulk stats at all: after its first "not supported", this connection lists
+ * with virConnectListAllDomains and reads each domain's state with virDomainGetState, as virsh does, and its
+ * resources with virDomainGetInfo.
  */
 final class DomainStats {
-    private static final int GROUPS = DirectConnectCalls.STATS_STATE | DirectConnectCalls.STATS_CPU_TOTAL
-            | DirectConnectCalls.STATS_BALLOON | DirectConnectCalls.STATS_VCPU;
+    private static final int RESOURCE_GROUPS = DirectConnectCalls.STATS_CPU_TOTAL | DirectConnectCalls.STATS_BALLOON
+            | DirectConnectCalls.STATS_VCPU;
     private static final int RECORD_PARAMS_OFFSET = Native.POINTER_SIZE;
     private static final int RECORD_NPARAMS_OFFSET = 2 * Native.POINTER_SIZE;
 
@@ -41,20 +44,20 @@ final class DomainStats {
         this.bulk = bulk;
     }
 
-    List<DomainSummary> all(boolean includeInactive) {
+    List<DomainSummary> all(boolean includeInactive, Detail detail) {
         if (bulk) {
             PointerByReference records = new PointerByReference();
             int flags = includeInactive ? 0 : DirectConnectCalls.STATS_ACTIVE;
-            int count = DirectConnectCalls.virConnectGetAllDomainStats(connect, GROUPS, records, flags);
+            int count = DirectConnectCalls.virConnectGetAllDomainStats(connect, groups(detail), records, flags);
             if (count >= 0) {
-                return readAndFree(records.getValue(), count);
+                return readAndFree(records.getValue(), count, detail);
             }
             fallBackIfUnsupported("cannot list domains");
         }
-        return listOneByOne(includeInactive);
+        return listOneByOne(includeInactive, detail);
     }
 
-    List<DomainSummary> of(List<Pointer> domains) {
+    List<DomainSummary> of(List<Pointer> domains, Detail detail) {
         if (bulk) {
             Memory terminated = new Memory((long) (domains.size() + 1) * Native.POINTER_SIZE);
             terminated.clear();
@@ -62,13 +65,17 @@ final class DomainStats {
                 terminated.setPointer((long) i * Native.POINTER_SIZE, domains.get(i));
             }
             PointerByReference records = new PointerByReference();
-            int count = DirectConnectCalls.virDomainListGetStats(terminated, GROUPS, records, 0);
+            int count = DirectConnectCalls.virDomainListGetStats(terminated, groups(detail), records, 0);
             if (count >= 0) {
-                return readAndFree(records.getValue(), count);
+                return readAndFree(records.getValue(), count, detail);
             }
             fallBackIfUnsupported("cannot read domain state");
         }
-        return ConcurrentCalls.map(domains, DomainStats::oneByOne);
+        return ConcurrentCalls.map(domains, domain -> oneByOne(domain, detail));
+    }
+
+    private static int groups(Detail detail) {
+        return DirectConnectCalls.STATS_STATE | (detail == Detail.RESOURCES ? RESOURCE_GROUPS : 0);
     }
 
     /** After a failed bulk call: throws its error, unless the driver lacks the call (then never asks again). */
@@ -80,7 +87,7 @@ final class DomainStats {
         bulk = false;
     }
 
-    private List<DomainSummary> listOneByOne(boolean includeInactive) {
+    private List<DomainSummary> listOneByOne(boolean includeInactive, Detail detail) {
         PointerByReference array = new PointerByReference();
         int flags = includeInactive ? 0 : DirectConnectCalls.LIST_DOMAINS_ACTIVE;
         int count = NativeCalls.check(DirectConnectCalls.virConnectListAllDomains(connect, array, flags), "cannot list domains");
@@ -90,7 +97,7 @@ final class DomainStats {
             pointers.add(domains.getPointer((long) i * Native.POINTER_SIZE));
         }
         try {
-            return ConcurrentCalls.map(pointers, DomainStats::oneByOne);
+            return ConcurrentCalls.map(pointers, domain -> oneByOne(domain, detail));
         } finally {
             pointers.forEach(DirectDomainCalls::virDomainFree);
             if (domains != null) {
@@ -99,17 +106,18 @@ final class DomainStats {
         }
     }
 
-    private static DomainSummary oneByOne(Pointer domain) {
+    private static DomainSummary oneByOne(Pointer domain, Detail detail) {
         String name = DirectDomainCalls.virDomainGetName(domain);
-        DomainInfo info = infoSettled(domain, name);
+        DomainInfo info = detail == Detail.RESOURCES ? infoSettled(domain, name) : null;
         IntByReference stateCode = new IntByReference();
         IntByReference reasonCode = new IntByReference();
         NativeCalls.check(DirectDomainCalls.virDomainGetState(domain, stateCode, reasonCode, 0),
                 "cannot read domain " + name);
         DomainState state = DomainState.fromCode(stateCode.getValue());
-        return new DomainSummary(DirectDomainCalls.virDomainGetID(domain), name, uuid(domain), state,
-                state.reason(reasonCode.getValue()), info.memoryKiB(), info.maxMemKiB(), info.vcpus(),
+        Resources resources = info == null ? null : new Resources(info.memoryKiB(), info.maxMemKiB(), info.vcpus(),
                 state.isActive() ? info.cpuTimeNs() : 0);
+        return new DomainSummary(DirectDomainCalls.virDomainGetID(domain), name, uuid(domain), state,
+                state.reason(reasonCode.getValue()), resources);
     }
 
     /**
@@ -137,7 +145,7 @@ final class DomainStats {
     }
 
     /** Reads the records, then completes those the driver left short (one call each, several at once). */
-    private static List<DomainSummary> readAndFree(Pointer list, int count) {
+    private static List<DomainSummary> readAndFree(Pointer list, int count, Detail detail) {
         if (list == null) {
             return List.of();
         }
@@ -145,6 +153,9 @@ final class DomainStats {
             List<Record> records = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 records.add(Record.read(list.getPointer((long) i * Native.POINTER_SIZE)));
+            }
+            if (detail == Detail.STATE) {
+                return records.stream().map(Record::withoutResources).toList();
             }
             return ConcurrentCalls.map(records, Record::complete);
         } finally {
@@ -162,9 +173,14 @@ final class DomainStats {
                     DirectDomainCalls.virDomainGetID(domain));
         }
 
+        DomainSummary withoutResources() {
+            DomainState state = state();
+            return new DomainSummary(id, name, uuid(domain), state, reason(state), null);
+        }
+
         DomainSummary complete() {
-            DomainState state = DomainState.fromCode(number(stats, "state.state", 0).intValue());
-            String reason = state.reason(number(stats, "state.reason", 0).intValue());
+            DomainState state = state();
+            String reason = reason(state);
             Number memory = number(stats, "balloon.current", null);
             Number maxMemory = number(stats, "balloon.maximum", null);
             Number vcpus = number(stats, "vcpu.current", null);
@@ -181,6 +197,14 @@ final class DomainStats {
             }
             return new DomainSummary(id, name, uuid(domain), state, reason, memory.longValue(),
                     maxMemory.longValue(), vcpus.intValue(), state.isActive() ? cpuTime.longValue() : 0);
+        }
+
+        private DomainState state() {
+            return DomainState.fromCode(number(stats, "state.state", 0).intValue());
+        }
+
+        private String reason(DomainState state) {
+            return state.reason(number(stats, "state.reason", 0).intValue());
         }
     }
 

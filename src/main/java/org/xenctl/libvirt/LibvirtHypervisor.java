@@ -107,14 +107,14 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
-    public List<DomainSummary> list(boolean includeInactive) {
-        List<DomainSummary> all = new ArrayList<>(stats.all(includeInactive));
+    public List<DomainSummary> list(boolean includeInactive, DomainSummary.Detail detail) {
+        List<DomainSummary> all = new ArrayList<>(stats.all(includeInactive, detail));
         all.sort(LIST_ORDER);
         return all;
     }
 
     @Override
-    public List<DomainSummary> summaries(List<DomainRef> refs) {
+    public List<DomainSummary> summaries(List<DomainRef> refs, DomainSummary.Detail detail) {
         if (refs.isEmpty()) {
             return List.of();
         }
@@ -122,7 +122,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         for (DomainRef ref : refs) {
             pointers.add(NativeHandles.of(find(ref)));
         }
-        return stats.of(pointers);
+        return stats.of(pointers, detail);
     }
 
     @Override
@@ -137,7 +137,7 @@ public final class LibvirtHypervisor implements Hypervisor {
             if (domain == null) {
                 domain = byUuid(uuid);
             }
-            List<DomainSummary> found = stats.of(List.of(NativeHandles.of(domain)));
+            List<DomainSummary> found = stats.of(List.of(NativeHandles.of(domain)), DomainSummary.Detail.RESOURCES);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (XenctlException e) {
             if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {

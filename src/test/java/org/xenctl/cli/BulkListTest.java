@@ -85,6 +85,20 @@ class BulkListTest {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(names);
     }
 
+    @Test
+    void columns_without_resources_give_every_domains_state_and_the_same_order() {
+        Cli.Result full = Cli.run("-c", host, "list", "--all", "-o", "json");
+        Cli.Result states = Cli.run("-c", host, "list", "--all", "-o", "json", "--columns", "name,id,state");
+
+        assertThat(states.exit()).as(states.err()).isZero();
+        List<String> expected = new ArrayList<>();
+        full.json().get("domains").forEach(d -> expected.add(
+                "{\"name\":" + d.get("name") + ",\"id\":" + d.get("id") + ",\"state\":" + d.get("state") + "}"));
+        List<String> listed = new ArrayList<>();
+        states.json().get("domains").forEach(d -> listed.add(d.toString()));
+        assertThat(listed).hasSize(DOMAINS).isEqualTo(expected);
+    }
+
     private static String name(int i) {
         return String.format("g%03d", i);
     }

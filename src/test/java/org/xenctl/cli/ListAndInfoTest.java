@@ -44,6 +44,43 @@ class ListAndInfoTest {
     }
 
     @Test
+    void columns_choose_and_order_the_tables_columns() {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "list", "--all", "--columns", "state,name,maxmem,reason");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out().split("\n")).containsExactly(
+                "State    Name    MaxMem  Reason",
+                "running  web       1024  unknown",
+                "running  db        4096  unknown",
+                "paused   router     512  unknown",
+                "shutoff  build     2048  unknown");
+    }
+
+    @Test
+    void columns_choose_the_json_fields_in_their_order() {
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "list", "--columns", "UUID, id,time");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode test = r.json().get("domains").get(0);
+        assertThat(test.fieldNames()).toIterable().containsExactly("uuid", "id", "cpu_time_ns");
+        assertThat(test.get("uuid").asText()).isEqualTo(TEST_UUID);
+        assertThat(test.get("cpu_time_ns").asLong()).isPositive();
+    }
+
+    @Test
+    void an_unknown_or_repeated_column_is_a_usage_error_naming_the_choices() {
+        Result unknown = Cli.run("-c", TestDriver.DEFAULT, "list", "--columns", "name,memory");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).startsWith("xenctl: error: Invalid value for option '--columns': unknown column "
+                + "'memory' in 'name,memory': choose from id,name,uuid,state,reason,mem,maxmem,vcpus,time");
+        Result twice = Cli.run("-c", TestDriver.DEFAULT, "list", "--columns", "name,id,Name");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("column 'name' is named twice");
+        Result empty = Cli.run("-c", TestDriver.DEFAULT, "list", "--columns", "");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("an empty column name");
+    }
+
+    @Test
     void global_options_work_before_the_verb_too() {
         Result r = Cli.run("-o", "json", "-c", TestDriver.DEFAULT, "list");
         assertThat(r.json().get("domains").get(0).get("name").asText()).isEqualTo("test");

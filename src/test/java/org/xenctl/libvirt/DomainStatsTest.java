@@ -1,6 +1,8 @@
 package org.xenctl.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -10,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.DomainSummary.Detail;
 
 /**
  * The one-by-one path (for drivers without bulk stats, such as libxl) must tell what the bulk path tells. Both run
@@ -40,12 +44,16 @@ class DomainStatsTest {
         DomainStats oneByOne = new DomainStats(NativeHandles.of(connect), false);
 
         for (boolean includeInactive : new boolean[] {false, true}) {
-            assertThat(comparable(oneByOne.all(includeInactive)))
-                    .isEqualTo(comparable(bulk.all(includeInactive)))
+            assertThat(comparable(oneByOne.all(includeInactive, Detail.RESOURCES)))
+                    .isEqualTo(comparable(bulk.all(includeInactive, Detail.RESOURCES)))
                     .isNotEmpty();
+            assertThat(sorted(oneByOne.all(includeInactive, Detail.STATE)))
+                    .isEqualTo(sorted(bulk.all(includeInactive, Detail.STATE)))
+                    .isEqualTo(withoutResources(bulk.all(includeInactive, Detail.RESOURCES)));
         }
-        assertThat(comparable(oneByOne.all(false))).extracting(DomainSummary::name).containsExactly("test");
-        DomainSummary off = comparable(oneByOne.all(true)).get(0);
+        assertThat(comparable(oneByOne.all(false, Detail.RESOURCES))).extracting(DomainSummary::name)
+                .containsExactly("test");
+        DomainSummary off = comparable(oneByOne.all(true, Detail.RESOURCES)).get(0);
         assertThat(off.name()).isEqualTo("off");
         assertThat(off.vcpus()).isEqualTo(3);
         assertThat(off.memoryKiB()).isEqualTo(131072);
@@ -58,11 +66,37 @@ class DomainStatsTest {
         Domain off = connect.domainLookupByName("off");
         List<com.sun.jna.Pointer> domains = List.of(NativeHandles.of(off), NativeHandles.of(test));
 
-        List<DomainSummary> oneByOne = new DomainStats(NativeHandles.of(connect), false).of(domains);
+        DomainStats oneByOne = new DomainStats(NativeHandles.of(connect), false);
+        DomainStats bulk = new DomainStats(NativeHandles.of(connect), true);
 
-        assertThat(comparable(oneByOne))
-                .isEqualTo(comparable(new DomainStats(NativeHandles.of(connect), true).of(domains)));
-        assertThat(oneByOne).extracting(DomainSummary::name).containsExactly("off", "test");
+        assertThat(comparable(oneByOne.of(domains, Detail.RESOURCES)))
+                .isEqualTo(comparable(bulk.of(domains, Detail.RESOURCES)));
+        assertThat(oneByOne.of(domains, Detail.RESOURCES)).extracting(DomainSummary::name)
+                .containsExactly("off", "test");
+        assertThat(oneByOne.of(domains, Detail.STATE)).isEqualTo(bulk.of(domains, Detail.STATE))
+                .extracting(DomainSummary::name, DomainSummary::state)
+                .containsExactly(tuple("off", DomainState.SHUTOFF), tuple("test", DomainState.RUNNING));
+    }
+
+    @Test
+    void aListingOfStatesReadsNoResources() {
+        for (boolean bulk : new boolean[] {false, true}) {
+            List<DomainSummary> states = new DomainStats(NativeHandles.of(connect), bulk).all(true, Detail.STATE);
+
+            assertThat(states).isNotEmpty().noneMatch(DomainSummary::hasResources);
+            assertThatThrownBy(() -> states.get(0).memoryKiB()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("were not read");
+        }
+    }
+
+    private static List<DomainSummary> sorted(List<DomainSummary> summaries) {
+        return summaries.stream().sorted(java.util.Comparator.comparing(DomainSummary::name)).toList();
+    }
+
+    private static List<DomainSummary> withoutResources(List<DomainSummary> summaries) {
+        return sorted(summaries.stream()
+                .map(s -> new DomainSummary(s.id(), s.name(), s.uuid(), s.state(), s.reason(), null))
+                .toList());
     }
 
     /** CPU time moves between two calls and the listing order is the driver's; everything else must match. */

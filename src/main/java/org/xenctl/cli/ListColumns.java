@@ -1,0 +1,41 @@
+package org.xenctl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.xenctl.render.view.ListColumn;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The value of `list --columns name,state,…`: the columns by name, in the order given, each once. A record rather
+ * than a List: picocli would take a List-typed option for one that repeats.
+ */
+record ListColumns(List<ListColumn> columns) {
+
+    static String known() {
+        return Stream.of(ListColumn.values()).map(ListColumn::key).collect(Collectors.joining(","));
+    }
+
+    static final class Converter implements ITypeConverter<ListColumns> {
+        @Override
+        public ListColumns convert(String value) {
+            List<ListColumn> columns = new ArrayList<>();
+            for (String word : value.split(",", -1)) {
+                String key = word.strip().toLowerCase(Locale.ROOT);
+                ListColumn column = Stream.of(ListColumn.values()).filter(c -> c.key().equals(key)).findFirst()
+                        .orElseThrow(() -> new TypeConversionException((key.isEmpty() ? "an empty column name"
+                                : "unknown column '" + word.strip() + "'") + " in '" + value + "': choose from "
+                                + known()));
+                if (columns.contains(column)) {
+                    throw new TypeConversionException("column '" + key + "' is named twice in '" + value + "'");
+                }
+                columns.add(column);
+            }
+            return new ListColumns(List.copyOf(columns));
+        }
+    }
+}
