@@ -3,7 +3,6 @@ package org.xenctl.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.xenctl.render.view.ListColumn;
@@ -16,9 +15,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 record ListColumns(List<ListColumn> columns) {
 
-    static String known() {
-        return Stream.of(ListColumn.values()).map(ListColumn::key).collect(Collectors.joining(","));
-    }
+    /** The names --columns takes, for its help; a constant, since every `list` line declares the option. */
+    static final String KNOWN = "id,name,uuid,state,reason,mem,maxmem,vcpus,time";
 
     static final class Converter implements ITypeConverter<ListColumns> {
         @Override
@@ -29,7 +27,7 @@ record ListColumns(List<ListColumn> columns) {
                 ListColumn column = Stream.of(ListColumn.values()).filter(c -> c.key().equals(key)).findFirst()
                         .orElseThrow(() -> new TypeConversionException((key.isEmpty() ? "an empty column name"
                                 : "unknown column '" + word.strip() + "'") + " in '" + value + "': choose from "
-                                + known()));
+                                + KNOWN));
                 if (columns.contains(column)) {
                     throw new TypeConversionException("column '" + key + "' is named twice in '" + value + "'");
                 }

@@ -23,7 +23,7 @@ final class ListCommand extends HypervisorCommand {
                 .aliases("ls")
                 .flag("-a|--all", "include domains that are shut off", v -> all = v)
                 .option("--columns", "COLS", ListColumns.class, new ListColumns.Converter(), "only these columns, in this order, in "
-                        + "the table and in JSON: " + ListColumns.known() + " (without mem, maxmem, vcpus and time, "
+                        + "the table and in JSON: " + ListColumns.KNOWN + " (without mem, maxmem, vcpus and time, "
                         + "no call per domain on any driver)", v -> columns = v.columns())
                 .parameters("0..*", "0..*", "DOMAIN", "name, id or uuid", () -> domains, v -> domains = v);
     }

@@ -1,7 +1,6 @@
 package org.xenctl.libvirt;
 
 import java.io.File;
-import java.util.logging.Logger;
 
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
@@ -9,8 +8,8 @@ import com.sun.jna.Structure;
 /**
  * libvirt.so and the JNA bindings every command's first calls use, loaded beside the main thread while it is still
  * parsing the command line: in a fresh JVM each side takes a few tens of milliseconds, and even a small host has two
- * cores. A helper thread does what JNA's start needs but can be done without JNA (java.util.logging, linking
- * libvirt.so); the loading thread binds the calls. Whoever calls libvirt first waits until the loading is over,
+ * cores. A helper thread does what JNA's start needs but can be done without JNA (linking libvirt.so); the
+ * loading thread binds the calls. Whoever calls libvirt first waits until the loading is over,
  * because JNA's classes must not be initialised from two threads at once (their static initialisers need each
  * other).
  */
@@ -79,15 +78,13 @@ public final class NativeLoading {
     }
 
     /**
-     * What JNA's start needs but could do without it, done beside the loading thread: java.util.logging, which
-     * JNA's {@code Native} starts before anything else (~10 ms of JDK work: security properties, a service lookup,
-     * the logging configuration), and the dynamic linking of libvirt.so and its libraries (~10 ms), so that JNA's own
-     * dlopen of the same file finds it already in the process. Only a head start: on any failure JNA does the same
-     * itself and reports what is wrong.
+     * What JNA's start needs but could do without it, done beside the loading thread: the dynamic linking of
+     * libvirt.so and its libraries (~10 ms), so that JNA's own dlopen of the same file finds it already in the
+     * process. (JNA's other prerequisite, java.util.logging, is out of the way: see jnalog.Logger.) Only a head
+     * start: on any failure JNA does the same itself and reports what is wrong.
      */
     private static void prepare() {
         try {
-            Logger.getLogger(Native.class.getName());
             String library = libvirtFile();
             if (library != null) {
                 System.load(library);

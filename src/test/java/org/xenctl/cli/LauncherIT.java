@@ -93,6 +93,25 @@ class LauncherIT {
         assertThat(Files.readString(dir.resolve("help"))).doesNotContain("com.sun.jna.");
     }
 
+    /**
+     * In the packaged jar JNA logs through org.xenctl.libvirt.jnalog, so a listing never starts java.util.logging;
+     * what java.util.logging would show by default still appears: JNA's library-loading messages under
+     * jna.debug_load are INFO, passed on to the platform logger (each relocated call must resolve in the shim).
+     */
+    @Test
+    void jna_logs_without_starting_java_util_logging_yet_its_shown_messages_appear(@TempDir Path dir)
+            throws Exception {
+        Run quiet = launchWith(classLog(dir, "quiet"), launcher(), "-c", "test:///default", "list");
+        Run debug = launchWith("-Djna.debug_load=true", launcher(), "-c", "test:///default", "list");
+
+        assertThat(quiet.exit()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(Files.readString(dir.resolve("quiet"))).contains("com.sun.jna.Native ")
+                .contains("org.xenctl.libvirt.jnalog.Logger ").doesNotContain("java.util.logging.");
+        assertThat(debug.exit()).as(debug.err()).isZero();
+        assertThat(debug.err()).contains("INFO").contains("Looking for library");
+    }
+
     private static String classLog(Path dir, String name) {
         return "-Xlog:class+load=info:file=" + dir.resolve(name);
     }

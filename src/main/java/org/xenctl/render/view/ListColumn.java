@@ -1,7 +1,6 @@
 package org.xenctl.render.view;
 
 import java.util.List;
-import java.util.function.Function;
 
 import org.xenctl.render.SecondsFormat;
 import org.xenctl.render.Table.Align;
@@ -12,17 +11,15 @@ import org.xenctl.render.Table.Align;
  * of the JSON fields.
  */
 public enum ListColumn {
-    ID("id", "id", "ID", Align.RIGHT, false, DomainRow::id, DomainRow::id),
-    NAME("name", "name", "Name", Align.LEFT, false, DomainRow::name, DomainRow::name),
-    UUID("uuid", "uuid", "UUID", Align.LEFT, false, DomainRow::uuid, DomainRow::uuid),
-    STATE("state", "state", "State", Align.LEFT, false, DomainRow::state, DomainRow::state),
-    REASON("reason", "reason", "Reason", Align.LEFT, false, DomainRow::reason, DomainRow::reason),
-    MEM("mem", "memory_kib", "Mem", Align.RIGHT, true, DomainRow::memoryKib, row -> row.memoryKib() / 1024),
-    MAXMEM("maxmem", "max_memory_kib", "MaxMem", Align.RIGHT, true, DomainRow::maxMemoryKib,
-            row -> row.maxMemoryKib() / 1024),
-    VCPUS("vcpus", "vcpus", "VCPUs", Align.RIGHT, true, DomainRow::vcpus, DomainRow::vcpus),
-    TIME("time", "cpu_time_ns", "Time(s)", Align.RIGHT, true, DomainRow::cpuTimeNs,
-            row -> SecondsFormat.ofNanos(row.cpuTimeNs()));
+    ID("id", "id", "ID", Align.RIGHT, false),
+    NAME("name", "name", "Name", Align.LEFT, false),
+    UUID("uuid", "uuid", "UUID", Align.LEFT, false),
+    STATE("state", "state", "State", Align.LEFT, false),
+    REASON("reason", "reason", "Reason", Align.LEFT, false),
+    MEM("mem", "memory_kib", "Mem", Align.RIGHT, true),
+    MAXMEM("maxmem", "max_memory_kib", "MaxMem", Align.RIGHT, true),
+    VCPUS("vcpus", "vcpus", "VCPUs", Align.RIGHT, true),
+    TIME("time", "cpu_time_ns", "Time(s)", Align.RIGHT, true);
 
     /** xl's columns (Name, ID, Mem, VCPUs, State, Time(s)) and the UUID: the table without --columns. */
     public static final List<ListColumn> TABLE = List.of(NAME, ID, MEM, VCPUS, STATE, TIME, UUID);
@@ -34,18 +31,13 @@ public enum ListColumn {
     private final String heading;
     private final Align align;
     private final boolean needsResources;
-    private final Function<DomainRow, Object> json;
-    private final Function<DomainRow, Object> text;
 
-    ListColumn(String key, String jsonName, String heading, Align align, boolean needsResources,
-            Function<DomainRow, Object> json, Function<DomainRow, Object> text) {
+    ListColumn(String key, String jsonName, String heading, Align align, boolean needsResources) {
         this.key = key;
         this.jsonName = jsonName;
         this.heading = heading;
         this.align = align;
         this.needsResources = needsResources;
-        this.json = json;
-        this.text = text;
     }
 
     /** The name --columns takes. */
@@ -69,12 +61,29 @@ public enum ListColumn {
         return align;
     }
 
+    // Switches rather than a function per constant: an enum's lambdas are made when the class starts, at every
+    // command line that declares `list`, and the class-data archive cannot hold them.
     Object jsonValue(DomainRow row) {
-        return json.apply(row);
+        return switch (this) {
+            case ID -> row.id();
+            case NAME -> row.name();
+            case UUID -> row.uuid();
+            case STATE -> row.state();
+            case REASON -> row.reason();
+            case MEM -> row.memoryKib();
+            case MAXMEM -> row.maxMemoryKib();
+            case VCPUS -> row.vcpus();
+            case TIME -> row.cpuTimeNs();
+        };
     }
 
     /** The cell's text; null (shown as "-") where the value is: a shut-off domain's id. */
     Object cell(DomainRow row) {
-        return text.apply(row);
+        return switch (this) {
+            case MEM -> row.memoryKib() / 1024;
+            case MAXMEM -> row.maxMemoryKib() / 1024;
+            case TIME -> SecondsFormat.ofNanos(row.cpuTimeNs());
+            default -> jsonValue(row);
+        };
     }
 }
