@@ -19,12 +19,12 @@ final class ListCommand extends HypervisorCommand {
     @Override
     Declaration declare() {
         return Declaration.command(this, "list", "List domains: the running ones, every one with --all, or the ones "
-                        + "named. One bulk libvirt call, however many domains.")
+                        + "named. One bulk libvirt call where the driver has one, however many domains.")
                 .aliases("ls")
                 .flag("-a|--all", "include domains that are shut off", v -> all = v)
                 .option("--columns", "COLS", ListColumns.class, new ListColumns.Converter(), "only these columns, in this order, in "
                         + "the table and in JSON: " + ListColumns.KNOWN + " (without mem, maxmem, vcpus and time, "
-                        + "no call per domain on any driver)", v -> columns = v.columns())
+                        + "never a call per domain where the driver has bulk statistics)", v -> columns = v.columns())
                 .parameters("0..*", "0..*", "DOMAIN", "name, id or uuid", () -> domains, v -> domains = v);
     }
 
