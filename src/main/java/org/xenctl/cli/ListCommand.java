@@ -22,9 +22,10 @@ final class ListCommand extends HypervisorCommand {
                         + "named. One bulk libvirt call where the driver has one, however many domains.")
                 .aliases("ls")
                 .flag("-a|--all", "include domains that are shut off", v -> all = v)
-                .option("--columns", "COLS", ListColumns.class, new ListColumns.Converter(), "only these columns, in this order, in "
-                        + "the table and in JSON: " + ListColumns.KNOWN + " (without mem, maxmem, vcpus and time, "
-                        + "never a call per domain where the driver has bulk statistics)", v -> columns = v.columns())
+                .option("--columns", "COLS", ListColumns.class, new ListColumns.Converter(),
+                        "only these columns, in this order, in the table and in JSON: " + ListColumns.KNOWN
+                                + " (without mem, maxmem, vcpus and time, never a call per domain where the driver "
+                                + "has bulk statistics)", v -> columns = v.columns())
                 .parameters("0..*", "0..*", "DOMAIN", "name, id or uuid", () -> domains, v -> domains = v);
     }
 

@@ -15,12 +15,10 @@ final class Views {
     }
 
     static DomainRow row(DomainSummary d) {
-        Integer id = d.id() >= 0 ? d.id() : null;
-        if (!d.hasResources()) {
-            return new DomainRow(id, d.name(), d.uuid(), d.state().label(), d.reason(), null, null, null, null);
-        }
-        return new DomainRow(id, d.name(), d.uuid(), d.state().label(), d.reason(), d.memoryKiB(), d.maxMemoryKiB(),
-                d.vcpus(), d.cpuTimeNs());
+        DomainSummary.Resources r = d.hasResources() ? d.resources() : null;
+        return new DomainRow(d.id() >= 0 ? d.id() : null, d.name(), d.uuid(), d.state().label(), d.reason(),
+                r == null ? null : r.memoryKiB(), r == null ? null : r.maxMemoryKiB(),
+                r == null ? null : r.vcpus(), r == null ? null : r.cpuTimeNs());
     }
 
     static DomainInfoView info(DomainDetails details) {

@@ -37,7 +37,8 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /**
      * As virsh lists: running domains by id, then shut-off ones by name. Written out rather than composed with
-     * Comparator.comparing: the JDK's composing lambdas are made at every start (~1 ms), outside the class-data archive.
+     * Comparator.comparing: the JDK's composing lambdas are made at every start (~1 ms), outside the class-data
+     * archive.
      */
     private static final Comparator<DomainSummary> LIST_ORDER = new Comparator<>() {
         @Override
