@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import org.xenctl.render.JsonShaped;
 import org.xenctl.render.Table;
 import org.xenctl.render.TextOutput;
 import org.xenctl.render.View;
@@ -15,7 +15,7 @@ import org.xenctl.render.View;
  *
  * @param columns the columns `--columns` named, in its order; empty for the defaults
  */
-public record DomainListView(List<DomainRow> domains, List<ListColumn> columns) implements View {
+public record DomainListView(List<DomainRow> domains, List<ListColumn> columns) implements View, JsonShaped {
 
     @Override
     public void writeText(TextOutput out) {
@@ -33,8 +33,8 @@ public record DomainListView(List<DomainRow> domains, List<ListColumn> columns) 
     }
 
     /** {"domains": [{field: value, …}, …]}, the fields in the columns' order. */
-    @JsonValue
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         List<ListColumn> shown = columns.isEmpty() ? ListColumn.JSON : columns;
         List<Map<String, Object>> objects = new ArrayList<>(domains.size());
         for (DomainRow row : domains) {

@@ -2,15 +2,12 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * A failure, as written to stderr: {"error": {code, message, hint, exit_status, problems}} under -o json;
  * {@code problems} lists every error and warning of a config file (empty for other failures).
  */
 public record ErrorView(Body error) {
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Body(String code, String message, String hint, int exitStatus, List<ProblemView> problems) { }
 
     public static ErrorView of(String code, String message, String hint, int exitStatus) {

@@ -2,6 +2,7 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
+import org.xenctl.render.JsonShaped;
 import org.xenctl.render.Table;
 import org.xenctl.render.Table.Align;
 import org.xenctl.render.TextOutput;
@@ -12,8 +13,16 @@ import org.xenctl.render.View;
  * one address per line (and the name with -n), for the scripts that read xl's; {@code --long} gives the table.
  */
 public record PciAssignableListView(String domainsNotRead, List<PciDeviceView> devices,
-                                    @com.fasterxml.jackson.annotation.JsonIgnore boolean names,
-                                    @com.fasterxml.jackson.annotation.JsonIgnore boolean longForm) implements View {
+                                    boolean names,
+                                    boolean longForm) implements View, JsonShaped {
+
+    /** The JSON form: the devices, not how the text shows them. */
+    public record Json(String domainsNotRead, List<PciDeviceView> devices) { }
+
+    @Override
+    public Json json() {
+        return new Json(domainsNotRead, devices);
+    }
 
     @Override
     public void writeText(TextOutput out) {
