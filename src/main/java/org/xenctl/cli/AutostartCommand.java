@@ -8,9 +8,8 @@ final class AutostartCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "autostart", "Make a persistent domain start when the host boots, or not "
-                        + "with --disable.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("--disable", "stop starting it with the host", v -> disable = v)
                 .domain(v -> domain = v);
     }

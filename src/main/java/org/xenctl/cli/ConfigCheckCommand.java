@@ -12,16 +12,10 @@ final class ConfigCheckCommand extends HypervisorCommand {
     Path file;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "check", "Check an xl.cfg file as create would read it: every error and "
-                        + "warning with its line and column. Exit status 5 if there is an error.")
+    void declare(Declaration declaration) {
+        declaration
                 .with(compatOption)
                 .parameter("0", "FILE", Path.class, "xl.cfg file", v -> file = v);
-    }
-
-    @Override
-    boolean needsSession() {
-        return false;
     }
 
     @Override

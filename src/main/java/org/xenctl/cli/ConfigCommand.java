@@ -1,27 +1,30 @@
 package org.xenctl.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
+import java.util.List;
 
 /** `config`: xl.cfg files checked, shown, converted to libvirt XML, and exported from a domain. */
-final class ConfigCommand implements Runnable, Declared {
-    private CommandSpec spec;
+final class ConfigCommand extends VerbCommand implements CommandLines.Group {
+    /** config's own verb table. */
+    static final List<Verb> SUBCOMMANDS = List.of(
+            Verb.of("check", ConfigCheckCommand.class, "Check an xl.cfg file as create would read it: every "
+                    + "error and warning with its line and column. Exit status 5 if there is an error.").offline(),
+            Verb.of("show", ConfigShowCommand.class, "Show an xl.cfg file as parsed: every setting with its "
+                    + "typed value, line and column, and the disk, vif and pci entries split into named "
+                    + "fields (best read with -o json).").offline(),
+            Verb.of("convert", ConfigConvertCommand.class, "Convert an xl.cfg file to libvirt domain XML "
+                    + "for the libxl driver. What the XML cannot carry is a warning on stderr.").offline(),
+            Verb.of("export", ConfigExportCommand.class, "Write a domain's definition as an xl.cfg file "
+                    + "(what xl.cfg cannot say is listed in a comment at its top).").readOnly());
 
     @Override
-    public CommandSpec spec() {
-        if (spec == null) {
-            spec = Declaration.command(this, "config", "Work with xl.cfg files: check, show, convert, export.").spec();
-            for (Declared sub : new Declared[] {new ConfigCheckCommand(), new ConfigShowCommand(),
-                    new ConfigConvertCommand(), new ConfigExportCommand()}) {
-                spec.addSubcommand(null, new CommandLine(sub.spec()));
-            }
+    void declare(Declaration declaration) {
+        for (Verb subcommand : SUBCOMMANDS) {
+            declaration.subcommand(subcommand.create());
         }
-        return spec;
     }
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: check, show, convert or export");
+    public String whatIsMissing() {
+        return "a subcommand is required: check, show, convert or export";
     }
 }

@@ -17,20 +17,14 @@ final class ConfigConvertCommand extends HypervisorCommand {
     List<String> overrides = new ArrayList<>();
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "convert", "Convert an xl.cfg file to libvirt domain XML for the libxl "
-                        + "driver. What the XML cannot carry is a warning on stderr.")
+    void declare(Declaration declaration) {
+        declaration
                 .with(compatOption)
                 .option("--domain-type", "TYPE", String.class, "the XML's domain type (default: xen)",
                         v -> domainType = v)
                 .parameter("0", "FILE", Path.class, "xl.cfg file", v -> file = v)
                 .parameters("1..*", "0..*", "KEY=VALUE", "xl.cfg settings that override the file's",
                         () -> overrides, v -> overrides = v);
-    }
-
-    @Override
-    boolean needsSession() {
-        return false;
     }
 
     @Override

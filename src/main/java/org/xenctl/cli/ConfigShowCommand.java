@@ -29,17 +29,10 @@ final class ConfigShowCommand extends HypervisorCommand {
     Path file;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "show", "Show an xl.cfg file as parsed: every setting with its typed value, "
-                        + "line and column, and the disk, vif and pci entries split into named fields (best read "
-                        + "with -o json).")
+    void declare(Declaration declaration) {
+        declaration
                 .with(compatOption)
                 .parameter("0", "FILE", Path.class, "xl.cfg file", v -> file = v);
-    }
-
-    @Override
-    boolean needsSession() {
-        return false;
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.DefineView;
 import org.xenctl.render.view.ProblemView;
 
-final class CreateCommand extends HypervisorCommand {
+final class CreateCommand extends HypervisorCommand implements Declaration.DryRunnable {
     boolean paused;
     boolean dryRun;
     final CompatOption compatOption = new CompatOption();
@@ -18,17 +18,19 @@ final class CreateCommand extends HypervisorCommand {
     List<String> overrides = new ArrayList<>();
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "create", "Create and start a transient domain (as xl create does) from an "
-                        + "xl.cfg file or libvirt domain XML. KEY=VALUE arguments are xl.cfg lines appended to the "
-                        + "file, so they override it. A failed create leaves nothing behind.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("-p|--paused", "leave the domain paused", v -> paused = v)
-                .flag("-n|--dry-run", "print the libvirt XML and change nothing (no connection)", v -> dryRun = v)
                 .with(compatOption)
                 .parameter("0", "FILE", Path.class, "xl.cfg file or libvirt domain XML", v -> file = v)
                 .parameters("1..*", "0..*", "KEY=VALUE", "xl.cfg settings that override the file's, "
                         + "e.g. 'memory=1024' 'name=\"web2\"'",
                         () -> overrides, v -> overrides = v);
+    }
+
+    @Override
+    public void dryRun(boolean asked) {
+        dryRun = asked;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class CreateCommand extends HypervisorCommand {
         DomainSource source = DomainSource.load(file, overrides, compatOption.compat,
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
-        PciPreflights.beforeStart(root(), session, source.xml(), "domain " + source.name());
+        PciPreflights.beforeStart(invocation(), session, source.xml(), "domain " + source.name());
         DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);
         return new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
                 ProblemView.of(source.warnings()),

@@ -10,9 +10,4 @@ import picocli.CommandLine.Model.CommandSpec;
 interface Declared {
     /** This command's model, bound to this instance's fields. */
     CommandSpec spec();
-
-    /** Whether running this command opens a connection, but for some options (then libvirt loads meanwhile). */
-    default boolean connects() {
-        return false;
-    }
 }

@@ -13,10 +13,8 @@ final class DefineCommand extends HypervisorCommand {
     Path file;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "define", "Define a persistent domain from an xl.cfg file or libvirt domain "
-                        + "XML, or update the definition of the domain with that name. Defining the same file again "
-                        + "changes nothing.")
+    void declare(Declaration declaration) {
+        declaration
                 .with(compatOption)
                 .parameter("0", "FILE", Path.class, "xl.cfg file or libvirt domain XML", v -> file = v);
     }

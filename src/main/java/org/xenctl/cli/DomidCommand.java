@@ -2,7 +2,6 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainIdentityView;
 
@@ -10,14 +9,9 @@ final class DomidCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "domid", "Print a domain's id (- when it is not running).")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v);
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
     }
 
     @Override

@@ -10,9 +10,8 @@ final class DumpxmlCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "dumpxml", "Print a domain's libvirt XML: the live one, or with --inactive "
-                        + "the definition it will start from next time.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("--inactive", "the persistent definition instead of the live state", v -> inactive = v)
                 .domain(v -> domain = v);
     }

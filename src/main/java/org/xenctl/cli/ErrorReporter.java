@@ -11,41 +11,40 @@ import org.xenctl.render.OutputFormat;
 import org.xenctl.render.view.ErrorView;
 import org.xenctl.render.view.ProblemView;
 import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
- * Writes every failure to stderr once, as "xenctl: error: …" (plus a hint line) or as a JSON error object, and
- * returns its exit status. A stack trace appears only for internal errors and only with -v.
+ * Turns every failure into one message on stderr, "xenctl: error: …" (plus a hint line) or a JSON error object, and
+ * its exit status: the one place where a failure becomes what the user sees. A stack trace appears only for internal
+ * errors and only with -v.
  */
-final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
-
-    @Override
-    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
-        XenctlCommand root = (XenctlCommand) commandLine.getCommandSpec().root().userObject();
-        return report(asFailure(exception), root.output(), root.verbose(), commandLine.getErr());
+final class ErrorReporter {
+    private ErrorReporter() {
     }
 
-    @Override
-    public int handleParseException(ParameterException exception, String[] args) {
-        CommandLine commandLine = exception.getCommandLine();
-        String help = "xenctl " + commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^xenctl ?", "");
-        XenctlException failure = new XenctlException(ErrorCode.USAGE, exception.getMessage(),
-                "see '" + help.strip() + " --help'");
-        return report(failure, jsonAsked(args) ? OutputFormat.JSON : OutputFormat.TEXT, false, commandLine.getErr());
-    }
-
+    /** The failure as xenctl reports it: an unexpected exception is an internal error (a bug). */
     static XenctlException asFailure(Throwable exception) {
         if (exception instanceof XenctlException failure) {
             return failure;
+        }
+        if (exception instanceof ParameterException usage) {
+            return usage(usage);
         }
         return new XenctlException(ErrorCode.INTERNAL, "internal error: " + exception,
                 "run again with -v for the stack trace, and report it", exception);
     }
 
-    static int report(XenctlException failure, OutputFormat format, boolean verbose, PrintWriter err) {
+    /** A command line picocli could not parse: a usage error pointing at the verb's help. */
+    private static XenctlException usage(ParameterException exception) {
+        CommandLine commandLine = exception.getCommandLine();
+        String help = commandLine == null ? "xenctl" : "xenctl " + commandLine.getCommandSpec().qualifiedName(" ")
+                .replaceFirst("^xenctl ?", "");
+        return new XenctlException(ErrorCode.USAGE, exception.getMessage(), "see '" + help.strip() + " --help'");
+    }
+
+    /** Prints {@code exception} as {@code format} asks and returns its exit status. */
+    static int report(Throwable exception, OutputFormat format, boolean verbose, PrintWriter err) {
+        XenctlException failure = asFailure(exception);
         int status = ExitStatus.of(failure.code().kind());
         if (format == OutputFormat.JSON) {
             err.println(Json.line(errorView(failure)));
@@ -69,19 +68,5 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 ? ProblemView.of(invalid.problems()) : List.of();
         return ErrorView.of(failure.code().code(), failure.getMessage(), failure.hint(),
                 ExitStatus.of(failure.code().kind()), problems);
-    }
-
-    /** Whether the (unparsable) arguments asked for JSON, so that even a usage error comes as JSON. */
-    static boolean jsonAsked(String[] args) {
-        List<String> list = List.of(args);
-        for (int i = 0; i < list.size(); i++) {
-            String arg = list.get(i);
-            if (arg.equalsIgnoreCase("-ojson") || arg.equalsIgnoreCase("--output=json")
-                    || ((arg.equals("-o") || arg.equals("--output")) && i + 1 < list.size()
-                    && list.get(i + 1).equalsIgnoreCase("json"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 package org.xenctl.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,37 +10,27 @@ import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.EventView;
 import org.xenctl.render.view.EventsEndView;
 
 final class EventsCommand extends HypervisorCommand {
     List<String> domains = new ArrayList<>();
-    Duration timeout;
+    final WaitOptions waitOptions = WaitOptions.always("stop after S seconds (exit 0)");
     Integer count;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "events", "Print domain lifecycle events as they happen (defined, started, "
-                        + "paused, resumed, shutdown, stopped, undefined…, with libvirt's detail), one line each "
-                        + "(one JSON object per line under -o json), then a last line saying why it ended. Runs "
-                        + "until --count or --timeout, or Ctrl-C.")
+    void declare(Declaration declaration) {
+        declaration
                 .parameters("0..*", "0..*", "DOMAIN", "only these domains (name, id or uuid; a name that does not "
                         + "exist yet is watched for)", () -> domains, v -> domains = v)
-                .option("-t|--timeout", "S", Duration.class, new Seconds(), "stop after S seconds (exit 0)",
-                        v -> timeout = v)
+                .with(waitOptions)
                 .option("-n|--count", "N", Integer.class, "stop after N events", v -> count = v);
     }
 
     @Override
     boolean streams() {
         return true;
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.WITH_EVENTS;
     }
 
     @Override
@@ -63,8 +52,8 @@ final class EventsCommand extends HypervisorCommand {
             }
         }
         AtomicInteger printed = new AtomicInteger();
-        session.hypervisor().streamEvents(wanted, timeout, event -> {
-            render(EventView.of(event));  // the renderer flushes: each event is out as it happens
+        session.hypervisor().streamEvents(wanted, waitOptions.timeout(), event -> {
+            renderNow(EventView.of(event));  // the renderer flushes: each event is out as it happens
             int seen = printed.incrementAndGet();
             return count == null || seen < count;
         });

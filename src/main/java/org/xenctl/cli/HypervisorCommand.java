@@ -1,77 +1,32 @@
 package org.xenctl.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import org.xenctl.libvirt.ConnectOptions;
-import org.xenctl.render.OutputFormat;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.xlcfg.XlProblem;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A command that computes a {@link View} (against a hypervisor session unless {@link #needsSession} says
- * otherwise), which the root's renderer prints; `batch` runs the same {@link #execute}. Failures are exceptions,
- * turned into messages and exit statuses by {@link ErrorReporter}.
+ * A verb that computes a {@link View}, against a hypervisor session unless {@link #needsSession} says otherwise;
+ * {@link Invocation#run} opens the session, prints the view and returns the exit status, for a command line and for
+ * a batch line alike. Failures are exceptions, turned into messages and exit statuses by {@link ErrorReporter}.
  */
-abstract class HypervisorCommand implements Callable<Integer>, Declared {
-    private Declaration declaration;
-    private CommandSpec spec;
-    /** Where the command runs when the quick parser parsed its line; null when picocli did. */
-    private QuickRun quickRun;
+abstract class HypervisorCommand extends VerbCommand {
+    private Invocation invocation;
 
-    /** The command's name, description, options and parameters, bound to its fields. */
-    abstract Declaration declare();
-
-    final Declaration declaration() {
-        if (declaration == null) {
-            declaration = declare();
-        }
-        return declaration;
+    /** Set by {@link Invocation#compute} before anything else is asked. */
+    final void runIn(Invocation run) {
+        this.invocation = run;
     }
 
-    @Override
-    public final CommandSpec spec() {
-        if (spec == null) {
-            spec = declaration().spec();
-        }
-        return spec;
+    /** The global options, writers and host context this command runs with. */
+    final Invocation invocation() {
+        return invocation;
     }
 
-    /** The root command, whose global options apply (also to commands nested under a group such as `config`). */
-    XenctlCommand root() {
-        return quickRun != null ? quickRun.root() : (XenctlCommand) spec.root().userObject();
-    }
-
-    private PrintWriter out() {
-        return quickRun != null ? quickRun.out() : spec.commandLine().getOut();
-    }
-
-    private PrintWriter err() {
-        return quickRun != null ? quickRun.err() : spec.commandLine().getErr();
-    }
-
-    /**
-     * Runs this command, its line parsed by {@link QuickParser} into it and {@code run}'s root: what picocli's
-     * execute does, a failure reported as its exception handler ({@link ErrorReporter}) reports it.
-     */
-    final int runQuickly(QuickRun run) {
-        quickRun = run;
-        try {
-            return call();
-        } catch (Exception e) {
-            return ErrorReporter.report(ErrorReporter.asFailure(e), run.root().output(), run.root().verbose(),
-                    run.err());
-        }
-    }
-
-    void render(View view) {
-        if (streams()) {
-            root().renderer().renderLine(view, out());
-        } else {
-            root().renderer().render(view, out());
-        }
+    /** Prints a view now, as one line: for a command that streams results while it runs. */
+    void renderNow(View view) {
+        invocation.renderer().renderLine(view, invocation.out());
     }
 
     /** True for a command that prints a stream of results (JSON lines), its final view included. */
@@ -79,16 +34,13 @@ abstract class HypervisorCommand implements Callable<Integer>, Declared {
         return false;
     }
 
-    /** Prints config warnings to stderr in text mode; JSON output carries them in the result instead. */
     void warn(List<XlProblem> warnings) {
-        if (root().output() == OutputFormat.TEXT) {
-            ProblemText.print(warnings, err());
-        }
+        invocation.warn(warnings);
     }
 
-    /** Read-write without events unless a command says otherwise. */
+    /** As the verb's row says, unless the command's options decide otherwise. */
     ConnectOptions connectOptions() {
-        return ConnectOptions.READ_WRITE;
+        return verb().access();
     }
 
     /** @param session the open session, or null when {@link #needsSession} is false */
@@ -99,29 +51,8 @@ abstract class HypervisorCommand implements Callable<Integer>, Declared {
         return ExitStatus.OK;
     }
 
-    @Override
-    public boolean connects() {
-        return true;
-    }
-
     /** False for commands that work on files alone (config check, create --dry-run…): no connection is opened. */
     boolean needsSession() {
-        return true;
-    }
-
-    @Override
-    public Integer call() {
-        View view;
-        if (!needsSession()) {
-            view = execute(null);
-            render(view);
-            return exitStatus(view);
-        }
-        XenctlCommand root = root();
-        try (Session session = root.context().sessions().open(root.connect(), connectOptions())) {
-            view = execute(session);
-            render(view);
-        }
-        return exitStatus(view);
+        return verb().connects();
     }
 }

@@ -1,23 +1,15 @@
 package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 
 final class InfoCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "info", "Show a domain: state, resources, type, persistence, autostart and "
-                        + "devices.")
-                .aliases("dominfo")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v);
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
     }
 
     @Override

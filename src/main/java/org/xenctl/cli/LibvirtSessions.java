@@ -2,7 +2,7 @@ package org.xenctl.cli;
 
 import java.util.Map;
 
-import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.libvirt.NativeLoading;
 import org.xenctl.libvirt.UriResolver;

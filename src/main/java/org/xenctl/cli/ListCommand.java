@@ -6,7 +6,6 @@ import java.util.List;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.DomainSummary.Detail;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainListView;
 import org.xenctl.render.view.ListColumn;
@@ -17,21 +16,14 @@ final class ListCommand extends HypervisorCommand {
     List<String> domains = new ArrayList<>();
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "list", "List domains: the running ones, every one with --all, or the ones "
-                        + "named. One bulk libvirt call where the driver has one, however many domains.")
-                .aliases("ls")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("-a|--all", "include domains that are shut off", v -> all = v)
                 .option("--columns", "COLS", ListColumns.class, new ListColumns.Converter(),
                         "only these columns, in this order, in the table and in JSON: " + ListColumns.KNOWN
                                 + " (without mem, maxmem, vcpus and time, never a call per domain where the driver "
                                 + "has bulk statistics)", v -> columns = v.columns())
                 .parameters("0..*", "0..*", "DOMAIN", "name, id or uuid", () -> domains, v -> domains = v);
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
     }
 
     @Override

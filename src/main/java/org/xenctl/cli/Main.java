@@ -3,6 +3,9 @@ package org.xenctl.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import org.xenctl.render.OutputFormat;
+import picocli.CommandLine.ParameterException;
+
 /** The process entry point: the only place that exits. */
 public final class Main {
     private Main() {
@@ -14,6 +17,12 @@ public final class Main {
      * converted by {@link Seconds}).
      */
     private static final String CONVERTERS_NOT_NEEDED = "java\\.sql\\..*,java\\.time\\..*";
+    /**
+     * picocli's documented switch for Groovy closures in annotations: without it, the first command model looks for
+     * groovy.lang.Closure, and that failed class lookup opens and indexes the ~2000-entry jar on the main thread
+     * (~8 ms) before anything is parsed. xenctl has neither Groovy nor annotations.
+     */
+    private static final String NO_CLOSURES = "picocli.disable.closures";
 
     public static void main(String[] args) {
         boolean connects = Verbs.connects(args);
@@ -23,6 +32,9 @@ public final class Main {
         }
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", CONVERTERS_NOT_NEEDED);
+        }
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
         }
         Interrupts.install(Thread.currentThread());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -38,12 +50,22 @@ public final class Main {
         return run(args, Verbs.connects(args), context, out, err);
     }
 
+    /** Parse, run, report: every failure, of the line or of the run, ends in {@link ErrorReporter}. */
     private static int run(String[] args, boolean connects, Context context, PrintWriter out, PrintWriter err) {
         if (connects) {
             // First thing: libvirt loads on other threads while the command line is parsed.
             context.sessions().expect();
         }
-        Integer quick = QuickRun.run(args, context, out, err);
-        return quick != null ? quick : CommandLineFactory.create(args, context, out, err).execute(args);
+        XenctlCommand root = new XenctlCommand();
+        try {
+            HypervisorCommand verb = CommandLines.parse(root, args, out, err);
+            return verb == null ? ExitStatus.OK : root.invocation(context, out, err).run(verb);
+        } catch (ParameterException e) {
+            return ErrorReporter.report(e, XenctlCommand.asksJson(args) ? OutputFormat.JSON : OutputFormat.TEXT,
+                    false, err);
+        } catch (RuntimeException e) {
+            Invocation parsed = root.invocation(context, out, err);
+            return ErrorReporter.report(e, parsed.output(), parsed.verbose(), err);
+        }
     }
 }

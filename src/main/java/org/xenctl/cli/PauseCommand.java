@@ -7,9 +7,8 @@ final class PauseCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pause", "Pause a running domain (virsh calls it suspend). Pausing a paused "
-                        + "domain succeeds and changes nothing.")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v);
     }
 

@@ -21,11 +21,8 @@ final class PciAssignableAddCommand extends HypervisorCommand {
     String address;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-assignable-add", "Make a host PCI device assignable to guests: bind it "
-                        + "to xen-pciback, after the preflight of pci-check, remembering its driver (in "
-                        + "/var/lib/xenctl/pci) for pci-assignable-remove -r. Idempotent. Exit status 4 when the "
-                        + "preflight refuses it.")
+    void declare(Declaration declaration) {
+        declaration
                 .option("-n|--name", "NAME", String.class, "a name for it, usable instead of the address by "
                         + "pci-assignable-remove and in pci= (name=NAME)", v -> name = v)
                 .flag("--persistent", "make it assignable again at every boot (pci-restore, run by the "
@@ -39,7 +36,7 @@ final class PciAssignableAddCommand extends HypervisorCommand {
 
     @Override
     boolean needsSession() {
-        return !LocalHostOnly.isLocal(root().connect());
+        return !LocalHostOnly.isLocal(invocation().connect());
     }
 
     @Override
@@ -48,14 +45,14 @@ final class PciAssignableAddCommand extends HypervisorCommand {
         if (session != null) {
             if (name != null || persistent) {
                 throw new XenctlException(ErrorCode.UNSUPPORTED, "-n and --persistent keep a record on the dom0's "
-                        + "disk, which xenctl cannot write through " + root().connect(), "run pci-assignable-add "
+                        + "disk, which xenctl cannot write through " + invocation().connect(), "run pci-assignable-add "
                         + "on the dom0 itself (over ssh)");
             }
-            return new PciChangesView(RemotePciHost.read(session, root().connect())
+            return new PciChangesView(RemotePciHost.read(session, invocation().connect())
                     .makeAssignable(device, withGroup, force));
         }
         checkName(device);
-        List<PciBinder.Outcome> outcomes = PciBinders.local(root().context())
+        List<PciBinder.Outcome> outcomes = PciBinders.local(invocation().context())
                 .makeAssignable(device, new PciBinder.Options(name, force, withGroup, persistent));
         return new PciChangesView(outcomes.stream().map(outcome -> change(outcome, device)).toList());
     }
@@ -69,7 +66,7 @@ final class PciAssignableAddCommand extends HypervisorCommand {
             throw new XenctlException(ErrorCode.USAGE, "'" + name + "' cannot name a device",
                     "use letters, digits, '_', '.' and '-' (up to 64), not an address");
         }
-        new AssignableRecords(root().context().hostRoot()).findByName(name)
+        new AssignableRecords(invocation().context().hostRoot()).findByName(name)
                 .filter(other -> !other.address().equals(device))
                 .ifPresent(other -> {
                     throw new XenctlException(ErrorCode.DEVICE_REFUSED, "the name '" + name + "' is already "

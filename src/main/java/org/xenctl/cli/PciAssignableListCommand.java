@@ -12,11 +12,8 @@ final class PciAssignableListCommand extends PciHostCommand {
     boolean longForm;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-assignable-list", "The devices bound to xen-pciback, one address per "
-                        + "line as xl prints them; -l adds their state (assignable, assigned to a domain, pending at "
-                        + "next boot), name and driver to restore. An error (exit 6), not an empty list, when "
-                        + "xen-pciback is not loaded.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("-n", "print each device's name after its address", v -> names = v)
                 .flag("-l|--long", "a table with state, name, driver to restore, persistence", v -> longForm = v);
     }
@@ -25,11 +22,11 @@ final class PciAssignableListCommand extends PciHostCommand {
     View execute(Session session) {
         if (session != null) {
             // Through libvirt: no records (names, drivers to restore) and no sign of pciback beyond its devices.
-            RemotePciHost host = RemotePciHost.read(session, root().connect());
+            RemotePciHost host = RemotePciHost.read(session, invocation().connect());
             return new PciAssignableListView(null, host.devices().stream().filter(NodePciDevice::onPciback)
                     .map(host::view).toList(), names, longForm);
         }
-        PciHostFacts facts = PciHostFacts.read(root());
+        PciHostFacts facts = PciHostFacts.read(invocation());
         facts.inventory().requirePciback();
         List<PciDevice> listed = facts.inventory().devices().stream()
                 .filter(d -> d.onPciback() || facts.records().find(d.address()).isPresent())

@@ -8,7 +8,7 @@ import org.xenctl.host.pci.AssignableRecords;
 import org.xenctl.host.pci.DomainPciUse;
 import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciBinder;
-import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciChangesView;
 
@@ -19,10 +19,8 @@ final class PciAssignableRemoveCommand extends HypervisorCommand {
     /** Locally libvirt is only asked which domains hold the device; remotely it also gives the device back. */
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-assignable-remove", "Take a device back from xen-pciback; with -r, "
-                        + "give it back to the driver it had before pci-assignable-add. Refused while a running "
-                        + "domain has it. Idempotent.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("-r", "rebind it to its driver from before (recorded by pci-assignable-add)", v -> rebind = v)
                 .parameter("0", "BDF|NAME", String.class, "the device, by address or by its pci-assignable-add -n "
                         + "name", v -> device = v);
@@ -30,12 +28,12 @@ final class PciAssignableRemoveCommand extends HypervisorCommand {
 
     @Override
     ConnectOptions connectOptions() {
-        return LocalHostOnly.isLocal(root().connect()) ? ConnectOptions.READ_ONLY : ConnectOptions.READ_WRITE;
+        return LocalHostOnly.isLocal(invocation().connect()) ? ConnectOptions.READ_ONLY : ConnectOptions.READ_WRITE;
     }
 
     @Override
     View execute(Session session) {
-        boolean local = LocalHostOnly.isLocal(root().connect());
+        boolean local = LocalHostOnly.isLocal(invocation().connect());
         PciAddress address = local ? resolve() : PciAddresses.parse(List.of(device)).get(0);
         String holder = DomainPciUse.read(session.hypervisor()).get(address);
         if (holder != null) {
@@ -43,9 +41,9 @@ final class PciAssignableRemoveCommand extends HypervisorCommand {
                     "pci-detach " + holder + " " + address + " first");
         }
         if (!local) {
-            return new PciChangesView(List.of(RemotePciHost.read(session, root().connect()).release(address, rebind)));
+            return new PciChangesView(List.of(RemotePciHost.read(session, invocation().connect()).release(address, rebind)));
         }
-        PciBinder.Outcome outcome = PciBinders.local(root().context()).release(address, rebind);
+        PciBinder.Outcome outcome = PciBinders.local(invocation().context()).release(address, rebind);
         return new PciChangesView(List.of(new PciChangesView.Change(address.toString(), outcome.changed(),
                 outcome.driverBefore(), outcome.driverAfter(), null, false, message(outcome))));
     }
@@ -55,7 +53,7 @@ final class PciAssignableRemoveCommand extends HypervisorCommand {
         if (address != null) {
             return address;
         }
-        return new AssignableRecords(root().context().hostRoot()).findByName(device)
+        return new AssignableRecords(invocation().context().hostRoot()).findByName(device)
                 .map(AssignableRecords.Assignable::address)
                 .orElseThrow(() -> new XenctlException(ErrorCode.DEVICE_NOT_FOUND, "no device is named '" + device
                         + "'", "pci-assignable-list -n shows the names; or give the address (DDDD:BB:SS.F)"));

@@ -19,10 +19,8 @@ final class PciAttachCommand extends HypervisorCommand {
     String spec;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-attach", "Hand a host PCI device to a domain (xl pci-attach): the "
-                        + "running domain now and, for a persistent one, its definition too. Checked first (the "
-                        + "device assignable, not another domain's, the domain ready for hot-plug). Idempotent.")
+    void declare(Declaration declaration) {
+        declaration
                 .with(scopeOptions)
                 .with(compatOption)
                 .domain(v -> domain = v)
@@ -33,7 +31,7 @@ final class PciAttachCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, root());
+        PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, invocation());
         warn(argument.warnings());
         Hypervisor hypervisor = session.hypervisor();
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
@@ -71,7 +69,7 @@ final class PciAttachCommand extends HypervisorCommand {
                     + "its xl.cfg (libvirt: <passthrough state='on'/> in <features><xen>) and restart it; or "
                     + "pci-attach --config " + name + " " + address + " and restart it");
         }
-        PciPreflights.beforeAttach(root(), session, new DomainDetails.PciDevice(address,
+        PciPreflights.beforeAttach(invocation(), session, new DomainDetails.PciDevice(address,
                 argument.device().seize()), "domain " + name);
     }
 

@@ -11,24 +11,16 @@ final class PciCheckCommand extends HypervisorCommand {
     List<String> addresses;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-check", "Preflight for passthrough: can these devices be made "
-                        + "assignable and given to a guest? A verdict per device with every reason in one line. Exit "
-                        + "status 0 when all are assignable (warnings included), 4 when one is refused, 3 when one "
-                        + "does not exist.")
+    void declare(Declaration declaration) {
+        declaration
                 .parameters("0..*", "1..*", "BDF", "devices to check (DDDD:BB:SS.F)",
                         () -> addresses, v -> addresses = v);
     }
 
     @Override
-    boolean needsSession() {
-        return false;
-    }
-
-    @Override
     View execute(Session session) {
-        LocalHostOnly.require(root().connect(), "pci-check");
-        PciCheck check = new PciCheck(PciInventory.of(root().context().hostRoot()));
+        LocalHostOnly.require(invocation().connect(), "pci-check");
+        PciCheck check = new PciCheck(PciInventory.of(invocation().context().hostRoot()));
         return PciCheckView.of(PciAddresses.parse(addresses).stream().map(check::check).toList());
     }
 

@@ -17,10 +17,8 @@ final class PciDetachCommand extends HypervisorCommand {
     String spec;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-detach", "Take a PCI device away from a domain (xl pci-detach): from "
-                        + "the running domain (the guest is asked to release it) and, for a persistent one, from its "
-                        + "definition too. The device stays assignable. Idempotent.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("-f", "xl's forced removal: not available through libvirt (refused, see docs)", v -> force = v)
                 .with(scopeOptions)
                 .with(compatOption)
@@ -37,7 +35,7 @@ final class PciDetachCommand extends HypervisorCommand {
                     + "cooperation) has no libvirt equivalent", "run pci-detach without -f; if the guest does not "
                     + "release the device, destroy the domain, which frees it");
         }
-        PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, root());
+        PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, invocation());
         Hypervisor hypervisor = session.hypervisor();
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         String name = target.summary().name();

@@ -1,7 +1,5 @@
 package org.xenctl.cli;
 
-import org.xenctl.libvirt.ConnectOptions;
-
 /**
  * A PCI host command that reads the dom0's sysfs locally, without libvirtd, and through a remote URI falls back on
  * libvirt's node-device API: {@link #execute} gets a session only in the remote case.
@@ -10,11 +8,6 @@ abstract class PciHostCommand extends HypervisorCommand {
 
     @Override
     boolean needsSession() {
-        return !LocalHostOnly.isLocal(root().connect());
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
+        return !LocalHostOnly.isLocal(invocation().connect());
     }
 }

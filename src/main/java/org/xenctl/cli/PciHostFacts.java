@@ -8,7 +8,7 @@ import org.xenctl.host.pci.DomainPciUse;
 import org.xenctl.host.pci.PciAddress;
 import org.xenctl.host.pci.PciDevice;
 import org.xenctl.host.pci.PciInventory;
-import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.render.view.PciDeviceView;
 
 /**
@@ -20,7 +20,7 @@ import org.xenctl.render.view.PciDeviceView;
 record PciHostFacts(PciInventory inventory, AssignableRecords records, Map<PciAddress, String> holders,
                     String domainsNotRead) {
 
-    static PciHostFacts read(XenctlCommand root) {
+    static PciHostFacts read(Invocation root) {
         java.nio.file.Path hostRoot = root.context().hostRoot();
         PciInventory inventory = PciInventory.of(hostRoot);
         AssignableRecords records = new AssignableRecords(hostRoot);

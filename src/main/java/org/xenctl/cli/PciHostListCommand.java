@@ -14,11 +14,8 @@ final class PciHostListCommand extends PciHostCommand {
     List<String> addresses = new ArrayList<>();
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-host-list", "The dom0's PCI devices: ids and names, driver, assignment "
-                        + "state, IOMMU group, reset methods, and whether dom0 uses them. Reads this machine's "
-                        + "sysfs; through a remote -c, libvirt's node-device API (no reset methods or dom0 use "
-                        + "there).")
+    void declare(Declaration declaration) {
+        declaration
                 .parameters("0..*", "0..*", "BDF", "only these devices (DDDD:BB:SS.F)",
                         () -> addresses, v -> addresses = v);
     }
@@ -27,12 +24,12 @@ final class PciHostListCommand extends PciHostCommand {
     View execute(Session session) {
         List<PciAddress> wanted = PciAddresses.parse(addresses);
         if (session != null) {
-            RemotePciHost host = RemotePciHost.read(session, root().connect());
+            RemotePciHost host = RemotePciHost.read(session, invocation().connect());
             List<NodePciDevice> devices = wanted.isEmpty() ? host.devices()
                     : wanted.stream().map(host::require).toList();
             return new PciHostListView("libvirt", null, null, devices.stream().map(host::view).toList());
         }
-        PciHostFacts facts = PciHostFacts.read(root());
+        PciHostFacts facts = PciHostFacts.read(invocation());
         PciInventory inventory = facts.inventory();
         List<PciDevice> devices;
         if (wanted.isEmpty()) {

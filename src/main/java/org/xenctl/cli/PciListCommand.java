@@ -3,7 +3,6 @@ package org.xenctl.cli;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.Hypervisor;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciDomainListView;
 
@@ -12,16 +11,10 @@ final class PciListCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "pci-list", "A domain's host PCI devices (xl pci-list): what the running "
-                        + "domain has, or with --config (and for a shut-off domain) what its definition gives it.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("--config", "the persistent definition, not the running domain", v -> config = v)
                 .domain(v -> domain = v);
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
     }
 
     @Override

@@ -16,24 +16,24 @@ final class PciPreflights {
     private PciPreflights() {
     }
 
-    static void beforeStart(XenctlCommand root, Session session, String xml, String what) {
+    static void beforeStart(Invocation root, Session session, String xml, String what) {
         if (applies(root, session)) {
             check(root, HostDevices.pci(xml, what), what);
         }
     }
 
-    static void beforeAttach(XenctlCommand root, Session session, DomainDetails.PciDevice device, String what) {
+    static void beforeAttach(Invocation root, Session session, DomainDetails.PciDevice device, String what) {
         if (applies(root, session)) {
             check(root, List.of(device), what);
         }
     }
 
-    private static boolean applies(XenctlCommand root, Session session) {
+    private static boolean applies(Invocation root, Session session) {
         return "xen".equals(session.hypervisor().domainXmlType()) && LocalHostOnly.isLocal(root.connect())
                 && LocalHostOnly.isLocal(session.hypervisor().uri());
     }
 
-    private static void check(XenctlCommand root, List<DomainDetails.PciDevice> devices, String what) {
+    private static void check(Invocation root, List<DomainDetails.PciDevice> devices, String what) {
         if (!devices.isEmpty()) {
             new PassthroughPreflight(PciInventory.of(root.context().hostRoot())).check(devices, what);
         }

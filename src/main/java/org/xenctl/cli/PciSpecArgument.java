@@ -22,7 +22,7 @@ import org.xenctl.xlcfg.XlProblem;
  */
 record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
 
-    static PciSpecArgument read(String text, boolean compat, XenctlCommand root) {
+    static PciSpecArgument read(String text, boolean compat, Invocation root) {
         List<XlProblem> problems = new ArrayList<>();
         SpecReport report = new SpecReport(null, new Position(1, 0), "PCI_SPEC '" + text + "'", compat, problems);
         PciSpec spec = PciSpecParser.parse(text, report);
@@ -55,7 +55,7 @@ record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
     }
 
     /** name= is a name given by pci-assignable-add -n: xenctl's records on this dom0 know it, libvirt does not. */
-    private static PciSpec.Bdf byName(String name, XenctlCommand root) {
+    private static PciSpec.Bdf byName(String name, Invocation root) {
         if (!LocalHostOnly.isLocal(root.connect())) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, "name=" + name + " is known to the dom0's own records "
                     + "only, not through " + root.connect(), "give the device's address (DDDD:BB:SS.F)");

@@ -8,9 +8,8 @@ final class RenameCommand extends HypervisorCommand {
     String newName;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "rename", "Rename a domain (libvirt renames only domains that are shut off).")
-                .aliases("domrename")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v)
                 .parameter("1", "NEW_NAME", String.class, null, v -> newName = v);
     }

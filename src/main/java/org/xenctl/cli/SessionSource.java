@@ -1,6 +1,6 @@
 package org.xenctl.cli;
 
-import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.domain.ConnectOptions;
 
 /** Opens the connection a command runs on; tests and batch supply their own. */
 @FunctionalInterface

@@ -9,9 +9,8 @@ final class StartCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "start", "Start a defined domain. Starting a running domain succeeds and "
-                        + "changes nothing.")
+    void declare(Declaration declaration) {
+        declaration
                 .flag("-p|--paused", "start it paused", v -> paused = v)
                 .domain(v -> domain = v);
     }
@@ -20,7 +19,7 @@ final class StartCommand extends HypervisorCommand {
     View execute(Session session) {
         DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
         if (!found.isActive()) {
-            PciPreflights.beforeStart(root(), session, session.hypervisor().xml(found.uuid(), true),
+            PciPreflights.beforeStart(invocation(), session, session.hypervisor().xml(found.uuid(), true),
                     "domain " + found.name());
         }
         return Views.action(session.lifecycle().start(found, paused));

@@ -7,9 +7,8 @@ final class UndefineCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "undefine", "Remove a domain's persistent definition. A running domain "
-                        + "keeps running until it stops.")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v);
     }
 

@@ -7,9 +7,8 @@ final class UnpauseCommand extends HypervisorCommand {
     String domain;
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "unpause", "Let a paused domain run again (virsh calls it resume). "
-                        + "Unpausing a running domain succeeds and changes nothing.")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v);
     }
 

@@ -1,62 +1,132 @@
 package org.xenctl.cli;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import picocli.CommandLine;
 
 /**
- * xenctl's verbs, in the order --help lists them. A command line registers only the verb it runs (building every
- * verb's model would cost a short command a good part of its time), and all of them only when it names none it knows
- * (help, a typo and its suggestions).
+ * xenctl's verb table, in the order --help lists them: one {@link Verb} row per verb, the one place that names a
+ * verb and says how it reaches libvirt. A command line registers only the verb it runs (building every verb's model
+ * would cost a short command a good part of its time), and all of them only when it names none it knows (help, a
+ * typo and its suggestions).
  */
 final class Verbs {
-    /**
-     * Each verb's names as its declaration gives them (VerbsTest holds the two together). Classes rather than
-     * constructor references: {@link Main} looks a verb up before anything else, to start loading libvirt, and the
-     * first lambda of a process costs milliseconds of method-handle set-up that are better spent after that.
-     */
-    static final Map<String, Class<? extends Declared>> BY_NAME = new Table()
-            .verb(ListCommand.class, "list", "ls")
-            .verb(InfoCommand.class, "info", "dominfo")
-            .verb(DomidCommand.class, "domid")
-            .verb(DomnameCommand.class, "domname")
-            .verb(DefineCommand.class, "define")
-            .verb(UndefineCommand.class, "undefine")
-            .verb(StartCommand.class, "start")
-            .verb(CreateCommand.class, "create")
-            .verb(ShutdownCommand.class, "shutdown")
-            .verb(DestroyCommand.class, "destroy")
-            .verb(RebootCommand.class, "reboot")
-            .verb(PauseCommand.class, "pause")
-            .verb(UnpauseCommand.class, "unpause")
-            .verb(RenameCommand.class, "rename", "domrename")
-            .verb(DumpxmlCommand.class, "dumpxml")
-            .verb(AutostartCommand.class, "autostart")
-            .verb(VersionCommand.class, "version")
-            .verb(BatchCommand.class, "batch")
-            .verb(ConfigCommand.class, "config")
-            .verb(PciHostListCommand.class, "pci-host-list")
-            .verb(PciCheckCommand.class, "pci-check")
-            .verb(PciAssignableAddCommand.class, "pci-assignable-add")
-            .verb(PciAssignableRemoveCommand.class, "pci-assignable-remove")
-            .verb(PciAssignableListCommand.class, "pci-assignable-list")
-            .verb(PciRestoreCommand.class, "pci-restore")
-            .verb(PciAttachCommand.class, "pci-attach")
-            .verb(PciDetachCommand.class, "pci-detach")
-            .verb(PciListCommand.class, "pci-list")
-            .verb(WaitCommand.class, "wait")
-            .verb(EventsCommand.class, "events")
-            .map();
+    static final List<Verb> TABLE = List.of(
+            Verb.of("list", ListCommand.class, "List domains: the running ones, every one with --all, or "
+                    + "the ones named. One bulk libvirt call where the driver has one, however many "
+                    + "domains.").aliases("ls").readOnly(),
+            Verb.of("info", InfoCommand.class, "Show a domain: state, resources, type, persistence, "
+                    + "autostart and devices.").aliases("dominfo").readOnly(),
+            Verb.of("domid", DomidCommand.class, "Print a domain's id (- when it is not running).").readOnly(),
+            Verb.of("domname", DomnameCommand.class, "Print a domain's name.").readOnly(),
+            Verb.of("define", DefineCommand.class, "Define a persistent domain from an xl.cfg file or "
+                    + "libvirt domain XML, or update the definition of the domain with that name. "
+                    + "Defining the same file again changes nothing."),
+            Verb.of("undefine", UndefineCommand.class, "Remove a domain's persistent definition. A running "
+                    + "domain keeps running until it stops."),
+            Verb.of("start", StartCommand.class, "Start a defined domain. Starting a running domain "
+                    + "succeeds and changes nothing."),
+            Verb.of("create", CreateCommand.class, "Create and start a transient domain (as xl create does) "
+                    + "from an xl.cfg file or libvirt domain XML. KEY=VALUE arguments are xl.cfg lines "
+                    + "appended to the file, so they override it. A failed create leaves nothing behind.").withDryRun(),
+            Verb.of("shutdown", ShutdownCommand.class, "Ask a domain (or, with --all, every running domain "
+                    + "but Domain-0) to shut down. Shutting down a stopped domain succeeds and changes "
+                    + "nothing.").events(),
+            Verb.of("destroy", DestroyCommand.class, "Stop a domain at once, like pulling the plug, and "
+                    + "return once the hypervisor has released it. Destroying a stopped domain succeeds "
+                    + "and changes nothing.").events(),
+            Verb.of("reboot", RebootCommand.class, "Ask a running domain to reboot.").events(),
+            Verb.of("pause", PauseCommand.class, "Pause a running domain (virsh calls it suspend). Pausing "
+                    + "a paused domain succeeds and changes nothing."),
+            Verb.of("unpause", UnpauseCommand.class, "Let a paused domain run again (virsh calls it "
+                    + "resume). Unpausing a running domain succeeds and changes nothing."),
+            Verb.of("rename", RenameCommand.class, "Rename a domain (libvirt renames only domains that are "
+                    + "shut off).").aliases("domrename"),
+            Verb.of("dumpxml", DumpxmlCommand.class, "Print a domain's libvirt XML: the live one, or with "
+                    + "--inactive the definition it will start from next time."),
+            Verb.of("autostart", AutostartCommand.class, "Make a persistent domain start when the host "
+                    + "boots, or not with --disable."),
+            Verb.of("version", VersionCommand.class, "Show the versions of xenctl, libvirt and the "
+                    + "hypervisor, and which URI xenctl connects to and why.").readOnly(),
+            Verb.of("batch", BatchCommand.class, "Run xenctl commands, one per line (as typed after "
+                    + "'xenctl'), in one process over one connection. Blank lines and lines starting with "
+                    + "# are skipped; Ctrl-C stops the batch. Exit status: 0 when every command "
+                    + "succeeded, else that of the first that failed.").events(),
+            Verb.of("config", ConfigCommand.class, "Work with xl.cfg files: check, show, convert, export.").offline(),
+            Verb.of("pci-host-list", PciHostListCommand.class, "The dom0's PCI devices: ids and names, "
+                    + "driver, assignment state, IOMMU group, reset methods, and whether dom0 uses them. "
+                    + "Reads this machine's sysfs; through a remote -c, libvirt's node-device API (no "
+                    + "reset methods or dom0 use there).").readOnly(),
+            Verb.of("pci-check", PciCheckCommand.class, "Preflight for passthrough: can these devices be "
+                    + "made assignable and given to a guest? A verdict per device with every reason in "
+                    + "one line. Exit status 0 when all are assignable (warnings included), 4 when one is "
+                    + "refused, 3 when one does not exist.").offline(),
+            Verb.of("pci-assignable-add", PciAssignableAddCommand.class, "Make a host PCI device assignable "
+                    + "to guests: bind it to xen-pciback, after the preflight of pci-check, remembering "
+                    + "its driver (in /var/lib/xenctl/pci) for pci-assignable-remove -r. Idempotent. Exit "
+                    + "status 4 when the preflight refuses it."),
+            Verb.of("pci-assignable-remove", PciAssignableRemoveCommand.class, "Take a device back from "
+                    + "xen-pciback; with -r, give it back to the driver it had before pci-assignable-add. "
+                    + "Refused while a running domain has it. Idempotent."),
+            Verb.of("pci-assignable-list", PciAssignableListCommand.class, "The devices bound to "
+                    + "xen-pciback, one address per line as xl prints them; -l adds their state "
+                    + "(assignable, assigned to a domain, pending at next boot), name and driver to "
+                    + "restore. An error (exit 6), not an empty list, when xen-pciback is not loaded.").readOnly(),
+            Verb.of("pci-restore", PciRestoreCommand.class, "At boot (the xenctl-pci-restore systemd unit) "
+                    + "or by hand: make the devices recorded with pci-assignable-add --persistent "
+                    + "assignable again, complete an add that was interrupted, and forget the others, "
+                    + "which a reboot gave back to their drivers. Exit status 0 when every record was "
+                    + "handled, 3 when a device is gone, 4 when the preflight refuses one now, 1 when the "
+                    + "kernel refused a bind.").offline(),
+            Verb.of("pci-attach", PciAttachCommand.class, "Hand a host PCI device to a domain (xl "
+                    + "pci-attach): the running domain now and, for a persistent one, its definition too. "
+                    + "Checked first (the device assignable, not another domain's, the domain ready for "
+                    + "hot-plug). Idempotent."),
+            Verb.of("pci-detach", PciDetachCommand.class, "Take a PCI device away from a domain (xl "
+                    + "pci-detach): from the running domain (the guest is asked to release it) and, for a "
+                    + "persistent one, from its definition too. The device stays assignable. Idempotent."),
+            Verb.of("pci-list", PciListCommand.class, "A domain's host PCI devices (xl pci-list): what the "
+                    + "running domain has, or with --config (and for a shut-off domain) what its "
+                    + "definition gives it.").readOnly(),
+            Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
+                    + "shutoff, or gone (no longer exists); exit 4 when the timeout passes first. Woken "
+                    + "by lifecycle events, and checks the state itself too, so a missed event only makes "
+                    + "it slower.").events(),
+            Verb.of("events", EventsCommand.class, "Print domain lifecycle events as they happen (defined, "
+                    + "started, paused, resumed, shutdown, stopped, undefined…, with libvirt's detail), "
+                    + "one line each (one JSON object per line under -o json), then a last line saying "
+                    + "why it ended. Runs until --count or --timeout, or Ctrl-C.").events());
 
-    /** The root's options that take a value: the word after them is not the verb. */
-    private static final Set<String> VALUED_OPTIONS = Set.of("-c", "--connect", "-o", "--output");
-    private static final String VALUED_SHORT = "co";
+    /** Each verb under its name and its aliases. */
+    static final Map<String, Verb> BY_NAME = byName(TABLE);
+
+    /** The short forms of {@link XenctlCommand#VALUED}, which may end a cluster ("-qc URI"). */
+    private static final String VALUED_SHORT = shortForms(XenctlCommand.VALUED);
 
     private Verbs() {
+    }
+
+    private static String shortForms(List<String> options) {
+        StringBuilder letters = new StringBuilder();
+        for (String option : options) {
+            if (option.length() == 2) {
+                letters.append(option.charAt(1));
+            }
+        }
+        return letters.toString();
+    }
+
+    /** The rows of {@code table} under each of their names, in order. */
+    static Map<String, Verb> byName(List<Verb> table) {
+        Map<String, Verb> verbs = new LinkedHashMap<>();
+        for (Verb verb : table) {
+            for (String name : verb.names()) {
+                verbs.put(name, verb);
+            }
+        }
+        return verbs;
     }
 
     /**
@@ -65,28 +135,21 @@ final class Verbs {
      */
     static void register(CommandLine root, String[] args) {
         String word = verbWord(args);
-        Class<? extends Declared> verb = word == null ? null : BY_NAME.get(word);
+        Verb verb = word == null ? null : BY_NAME.get(word);
         if (verb != null) {
-            root.addSubcommand(create(verb).spec());
+            root.addSubcommand(verb.create().spec());
         } else if (word != null || !asksVersionOnly(args)) {
-            BY_NAME.values().stream().distinct().forEach(each -> root.addSubcommand(create(each).spec()));
+            for (Verb each : TABLE) {
+                root.addSubcommand(each.create().spec());
+            }
         }
     }
 
     /** Whether {@code args} run a verb that opens a connection (unless its options say otherwise). */
     static boolean connects(String[] args) {
         String word = verbWord(args);
-        Class<? extends Declared> verb = word == null ? null : BY_NAME.get(word);
-        return verb != null && create(verb).connects() && !asksHelp(args);
-    }
-
-    /** A new instance of the verb's command (each declares a constructor without parameters). */
-    static Declared create(Class<? extends Declared> verb) {
-        try {
-            return verb.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the command " + verb.getName(), e);
-        }
+        Verb verb = word == null ? null : BY_NAME.get(word);
+        return verb != null && verb.connects() && !asksHelp(args);
     }
 
     /** Whether {@code args} ask for help rather than to run something. */
@@ -119,7 +182,7 @@ final class Verbs {
 
     /** "-c URI", "--output json", and a short cluster ending in one of them ("-qc URI"); not "-cURI" or "--connect=URI". */
     private static boolean takesNextWord(String option) {
-        if (VALUED_OPTIONS.contains(option)) {
+        if (XenctlCommand.VALUED.contains(option)) {
             return true;
         }
         if (option.startsWith("--") || option.length() < 2) {
@@ -131,21 +194,5 @@ final class Verbs {
             }
         }
         return false;
-    }
-
-    /** The table in the making: each verb's class under its name and aliases, in order. */
-    private static final class Table {
-        private final Map<String, Class<? extends Declared>> verbs = new LinkedHashMap<>();
-
-        Table verb(Class<? extends Declared> command, String... names) {
-            for (String name : names) {
-                verbs.put(name, command);
-            }
-            return this;
-        }
-
-        Map<String, Class<? extends Declared>> map() {
-            return Collections.unmodifiableMap(verbs);
-        }
     }
 }

@@ -1,20 +1,12 @@
 package org.xenctl.cli;
 
 import org.xenctl.domain.HostVersion;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.VersionView;
 
 final class VersionCommand extends HypervisorCommand {
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "version", "Show the versions of xenctl, libvirt and the hypervisor, and "
-                        + "which URI xenctl connects to and why.");
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.READ_ONLY;
+    void declare(Declaration declaration) {
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.xenctl.cli;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import org.xenctl.domain.DomainRef;
@@ -9,30 +8,22 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.XenctlException;
-import org.xenctl.libvirt.ConnectOptions;
 import org.xenctl.render.View;
 import org.xenctl.render.view.WaitView;
 
 final class WaitCommand extends HypervisorCommand {
     String domain;
     String state;
-    Duration timeout;
+    final WaitOptions waitOptions = WaitOptions.always("give up after S seconds (exit 4); default: wait for ever "
+            + "(Ctrl-C: exit 130)");
 
     @Override
-    Declaration declare() {
-        return Declaration.command(this, "wait", "Return once a domain is in a state: running, paused, shutoff, or "
-                        + "gone (no longer exists); exit 4 when the timeout passes first. Woken by lifecycle events, "
-                        + "and checks the state itself too, so a missed event only makes it slower.")
+    void declare(Declaration declaration) {
+        declaration
                 .domain(v -> domain = v)
-                .add(Declaration.bind(Declaration.option("-s|--state", "running, paused, shutoff or gone")
-                        .paramLabel("STATE").type(String.class).required(true), v -> state = (String) v))
-                .option("-t|--timeout", "S", Duration.class, new Seconds(), "give up after S seconds (exit 4); "
-                        + "default: wait for ever (Ctrl-C: exit 130)", v -> timeout = v);
-    }
-
-    @Override
-    ConnectOptions connectOptions() {
-        return ConnectOptions.WITH_EVENTS;
+                .requiredOption("-s|--state", "STATE", String.class, "running, paused, shutoff or gone",
+                        v -> state = v)
+                .with(waitOptions);
     }
 
     @Override
@@ -50,7 +41,7 @@ final class WaitCommand extends HypervisorCommand {
         }
         Optional<DomainSummary> reached;
         try (Hypervisor.DomainWatch watch = session.hypervisor().watch(target.uuid())) {
-            reached = watch.await(condition, timeout);
+            reached = watch.await(condition, waitOptions.timeout());
         } catch (XenctlException e) {
             if (e.code() == ErrorCode.TIMEOUT) {
                 throw new XenctlException(ErrorCode.TIMEOUT, e.getMessage(), "wait longer with --timeout");

@@ -1,33 +1,58 @@
 package org.xenctl.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
+
 import org.xenctl.render.OutputFormat;
-import org.xenctl.render.Renderer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The root command: global options, inherited by every subcommand so they may stand before or after the verb. Its
- * subcommands are registered by {@link Verbs}, only the one a command line runs.
+ * The root command: the global options, inherited by every verb so they may stand before or after it. Its verbs
+ * are registered by {@link Verbs}, only the one a command line runs. The one place that names the global options.
  */
-public final class XenctlCommand implements Runnable, Declared {
-    private final Context context;
-    private Declaration declaration;
-    private CommandSpec spec;
-    String connect;
-    OutputFormat output = OutputFormat.TEXT;
-    boolean noHeaders;
-    boolean quiet;
-    boolean verbose;
+public final class XenctlCommand implements Declared, CommandLines.Group {
+    static final String CONNECT = "-c|--connect";
+    static final String OUTPUT = "-o|--output";
+    /** The global options that take a value: the word after one is not the verb. */
+    static final List<String> VALUED = List.of("-c", "--connect", "-o", "--output");
 
-    public XenctlCommand(Context context) {
-        this.context = context;
+    private CommandSpec spec;
+    private String connect;
+    private OutputFormat output = OutputFormat.TEXT;
+    private boolean noHeaders;
+    private boolean quiet;
+    private boolean verbose;
+
+    /** The root of a command line, every option at its default. */
+    XenctlCommand() {
+    }
+
+    /** The root of a batch line: the batch's options, which the line may override. */
+    XenctlCommand(Invocation defaults) {
+        connect = defaults.connect();
+        output = defaults.output();
+        noHeaders = !defaults.headers();
+        quiet = defaults.quiet();
+        verbose = defaults.verbose();
     }
 
     @Override
     public CommandSpec spec() {
         if (spec == null) {
-            CommandSpec root = declaration().spec();
+            CommandSpec root = Declaration.command(this, "xenctl",
+                            "Drive the domains of a Xen host through libvirt, with xl's verbs.")
+                    .inheritedOptions()
+                    .option(CONNECT, "URI", String.class, "libvirt URI of the host (default: "
+                            + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
+                            + "xen:///system on a dom0)", v -> connect = v)
+                    .option(OUTPUT, "FORMAT", OutputFormat.class, new OutputFormatConverter(),
+                            "text or json (default: text)", v -> output = v)
+                    .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
+                    .flag("-q|--quiet", "print results only, no confirmations", v -> quiet = v)
+                    .flag("-v|--verbose", "show stack traces of internal errors", v -> verbose = v)
+                    .helpOptions()
+                    .spec();
             root.scopeType(ScopeType.INHERIT).versionProvider(new XenctlVersion());
             root.usageMessage().sortOptions(false).autoWidth(true).footer("",
                     "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
@@ -37,56 +62,26 @@ public final class XenctlCommand implements Runnable, Declared {
         return spec;
     }
 
-    /** The global options, bound to this object's fields; what picocli's model and the quick parser start from. */
-    Declaration declaration() {
-        if (declaration == null) {
-            declaration = Declaration.command(this, "xenctl",
-                            "Drive the domains of a Xen host through libvirt, with xl's verbs.")
-                    .inheritedOptions()
-                    .option("-c|--connect", "URI", String.class, "libvirt URI of the host (default: "
-                            + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
-                            + "xen:///system on a dom0)", v -> connect = v)
-                    .option("-o|--output", "FORMAT", OutputFormat.class, new OutputFormatConverter(),
-                            "text or json (default: text)", v -> output = v)
-                    .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
-                    .flag("-q|--quiet", "print results only, no confirmations", v -> quiet = v)
-                    .flag("-v|--verbose", "show stack traces of internal errors", v -> verbose = v)
-                    .helpOptions();
-        }
-        return declaration;
-    }
-
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (xenctl --help lists them)");
+    public String whatIsMissing() {
+        return "a command is required (xenctl --help lists them)";
     }
 
-    Context context() {
-        return context;
+    /** A run with the options parsed so far. */
+    Invocation invocation(Context context, PrintWriter out, PrintWriter err) {
+        return new Invocation(connect, output, !noHeaders, quiet, verbose, context, out, err);
     }
 
-    Renderer renderer() {
-        return new Renderer(output, !noHeaders, quiet);
-    }
-
-    OutputFormat output() {
-        return output;
-    }
-
-    boolean verbose() {
-        return verbose;
-    }
-
-    String connect() {
-        return connect;
-    }
-
-    /** Copies the global options into a fresh root, for the lines of a batch. */
-    void copyOptionsTo(XenctlCommand other) {
-        other.connect = connect;
-        other.output = output;
-        other.noHeaders = noHeaders;
-        other.quiet = quiet;
-        other.verbose = verbose;
+    /** Whether {@code args} (which may not parse) ask for JSON, so that even a usage error comes as JSON. */
+    static boolean asksJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equalsIgnoreCase("-ojson") || arg.equalsIgnoreCase("--output=json")
+                    || (List.of(OUTPUT.split("\\|")).contains(arg) && i + 1 < args.length
+                    && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,6 +16,7 @@ import org.libvirt.Device;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;

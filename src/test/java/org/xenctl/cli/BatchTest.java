@@ -60,6 +60,19 @@ class BatchTest {
     }
 
     @Test
+    void a_line_is_parsed_as_a_command_line_is_help_usage_errors_and_no_batch_inside_a_batch() throws Exception {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "batch",
+                script("pause --help", "list --bogus", "batch other.batch", "-q", "config").toString());
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("Usage: xenctl pause").endsWith("batch: 5 commands, 1 succeeded, 4 failed\n");
+        assertThat(r.err()).contains("line 2: xenctl: error: Unknown option: '--bogus'")
+                .contains("line 3: xenctl: error: 'batch' cannot run inside a batch")
+                .contains("line 4: xenctl: error: a command is required")
+                .contains("line 5: xenctl: error: a subcommand is required");
+    }
+
+    @Test
     void stop_on_error_stops_at_the_first_failure() throws Exception {
         Result r = Cli.run("-c", TestDriver.demoHost(), "batch", "--stop-on-error",
                 script("pause nosuch", "destroy db").toString());

@@ -117,6 +117,18 @@ class ErrorsTest {
     }
 
     @Test
+    void a_timeout_too_large_for_any_wait_is_a_usage_error_not_zero_or_a_crash() {
+        for (String huge : new String[] {"1e999", "9223372036854775807", "1e17", "31622401"}) {
+            Result r = Cli.run("-c", TestDriver.DEFAULT, "shutdown", "--force", "--timeout", huge, "test");
+
+            assertThat(r.exit()).as(huge + ": " + r).isEqualTo(2);
+            assertThat(r.err()).contains("'" + huge + "' is more than a year");
+        }
+        Result year = Cli.run("-c", TestDriver.DEFAULT, "destroy", "--timeout", "31622400", "test");
+        assertThat(year.exit()).as(year.toString()).isZero();
+    }
+
+    @Test
     void a_usage_error_under_json_is_json() {
         Result r = Cli.run("list", "--bogus", "-o", "json");
         assertThat(r.exit()).isEqualTo(2);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.pci.PciAddress;
-import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.render.view.PciDeviceView;
 import org.xenctl.testing.TestDriver;

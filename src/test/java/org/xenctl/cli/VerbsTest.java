@@ -2,12 +2,16 @@ package org.xenctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.testing.Cli;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,16 +19,55 @@ import picocli.CommandLine.Model.CommandSpec;
 class VerbsTest {
 
     @Test
-    void the_table_names_every_verb_as_its_declaration_does() {
-        Map<String, Class<? extends Declared>> fromDeclarations = new LinkedHashMap<>();
-        for (Class<? extends Declared> verb : Verbs.BY_NAME.values().stream().distinct().toList()) {
-            CommandSpec spec = Verbs.create(verb).spec();
-            List<String> names = new ArrayList<>(List.of(spec.name()));
-            names.addAll(List.of(spec.aliases()));
-            names.forEach(name -> fromDeclarations.put(name, verb));
-        }
+    void every_name_and_alias_runs_exactly_one_verb() {
+        long names = Verbs.TABLE.stream().mapToLong(verb -> verb.names().size()).sum();
 
-        assertThat(Verbs.BY_NAME).containsExactlyInAnyOrderEntriesOf(fromDeclarations);
+        assertThat(Verbs.BY_NAME).hasSize((int) names);
+        assertThat(Verbs.BY_NAME.get("ls").name()).isEqualTo("list");
+        assertThat(Verbs.BY_NAME.get("domrename").name()).isEqualTo("rename");
+    }
+
+    @Test
+    void each_verb_is_built_from_its_row_its_name_aliases_help_and_dry_run() {
+        for (Verb verb : Verbs.TABLE) {
+            CommandSpec spec = verb.create().spec();
+
+            assertThat(spec.name()).isEqualTo(verb.name());
+            assertThat(spec.aliases()).containsExactlyElementsOf(verb.aliases());
+            assertThat(String.join("", spec.usageMessage().description())).isEqualTo(verb.help());
+            assertThat(spec.findOption("--dry-run") != null).as(verb.name()).isEqualTo(verb.dryRun());
+        }
+    }
+
+    @Test
+    void a_verb_opens_its_connection_as_its_row_says_and_an_offline_one_opens_none(@TempDir Path dir)
+            throws Exception {
+        Path cfg = dir.resolve("guest.cfg");
+        Files.writeString(cfg, "name = \"g\"\nmemory = 128\nkernel = \"/boot/vmlinuz\"\n");
+        List<ConnectOptions> asked = new ArrayList<>();
+        LibvirtSessions real = new LibvirtSessions(Map.of());
+        Context recording = new Context((uri, options) -> {
+            asked.add(options);
+            return real.open("test:///default", options);
+        }, Path.of("/nonexistent"), null);
+        Map<String[], ConnectOptions> expected = new LinkedHashMap<>();
+        expected.put(new String[] {"list"}, ConnectOptions.READ_ONLY);
+        expected.put(new String[] {"info", "test"}, ConnectOptions.READ_ONLY);
+        expected.put(new String[] {"dumpxml", "test"}, ConnectOptions.READ_WRITE);
+        expected.put(new String[] {"wait", "test", "--state", "running"}, ConnectOptions.WITH_EVENTS);
+        expected.put(new String[] {"config", "check", cfg.toString()}, null);
+        expected.put(new String[] {"create", "-n", cfg.toString()}, null);
+
+        for (Map.Entry<String[], ConnectOptions> each : expected.entrySet()) {
+            asked.clear();
+            Cli.Result r = Cli.runIn(recording, each.getKey());
+
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(asked).as(String.join(" ", each.getKey()))
+                    .isEqualTo(each.getValue() == null ? List.of() : List.of(each.getValue()));
+        }
+        assertThat(Verbs.BY_NAME.get("config").connects()).isFalse();
+        assertThat(Verbs.BY_NAME.get("list").access()).isEqualTo(ConnectOptions.READ_ONLY);
     }
 
     @Test

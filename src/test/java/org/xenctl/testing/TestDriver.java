@@ -7,7 +7,7 @@ import java.nio.file.Paths;
 
 import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
-import org.xenctl.libvirt.ConnectOptions;
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.libvirt.LibvirtHypervisor;
 
 /**

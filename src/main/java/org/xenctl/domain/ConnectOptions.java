@@ -1,4 +1,4 @@
-package org.xenctl.libvirt;
+package org.xenctl.domain;
 
 /**
  * How a command needs its connection: read-only where it only looks (so unprivileged users can list), and with

@@ -1,0 +1,58 @@
+package org.xenctl.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import org.xenctl.render.OutputFormat;
+import org.xenctl.render.Renderer;
+import org.xenctl.render.View;
+import org.xenctl.xlcfg.XlProblem;
+
+/**
+ * One run of a verb: the global options it was given, where its results and diagnostics go, and what the host
+ * offers ({@link Context}). Built the same way for a command line ({@link Main}), for each line of a batch, and by
+ * tests; {@link #run} is the one path from a parsed command to its output and exit status.
+ *
+ * @param connect the -c URI, or null for the defaults chain
+ */
+record Invocation(String connect, OutputFormat output, boolean headers, boolean quiet, boolean verbose,
+                  Context context, PrintWriter out, PrintWriter err) {
+
+    /** Another run with the same options and writers, on {@code other} (a batch's shared session). */
+    Invocation in(Context other) {
+        return new Invocation(connect, output, headers, quiet, verbose, other, out, err);
+    }
+
+    Renderer renderer() {
+        return new Renderer(output, headers, quiet);
+    }
+
+    /** Computes the command's view (opening its session if it needs one), prints it, and returns the exit status. */
+    int run(HypervisorCommand command) {
+        View view = compute(command);
+        if (command.streams()) {
+            renderer().renderLine(view, out);
+        } else {
+            renderer().render(view, out);
+        }
+        return command.exitStatus(view);
+    }
+
+    /** The command's view, its session opened and closed around it: what {@link #run} prints and a batch line wraps. */
+    View compute(HypervisorCommand command) {
+        command.runIn(this);
+        if (!command.needsSession()) {
+            return command.execute(null);
+        }
+        try (Session session = context.sessions().open(connect, command.connectOptions())) {
+            return command.execute(session);
+        }
+    }
+
+    /** Config warnings on stderr in text mode; JSON output carries them in the result instead. */
+    void warn(List<XlProblem> warnings) {
+        if (output == OutputFormat.TEXT) {
+            ProblemText.print(warnings, err);
+        }
+    }
+}
