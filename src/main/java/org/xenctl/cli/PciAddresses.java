@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
-import org.xenctl.host.pci.PciAddress;
+import org.xenctl.domain.PciAddress;
 
 /** BDF arguments, checked before anything is read. */
 final class PciAddresses {

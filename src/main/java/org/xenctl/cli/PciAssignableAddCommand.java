@@ -1,19 +1,13 @@
 package org.xenctl.cli;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
-import org.xenctl.domain.ErrorCode;
-import org.xenctl.domain.XenctlException;
-import org.xenctl.host.pci.AssignableRecords;
-import org.xenctl.host.pci.PciAddress;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.host.pci.PciBinder;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciChangesView;
 
-final class PciAssignableAddCommand extends HypervisorCommand {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
-
+final class PciAssignableAddCommand extends PciHostCommand {
     String name;
     boolean persistent;
     boolean withGroup;
@@ -35,51 +29,9 @@ final class PciAssignableAddCommand extends HypervisorCommand {
     }
 
     @Override
-    boolean needsSession() {
-        return !LocalHostOnly.isLocal(invocation().connect());
-    }
-
-    @Override
     View execute(Session session) {
         PciAddress device = PciAddresses.parse(List.of(address)).get(0);
-        if (session != null) {
-            if (name != null || persistent) {
-                throw new XenctlException(ErrorCode.UNSUPPORTED, "-n and --persistent keep a record on the dom0's "
-                        + "disk, which xenctl cannot write through " + invocation().connect(), "run pci-assignable-add "
-                        + "on the dom0 itself (over ssh)");
-            }
-            return new PciChangesView(RemotePciHost.read(session, invocation().connect())
-                    .makeAssignable(device, withGroup, force));
-        }
-        checkName(device);
-        List<PciBinder.Outcome> outcomes = PciBinders.local(invocation().context())
-                .makeAssignable(device, new PciBinder.Options(name, force, withGroup, persistent));
-        return new PciChangesView(outcomes.stream().map(outcome -> change(outcome, device)).toList());
-    }
-
-    /** Names are unique, and never look like an address (pci-assignable-remove takes either). */
-    private void checkName(PciAddress device) {
-        if (name == null) {
-            return;
-        }
-        if (!NAME.matcher(name).matches() || PciAddress.parseOrNull(name) != null) {
-            throw new XenctlException(ErrorCode.USAGE, "'" + name + "' cannot name a device",
-                    "use letters, digits, '_', '.' and '-' (up to 64), not an address");
-        }
-        new AssignableRecords(invocation().context().hostRoot()).findByName(name)
-                .filter(other -> !other.address().equals(device))
-                .ifPresent(other -> {
-                    throw new XenctlException(ErrorCode.DEVICE_REFUSED, "the name '" + name + "' is already "
-                            + "given to " + other.address(), "choose another name, or pci-assignable-remove "
-                            + other.address() + " first");
-                });
-    }
-
-    private PciChangesView.Change change(PciBinder.Outcome outcome, PciAddress asked) {
-        String message = !outcome.changed() ? outcome.address() + " was already assignable"
-                : outcome.address() + " is assignable" + (outcome.driverBefore() == null ? ""
-                        : " (taken from " + outcome.driverBefore() + ")");
-        return new PciChangesView.Change(outcome.address().toString(), outcome.changed(), outcome.driverBefore(),
-                outcome.driverAfter(), outcome.address().equals(asked) ? name : null, persistent, message);
+        return PciChangesView.of(PciHosts.of(invocation(), session)
+                .makeAssignable(device, new PciBinder.Options(name, force, withGroup, persistent)));
     }
 }

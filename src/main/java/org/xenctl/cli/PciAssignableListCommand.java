@@ -1,9 +1,5 @@
 package org.xenctl.cli;
 
-import java.util.List;
-
-import org.xenctl.host.pci.PciDevice;
-import org.xenctl.domain.NodePciDevice;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAssignableListView;
 
@@ -20,18 +16,6 @@ final class PciAssignableListCommand extends PciHostCommand {
 
     @Override
     View execute(Session session) {
-        if (session != null) {
-            // Through libvirt: no records (names, drivers to restore) and no sign of pciback beyond its devices.
-            RemotePciHost host = RemotePciHost.read(session, invocation().connect());
-            return new PciAssignableListView(null, host.devices().stream().filter(NodePciDevice::onPciback)
-                    .map(host::view).toList(), names, longForm);
-        }
-        PciHostFacts facts = PciHostFacts.read(invocation());
-        facts.inventory().requirePciback();
-        List<PciDevice> listed = facts.inventory().devices().stream()
-                .filter(d -> d.onPciback() || facts.records().find(d.address()).isPresent())
-                .toList();
-        return new PciAssignableListView(facts.domainsNotRead(), listed.stream().map(facts::view).toList(), names,
-                longForm);
+        return PciAssignableListView.of(PciHosts.of(invocation(), session).assignable(), names, longForm);
     }
 }

@@ -7,7 +7,7 @@ import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.Hypervisor.DeviceScope;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.pci.DomainPciUse;
-import org.xenctl.host.pci.PciAddress;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.libvirt.HostDevices;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAttachmentView;

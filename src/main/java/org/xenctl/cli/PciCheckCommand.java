@@ -2,8 +2,6 @@ package org.xenctl.cli;
 
 import java.util.List;
 
-import org.xenctl.host.pci.PciCheck;
-import org.xenctl.host.pci.PciInventory;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciCheckView;
 
@@ -20,8 +18,7 @@ final class PciCheckCommand extends HypervisorCommand {
     @Override
     View execute(Session session) {
         LocalHostOnly.require(invocation().connect(), "pci-check");
-        PciCheck check = new PciCheck(PciInventory.of(invocation().context().hostRoot()));
-        return PciCheckView.of(PciAddresses.parse(addresses).stream().map(check::check).toList());
+        return PciCheckView.of(PciHosts.local(invocation()).check(PciAddresses.parse(addresses)));
     }
 
     @Override

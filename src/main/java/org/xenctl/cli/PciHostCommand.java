@@ -1,8 +1,8 @@
 package org.xenctl.cli;
 
 /**
- * A PCI host command that reads the dom0's sysfs locally, without libvirtd, and through a remote URI falls back on
- * libvirt's node-device API: {@link #execute} gets a session only in the remote case.
+ * A PCI host command: on the dom0 it reads sysfs and needs no libvirtd of its own accord; through a remote URI it
+ * works through libvirt's node-device API, so only then does it get a session ({@link PciHosts} chooses).
  */
 abstract class PciHostCommand extends HypervisorCommand {
 

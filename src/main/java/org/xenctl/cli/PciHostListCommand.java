@@ -3,10 +3,6 @@ package org.xenctl.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.xenctl.domain.NodePciDevice;
-import org.xenctl.host.pci.PciAddress;
-import org.xenctl.host.pci.PciDevice;
-import org.xenctl.host.pci.PciInventory;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciHostListView;
 
@@ -22,25 +18,6 @@ final class PciHostListCommand extends PciHostCommand {
 
     @Override
     View execute(Session session) {
-        List<PciAddress> wanted = PciAddresses.parse(addresses);
-        if (session != null) {
-            RemotePciHost host = RemotePciHost.read(session, invocation().connect());
-            List<NodePciDevice> devices = wanted.isEmpty() ? host.devices()
-                    : wanted.stream().map(host::require).toList();
-            return new PciHostListView("libvirt", null, null, devices.stream().map(host::view).toList());
-        }
-        PciHostFacts facts = PciHostFacts.read(invocation());
-        PciInventory inventory = facts.inventory();
-        List<PciDevice> devices;
-        if (wanted.isEmpty()) {
-            devices = inventory.devices();
-        } else {
-            devices = new ArrayList<>();
-            for (PciAddress address : wanted) {
-                devices.add(inventory.require(address));
-            }
-        }
-        return new PciHostListView("sysfs", inventory.pcibackLoaded(), facts.domainsNotRead(),
-                devices.stream().map(facts::view).toList());
+        return PciHostListView.of(PciHosts.of(invocation(), session).list(PciAddresses.parse(addresses)));
     }
 }

@@ -3,8 +3,6 @@ package org.xenctl.cli;
 import java.util.List;
 
 import org.xenctl.domain.DomainDetails;
-import org.xenctl.host.pci.PassthroughPreflight;
-import org.xenctl.host.pci.PciInventory;
 import org.xenctl.libvirt.HostDevices;
 
 /**
@@ -34,8 +32,6 @@ final class PciPreflights {
     }
 
     private static void check(Invocation root, List<DomainDetails.PciDevice> devices, String what) {
-        if (!devices.isEmpty()) {
-            new PassthroughPreflight(PciInventory.of(root.context().hostRoot())).check(devices, what);
-        }
+        PciHosts.local(root).preflight(devices, what);
     }
 }

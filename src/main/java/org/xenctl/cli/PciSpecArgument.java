@@ -6,8 +6,7 @@ import java.util.List;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.PciAssignment;
-import org.xenctl.host.pci.AssignableRecords;
-import org.xenctl.host.pci.PciAddress;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.xlcfg.PciSpec;
 import org.xenctl.xlcfg.PciSpecParser;
 import org.xenctl.xlcfg.Position;
@@ -60,10 +59,7 @@ record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, "name=" + name + " is known to the dom0's own records "
                     + "only, not through " + root.connect(), "give the device's address (DDDD:BB:SS.F)");
         }
-        PciAddress address = new AssignableRecords(root.context().hostRoot()).findByName(name)
-                .map(AssignableRecords.Assignable::address)
-                .orElseThrow(() -> new XenctlException(ErrorCode.DEVICE_NOT_FOUND, "no device is named '" + name
-                        + "'", "pci-assignable-list -n shows the names; or give the address (DDDD:BB:SS.F)"));
+        PciAddress address = PciHosts.local(root).byName(name);
         return new PciSpec.Bdf(address.domain(), address.bus(), address.slot(), address.function());
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.xenctl.domain.PciAddress;
+
 /**
  * What xenctl remembers of each device it made assignable: the driver to give it back to, and its name. xl keeps
  * this in xenstore (/libxl/pci/BDF/driver_path), lost at every dom0 reboot; here it is a file per device under

@@ -3,6 +3,7 @@ package org.xenctl.host.pci;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.Hypervisor;

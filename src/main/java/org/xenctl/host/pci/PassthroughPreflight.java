@@ -2,6 +2,7 @@ package org.xenctl.host.pci;
 
 import java.util.List;
 
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;

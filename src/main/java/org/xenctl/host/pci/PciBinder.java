@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.pci.AssignableRecords.Assignable;

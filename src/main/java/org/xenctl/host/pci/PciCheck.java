@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.xenctl.domain.PciAddress;
+
 /**
  * The preflight of a device before it is made assignable or given to a guest: what would make xl, libvirt or the
  * guest fail later, said now, one line each.

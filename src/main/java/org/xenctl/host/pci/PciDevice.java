@@ -2,6 +2,8 @@ package org.xenctl.host.pci;
 
 import java.util.List;
 
+import org.xenctl.domain.PciAddress;
+
 /**
  * One PCI function of the dom0, as sysfs shows it.
  *

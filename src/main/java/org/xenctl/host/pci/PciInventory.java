@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.xenctl.domain.PciAddress;
+
 /**
  * The dom0's PCI functions, read from sysfs (and /proc for what dom0 uses) under a root directory: "/" on a dom0, a
  * sysfs-shaped tree in tests. Reads only; binding is another class's job.

@@ -2,6 +2,7 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
+import org.xenctl.host.pci.HostPci;
 import org.xenctl.render.JsonShaped;
 import org.xenctl.render.Table;
 import org.xenctl.render.Table.Align;
@@ -15,6 +16,11 @@ import org.xenctl.render.View;
 public record PciAssignableListView(String domainsNotRead, List<PciDeviceView> devices,
                                     boolean names,
                                     boolean longForm) implements View, JsonShaped {
+
+    public static PciAssignableListView of(HostPci.Listing listing, boolean names, boolean longForm) {
+        return new PciAssignableListView(listing.domainsNotRead(), PciDeviceView.of(listing.devices()), names,
+                longForm);
+    }
 
     /** The JSON form: the devices, not how the text shows them. */
     public record Json(String domainsNotRead, List<PciDeviceView> devices) { }

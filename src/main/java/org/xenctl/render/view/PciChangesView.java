@@ -2,6 +2,7 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
+import org.xenctl.host.pci.HostPci;
 import org.xenctl.render.TextOutput;
 import org.xenctl.render.View;
 
@@ -14,6 +15,11 @@ public record PciChangesView(List<Change> devices) implements View {
      */
     public record Change(String address, boolean changed, String driverBefore, String driverAfter, String name,
                          boolean persistent, String message) { }
+
+    public static PciChangesView of(List<HostPci.Change> changes) {
+        return new PciChangesView(changes.stream().map(c -> new Change(c.address().toString(), c.changed(),
+                c.driverBefore(), c.driverAfter(), c.name(), c.persistent(), c.message())).toList());
+    }
 
     @Override
     public void writeText(TextOutput out) {

@@ -2,11 +2,8 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
-import org.xenctl.domain.NodePciDevice;
-import org.xenctl.host.pci.AssignableRecords.Assignable;
 import org.xenctl.host.pci.AssignmentState;
-import org.xenctl.host.pci.PciAddress;
-import org.xenctl.host.pci.PciDevice;
+import org.xenctl.host.pci.HostPciDevice;
 
 /**
  * One host PCI function, as pci-host-list and pci-assignable-list show it (docs/json.md).
@@ -23,36 +20,14 @@ public record PciDeviceView(String address, String ids, String classCode, String
                             List<String> groupPeers, boolean bridge, String physicalFunction,
                             List<String> virtualFunctions, List<String> resetMethods, List<String> dom0Uses) {
 
-    public static PciDeviceView of(PciDevice d, Assignable record, String domain) {
+    public static PciDeviceView of(HostPciDevice d) {
         return new PciDeviceView(d.address().toString(), d.ids(), String.format("%06x", d.classCode()),
-                d.description(), d.vendorName(), d.deviceName(),
-                String.format("%04x:%04x", d.subsystemVendorId(), d.subsystemDeviceId()), d.driver(),
-                AssignmentState.of(d, record, domain).label(), domain,
-                record == null ? null : record.name(), record == null ? null : record.driver(),
-                record != null && record.persistent(),
-                d.iommuGroup(), strings(d.groupPeers()),
-                d.bridge(), d.physicalFunction() == null ? null : d.physicalFunction().toString(),
-                strings(d.virtualFunctions()), d.resetMethods(), d.dom0Uses());
+                d.description(), d.vendorName(), d.deviceName(), d.subsystemIds(), d.driver(), d.state().label(),
+                d.domain(), d.name(), d.driverToRestore(), d.persistent(), d.iommuGroup(), d.groupPeers(),
+                d.bridge(), d.physicalFunction(), d.virtualFunctions(), d.resetMethods(), d.dom0Uses());
     }
 
-    /**
-     * A device as libvirt's node-device API shows it (a remote host): no subsystem ids, reset methods or dom0 use
-     * (null: unknown), no xenctl records.
-     */
-    public static PciDeviceView ofNode(NodePciDevice d, String domain) {
-        AssignmentState state = d.onPciback()
-                ? (domain == null ? AssignmentState.ASSIGNABLE : AssignmentState.ASSIGNED)
-                : d.driver() == null ? AssignmentState.UNBOUND : AssignmentState.HOST;
-        return new PciDeviceView(d.address(), String.format("%04x:%04x", d.vendorId(), d.deviceId()),
-                String.format("%06x", d.classCode()),
-                PciDevice.describe(d.vendorId(), d.deviceId(), d.vendorName(), d.deviceName()), d.vendorName(),
-                d.deviceName(), null, d.driver(),
-                state.label(), domain, null, null, false, d.iommuGroup(),
-                d.groupMembers().stream().filter(member -> !member.equals(d.address())).toList(), d.bridge(),
-                d.physicalFunction(), d.virtualFunctions(), null, null);
-    }
-
-    private static List<String> strings(List<PciAddress> addresses) {
-        return addresses.stream().map(PciAddress::toString).toList();
+    static List<PciDeviceView> of(List<HostPciDevice> devices) {
+        return devices.stream().map(PciDeviceView::of).toList();
     }
 }

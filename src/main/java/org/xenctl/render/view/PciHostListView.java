@@ -2,6 +2,7 @@ package org.xenctl.render.view;
 
 import java.util.List;
 
+import org.xenctl.host.pci.HostPci;
 import org.xenctl.render.Table;
 import org.xenctl.render.Table.Align;
 import org.xenctl.render.TextOutput;
@@ -17,6 +18,11 @@ import org.xenctl.render.View;
  */
 public record PciHostListView(String source, Boolean pcibackLoaded, String domainsNotRead, List<PciDeviceView> devices)
         implements View {
+
+    public static PciHostListView of(HostPci.Listing listing) {
+        return new PciHostListView(listing.source(), listing.pcibackLoaded(), listing.domainsNotRead(),
+                PciDeviceView.of(listing.devices()));
+    }
 
     @Override
     public void writeText(TextOutput out) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.pci.PciBinder.Outcome;

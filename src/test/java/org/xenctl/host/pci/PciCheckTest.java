@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.testing.SysfsTree;
 import org.xenctl.host.pci.PciCheck.Reason;
 import org.xenctl.host.pci.PciCheck.Report;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.testing.SysfsTree;
 
 class PciInventoryTest {

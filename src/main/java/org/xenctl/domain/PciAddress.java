@@ -1,4 +1,4 @@
-package org.xenctl.host.pci;
+package org.xenctl.domain;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
