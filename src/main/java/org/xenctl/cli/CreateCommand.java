@@ -48,7 +48,7 @@ final class CreateCommand extends HypervisorCommand implements Declaration.DryRu
         DomainSource source = DomainSource.load(file, overrides, compatOption.compat,
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
-        PciPreflights.beforeStart(invocation(), session, source.xml(), "domain " + source.name());
+        PciPreflights.before(invocation(), session, source::pciDevices, "domain " + source.name());
         DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);
         return new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
                 ProblemView.of(source.warnings()),

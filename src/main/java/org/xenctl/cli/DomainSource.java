@@ -3,9 +3,11 @@ package org.xenctl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.XlDomainReader.Reading;
+import org.xenctl.libvirt.HostDevices;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.xlcfg.XlProblem;
 
@@ -27,5 +29,10 @@ record DomainSource(String xml, String name, List<XlProblem> warnings) {
         Reading reading = ConfigFiles.read(file, text, overrides, compat);
         return new DomainSource(SpecXmlWriter.write(reading.spec(), domainType), reading.spec().name(),
                 reading.warnings());
+    }
+
+    /** The host PCI devices the domain asks for, read back from its XML (for the preflight before it starts). */
+    List<DomainDetails.PciDevice> pciDevices() {
+        return HostDevices.pci(xml, name == null ? "domain XML" : "domain " + name);
     }
 }

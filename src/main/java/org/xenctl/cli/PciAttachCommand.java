@@ -1,14 +1,16 @@
 package org.xenctl.cli;
 
+import java.util.List;
+
 import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainDevices;
 import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.Devices;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.Hypervisor.DeviceScope;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.pci.DomainPciUse;
-import org.xenctl.domain.PciAddress;
-import org.xenctl.libvirt.HostDevices;
 import org.xenctl.render.View;
 import org.xenctl.render.view.PciAttachmentView;
 
@@ -34,49 +36,36 @@ final class PciAttachCommand extends HypervisorCommand {
         PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, invocation());
         warn(argument.warnings());
         Hypervisor hypervisor = session.hypervisor();
+        Devices devices = new Devices(hypervisor);
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         String name = target.summary().name();
         String address = argument.address();
-        DeviceScope scope = scopeOptions.resolve(target);
-        DeviceScope missing = new DeviceScope(
-                scope.live() && !DomainPciDevices.has(hypervisor, target, false, address),
-                scope.config() && !DomainPciDevices.has(hypervisor, target, true, address));
-        if (!missing.live() && !missing.config()) {
+        DeviceScope added = devices.attach(target, scopeOptions.resolve(devices, target), argument.passthrough(),
+                live -> checkLive(session, target, live, argument));
+        if (!added.live() && !added.config()) {
             return new PciAttachmentView(name, address, false, false, false, name + " has " + address
                     + " already: nothing to do");
         }
-        if (missing.live()) {
-            checkLive(session, target, argument);
-        }
-        hypervisor.attachPci(target.summary().uuid(), argument.device(), missing);
-        return new PciAttachmentView(name, address, true, missing.live(), missing.config(), address
-                + " attached to " + name + " (" + where(missing) + ")");
+        return new PciAttachmentView(name, address, true, added.live(), added.config(), address
+                + " attached to " + name + " (" + Devices.where(added) + ")");
     }
 
     /** What libxl would refuse with an errno, said first: another domain has it, or this one cannot take it now. */
-    private void checkLive(Session session, DomainDetails target, PciSpecArgument argument) {
+    private void checkLive(Session session, DomainDetails target, DomainDevices live, PciSpecArgument argument) {
         String name = target.summary().name();
         String address = argument.address();
-        String holder = DomainPciUse.read(session.hypervisor()).get(PciAddress.parseOrNull(address));
+        String holder = DomainPciUse.read(session.hypervisor()).get(argument.passthrough().address());
         if (holder != null) {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is assigned to domain " + holder,
                     "pci-detach " + holder + " " + address + " first");
         }
-        if ("xen".equals(session.hypervisor().domainXmlType()) && !HostDevices.hotplugReady(
-                session.hypervisor().xml(target.summary().uuid(), false), "domain " + name)) {
+        if ("xen".equals(session.hypervisor().domainXmlType()) && !live.pciHotplug()) {
             throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " was started without PCI "
                     + "passthrough, so libxl cannot hot-plug a device into it", "add passthrough = \"enabled\" to "
                     + "its xl.cfg (libvirt: <passthrough state='on'/> in <features><xen>) and restart it; or "
                     + "pci-attach --config " + name + " " + address + " and restart it");
         }
-        PciPreflights.beforeAttach(invocation(), session, new DomainDetails.PciDevice(address,
-                argument.device().seize()), "domain " + name);
-    }
-
-    static String where(DeviceScope scope) {
-        if (scope.live() && scope.config()) {
-            return "the running domain and its definition";
-        }
-        return scope.live() ? "the running domain only" : "its definition only: from its next start";
+        PciPreflights.before(invocation(), session, () -> List.of(new DomainDetails.PciDevice(address,
+                argument.device().seize())), "domain " + name);
     }
 }

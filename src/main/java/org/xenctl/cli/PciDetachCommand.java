@@ -2,6 +2,7 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.Devices;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.Hypervisor.DeviceScope;
@@ -37,19 +38,16 @@ final class PciDetachCommand extends HypervisorCommand {
         }
         PciSpecArgument argument = PciSpecArgument.read(spec, compatOption.compat, invocation());
         Hypervisor hypervisor = session.hypervisor();
+        Devices devices = new Devices(hypervisor);
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         String name = target.summary().name();
         String address = argument.address();
-        DeviceScope scope = scopeOptions.resolve(target);
-        DeviceScope present = new DeviceScope(
-                scope.live() && DomainPciDevices.has(hypervisor, target, false, address),
-                scope.config() && DomainPciDevices.has(hypervisor, target, true, address));
-        if (!present.live() && !present.config()) {
+        DeviceScope removed = devices.detach(target, scopeOptions.resolve(devices, target), argument.passthrough());
+        if (!removed.live() && !removed.config()) {
             return new PciAttachmentView(name, address, false, false, false, name + " does not have " + address
                     + ": nothing to do");
         }
-        hypervisor.detachPci(target.summary().uuid(), argument.device().address(), present);
-        return new PciAttachmentView(name, address, true, present.live(), present.config(), address
-                + " detached from " + name + " (" + PciAttachCommand.where(present) + ")");
+        return new PciAttachmentView(name, address, true, removed.live(), removed.config(), address
+                + " detached from " + name + " (" + Devices.where(removed) + ")");
     }
 }

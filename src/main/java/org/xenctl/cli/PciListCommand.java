@@ -23,7 +23,7 @@ final class PciListCommand extends HypervisorCommand {
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         boolean inactive = config || !target.summary().isActive();
         return new PciDomainListView(target.summary().name(), inactive ? "config" : "live",
-                DomainPciDevices.of(hypervisor, target, inactive).stream()
+                hypervisor.devices(target.summary().uuid(), inactive).pci().stream()
                         .map(d -> new PciDomainListView.Device(d.address(), d.vslot(), d.managed(), d.permissive()))
                         .toList());
     }

@@ -1,9 +1,9 @@
 package org.xenctl.cli;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.xenctl.domain.DomainDetails;
-import org.xenctl.libvirt.HostDevices;
 
 /**
  * The passthrough preflight before a domain starts or takes a device, where it can see the devices: on a Xen host
@@ -14,24 +14,15 @@ final class PciPreflights {
     private PciPreflights() {
     }
 
-    static void beforeStart(Invocation root, Session session, String xml, String what) {
-        if (applies(root, session)) {
-            check(root, HostDevices.pci(xml, what), what);
+    /**
+     * @param devices read only where the preflight applies (an XML file is then parsed a first time here)
+     * @param what    the domain, for messages ("domain web")
+     */
+    static void before(Invocation run, Session session, Supplier<List<DomainDetails.PciDevice>> devices,
+            String what) {
+        if ("xen".equals(session.hypervisor().domainXmlType()) && LocalHostOnly.isLocal(run.connect())
+                && LocalHostOnly.isLocal(session.hypervisor().uri())) {
+            PciHosts.local(run).preflight(devices.get(), what);
         }
-    }
-
-    static void beforeAttach(Invocation root, Session session, DomainDetails.PciDevice device, String what) {
-        if (applies(root, session)) {
-            check(root, List.of(device), what);
-        }
-    }
-
-    private static boolean applies(Invocation root, Session session) {
-        return "xen".equals(session.hypervisor().domainXmlType()) && LocalHostOnly.isLocal(root.connect())
-                && LocalHostOnly.isLocal(session.hypervisor().uri());
-    }
-
-    private static void check(Invocation root, List<DomainDetails.PciDevice> devices, String what) {
-        PciHosts.local(root).preflight(devices, what);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.PciPassthrough;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.PciAssignment;
 import org.xenctl.domain.PciAddress;
@@ -51,6 +52,12 @@ record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
     /** The address as "DDDD:BB:SS.F", the form libvirt's XML and xenctl's listings use. */
     String address() {
         return device.address().toString();
+    }
+
+    /** The device as attach and detach look for it (one function: a slot's every function was refused). */
+    PciPassthrough passthrough() {
+        PciSpec.Bdf bdf = device.address();
+        return new PciPassthrough(new PciAddress(bdf.domain(), bdf.bus(), bdf.slot(), bdf.function()), device);
     }
 
     /** name= is a name given by pci-assignable-add -n: xenctl's records on this dom0 know it, libvirt does not. */

@@ -19,7 +19,7 @@ final class StartCommand extends HypervisorCommand {
     View execute(Session session) {
         DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
         if (!found.isActive()) {
-            PciPreflights.beforeStart(invocation(), session, session.hypervisor().xml(found.uuid(), true),
+            PciPreflights.before(invocation(), session, () -> session.hypervisor().devices(found.uuid(), true).pci(),
                     "domain " + found.name());
         }
         return Views.action(session.lifecycle().start(found, paused));

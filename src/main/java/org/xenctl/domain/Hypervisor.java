@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.xenctl.domain.spec.PciAssignment;
-import org.xenctl.xlcfg.PciSpec;
 
 /**
  * The port through which commands drive a host's domains. Operations take the domain's UUID, the one name that
@@ -82,14 +81,20 @@ public interface Hypervisor extends AutoCloseable {
 
     void setAutostart(String uuid, boolean enabled);
 
-    /** The domain's libvirt XML: the live one, or the persistent definition when {@code inactive}. */
+    /**
+     * The domain's libvirt XML: the live one, or the persistent definition when {@code inactive}. For what shows or
+     * converts the XML itself (dumpxml, config export); everything else asks for records.
+     */
     String xml(String uuid, boolean inactive);
+
+    /** The domain's devices: the running domain's, or its persistent definition's when {@code inactive}. */
+    DomainDevices devices(String uuid, boolean inactive);
 
     /** Hands a host PCI device to the domain: to the running domain, its persistent definition, or both. */
     void attachPci(String uuid, PciAssignment device, DeviceScope scope);
 
     /** Takes the host PCI device at {@code address} away from the domain, where {@code scope} says. */
-    void detachPci(String uuid, PciSpec.Bdf address, DeviceScope scope);
+    void detachPci(String uuid, PciAddress address, DeviceScope scope);
 
     /** The host's PCI devices through libvirt's node-device API (for a host whose sysfs is out of reach). */
     List<NodePciDevice> nodePciDevices();

@@ -150,6 +150,15 @@ final class DomainXml {
         return devices;
     }
 
+    /**
+     * Whether a domain started from this (live) XML can take a PCI device now: libxl prepares passthrough at
+     * creation only when the domain has PCI devices then or {@code passthrough} is switched on.
+     */
+    boolean pciHotplug() {
+        String state = passthrough().orElse("");
+        return state.equals("on") || (!state.equals("off") && !pciDevices().isEmpty());
+    }
+
     /** The {@code <features><xen><passthrough state=…>} switch: "on", "off", or empty when libxl chooses. */
     Optional<String> passthrough() {
         return child(root, "features").flatMap(f -> child(f, "xen")).flatMap(x -> child(x, "passthrough"))

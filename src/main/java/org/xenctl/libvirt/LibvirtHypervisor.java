@@ -18,6 +18,7 @@ import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ConnectOptions;
 import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainDevices;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
@@ -25,6 +26,7 @@ import org.xenctl.domain.HostVersion;
 import org.xenctl.domain.LifecycleEvent;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.NodePciDevice;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.PciAssignment;
 import org.xenctl.xlcfg.PciSpec;
@@ -284,16 +286,26 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public DomainDevices devices(String uuid, boolean inactive) {
+        Domain domain = domain(uuid);
+        String name = nameOf(domain);
+        DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + name,
+                () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0)), (inactive ? "the definition of " : "")
+                + "domain " + name);
+        return new DomainDevices(xml.disks(), xml.nics(), xml.pciDevices(), xml.pciHotplug());
+    }
+
+    @Override
     public void attachPci(String uuid, PciAssignment device, DeviceScope scope) {
         String xml = SpecXmlWriter.hostdevXml(device);
         act(uuid, "attach " + device.address() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
     }
 
     @Override
-    public void detachPci(String uuid, PciSpec.Bdf address, DeviceScope scope) {
+    public void detachPci(String uuid, PciAddress address, DeviceScope scope) {
         // libvirt finds the hostdev to remove by its source address alone.
-        String xml = SpecXmlWriter.hostdevXml(new PciAssignment(address, null, null, false, false, false, false,
-                "strict"));
+        String xml = SpecXmlWriter.hostdevXml(new PciAssignment(new PciSpec.Bdf(address.domain(), address.bus(),
+                address.slot(), address.function()), null, null, false, false, false, false, "strict"));
         act(uuid, "detach " + address + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
     }
 

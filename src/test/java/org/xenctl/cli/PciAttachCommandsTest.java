@@ -1,7 +1,6 @@
 package org.xenctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
-import org.xenctl.domain.DomainState;
-import org.xenctl.domain.DomainSummary;
-import org.xenctl.domain.Hypervisor.DeviceScope;
-import org.xenctl.domain.XenctlException;
 import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
@@ -193,26 +187,5 @@ class PciAttachCommandsTest {
         assertThat(forced.exit()).isEqualTo(1);
         assertThat(forced.err()).startsWith("xenctl: error: pci-detach -f (removal without the guest's cooperation) "
                 + "has no libvirt equivalent");
-    }
-
-    @Test
-    void the_default_scope_is_the_running_domain_and_the_definition_of_a_persistent_one() {
-        assertThat(scope(true, true)).isEqualTo(new DeviceScope(true, true));
-        assertThat(scope(true, false)).isEqualTo(new DeviceScope(true, false));
-        assertThat(scope(false, true)).isEqualTo(new DeviceScope(false, true));
-        DeviceScopeOptions liveOnly = new DeviceScopeOptions();
-        liveOnly.live = true;
-        assertThat(liveOnly.resolve(details(true, true))).isEqualTo(new DeviceScope(true, false));
-        assertThatThrownBy(() -> liveOnly.resolve(details(false, true))).isInstanceOf(XenctlException.class);
-    }
-
-    private static DeviceScope scope(boolean running, boolean persistent) {
-        return new DeviceScopeOptions().resolve(details(running, persistent));
-    }
-
-    private static DomainDetails details(boolean running, boolean persistent) {
-        DomainSummary summary = new DomainSummary(running ? 1 : -1, "d", "u",
-                running ? DomainState.RUNNING : DomainState.SHUTOFF, "", 0, 0, 1, 0);
-        return new DomainDetails(summary, "xen", persistent, false, List.of(), List.of(), List.of());
     }
 }

@@ -16,7 +16,7 @@ public final class DomainPciUse {
     public static Map<PciAddress, String> read(Hypervisor hypervisor) {
         Map<PciAddress, String> holders = new TreeMap<>();
         for (DomainSummary domain : hypervisor.list(false)) {
-            for (DomainDetails.PciDevice device : hypervisor.details(domain).pciDevices()) {
+            for (DomainDetails.PciDevice device : hypervisor.devices(domain.uuid(), false).pci()) {
                 PciAddress address = PciAddress.parseOrNull(device.address());
                 if (address != null) {
                     holders.put(address, domain.name());
