@@ -1,11 +1,11 @@
 package org.xenctl.libvirt;
 
+import static org.xenctl.libvirt.LibvirtCalls.call;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -58,7 +58,8 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final Pointer connection;
     private final String uri;
     private final boolean events;
-    private final Map<String, Domain> handles = new HashMap<>();
+    private final DomainHandles handles;
+    private final NodeDevices nodeDevices;
     private final DomainStats stats;
     private Connect connect;
 
@@ -67,6 +68,8 @@ public final class LibvirtHypervisor implements Hypervisor {
         this.uri = uri;
         this.events = events;
         this.stats = new DomainStats(connection);
+        this.handles = new DomainHandles(this::connect, uri);
+        this.nodeDevices = new NodeDevices(this::connect);
     }
 
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
@@ -133,7 +136,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         }
         List<Pointer> pointers = new ArrayList<>();
         for (DomainRef ref : refs) {
-            pointers.add(NativeHandles.of(find(ref)));
+            pointers.add(NativeHandles.of(handles.find(ref)));
         }
         return stats.of(pointers, detail);
     }
@@ -145,16 +148,13 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public Optional<DomainSummary> refresh(String uuid) {
-        Domain domain = handles.get(uuid);
         try {
-            if (domain == null) {
-                domain = byUuid(uuid);
-            }
+            Domain domain = handles.get(uuid);
             List<DomainSummary> found = stats.of(List.of(NativeHandles.of(domain)), DomainSummary.Detail.RESOURCES);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (XenctlException e) {
             if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
-                forget(uuid);
+                handles.forget(uuid);
                 return Optional.empty();
             }
             throw e;
@@ -163,7 +163,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public DomainDetails details(DomainSummary summary) {
-        Domain domain = domain(summary.uuid());
+        Domain domain = handles.get(summary.uuid());
         DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + summary.name(),
                 () -> domain.getXMLDesc(0)), "domain " + summary.name());
         boolean persistent = call("cannot read domain " + summary.name(), domain::isPersistent) == 1;
@@ -176,7 +176,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     public Definition define(String xml) {
         DomainXml parsed = DomainXml.parse(xml, "domain XML");
         String name = parsed.name().orElse("");
-        Optional<Domain> existing = parsed.name().flatMap(this::existing);
+        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
         String definition = xml;
         if (existing.isPresent()) {
             String existingUuid = uuidOf(existing.get());
@@ -191,9 +191,9 @@ public final class LibvirtHypervisor implements Hypervisor {
                 () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
         String finalXml = definition;
         Domain domain = call("cannot define domain " + name, () -> connect().domainDefineXML(finalXml));
-        String uuid = remember(domain);
+        String uuid = handles.remember(domain);
         String after = call("cannot read the new definition of " + name, () -> domain.getXMLDesc(XML_INACTIVE));
-        DomainSummary summary = refresh(uuid).orElseThrow(() -> gone(uuid));
+        DomainSummary summary = refresh(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
         return new Definition(summary, before == null, !after.equals(before));
     }
 
@@ -201,7 +201,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     public DomainSummary createTransient(String xml, boolean paused) {
         DomainXml parsed = DomainXml.parse(xml, "domain XML");
         String name = parsed.name().orElse("");
-        Optional<Domain> existing = parsed.name().flatMap(this::existing);
+        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
         if (existing.isPresent()) {
             throw nameTaken(name, uuidOf(existing.get()));
         }
@@ -211,8 +211,8 @@ public final class LibvirtHypervisor implements Hypervisor {
         } catch (LibvirtException e) {
             throw pausedUnsupported(e, paused, "cannot create domain " + name);
         }
-        String uuid = remember(domain);
-        return refresh(uuid).orElseThrow(() -> gone(uuid));
+        String uuid = handles.remember(domain);
+        return refresh(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
     }
 
     private static XenctlException nameTaken(String name, String uuid) {
@@ -226,7 +226,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void start(String uuid, boolean paused) {
-        Domain domain = domain(uuid);
+        Domain domain = handles.get(uuid);
         try {
             domain.create(paused ? CREATE_PAUSED : 0);
         } catch (LibvirtException e) {
@@ -266,11 +266,11 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void rename(String uuid, String newName) {
-        Domain domain = domain(uuid);
+        Domain domain = handles.get(uuid);
         // Built before the call: any libvirt call in between would reset the error the rename leaves.
         String doing = "cannot rename domain " + nameOf(domain) + " to " + newName;
         NativeCalls.check(NativeLibvirt.INSTANCE.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
-        forget(uuid);
+        handles.forget(uuid);
     }
 
     @Override
@@ -280,14 +280,14 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public String xml(String uuid, boolean inactive) {
-        Domain domain = domain(uuid);
+        Domain domain = handles.get(uuid);
         return call("cannot read the XML of domain " + nameOf(domain),
                 () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0));
     }
 
     @Override
     public DomainDevices devices(String uuid, boolean inactive) {
-        Domain domain = domain(uuid);
+        Domain domain = handles.get(uuid);
         String name = nameOf(domain);
         DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + name,
                 () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0)), (inactive ? "the definition of " : "")
@@ -311,67 +311,22 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public List<NodePciDevice> nodePciDevices() {
-        String[] names = call("cannot list the host's PCI devices", () -> connect().listDevices("pci"));
-        List<NodePciDevice> devices = new ArrayList<>();
-        for (String name : names) {
-            Device device = call("cannot read node device " + name, () -> connect().deviceLookupByName(name));
-            try {
-                NodePciDevice pci = NodeDeviceXml.pci(call("cannot read node device " + name,
-                        device::getXMLDescription));
-                if (pci != null) {
-                    devices.add(pci);
-                }
-            } finally {
-                free(device);
-            }
-        }
-        devices.sort(Comparator.comparing(NodePciDevice::address));
-        return devices;
+        return nodeDevices.pci();
     }
 
     @Override
     public NodePciDevice nodePciDevice(String address) {
-        Device device = nodeDevice(address);
-        try {
-            return NodeDeviceXml.pci(call("cannot read PCI device " + address, device::getXMLDescription));
-        } finally {
-            free(device);
-        }
+        return nodeDevices.pci(address);
     }
 
     @Override
     public void detachNodePci(String address) {
-        Device device = nodeDevice(address);
-        try {
-            NativeCalls.check(NativeLibvirt.INSTANCE.virNodeDeviceDetachFlags(NativeHandles.of(device), "xen", 0),
-                    "libvirt cannot bind " + address + " to xen-pciback");
-        } finally {
-            free(device);
-        }
+        nodeDevices.detachToPciback(address);
     }
 
     @Override
     public void reattachNodePci(String address) {
-        Device device = nodeDevice(address);
-        try {
-            call("libvirt cannot give " + address + " back to the host", device::reAttach);
-        } finally {
-            free(device);
-        }
-    }
-
-    /** libvirt names a PCI node device after its address: pci_0000_01_00_0. */
-    private Device nodeDevice(String address) {
-        String name = "pci_" + address.replace(':', '_').replace('.', '_');
-        return call("no PCI device " + address + " on this host", () -> connect().deviceLookupByName(name));
-    }
-
-    private static void free(Device device) {
-        try {
-            device.free();
-        } catch (LibvirtException e) {
-            // Freed already; nothing more to do.
-        }
+        nodeDevices.reattach(address);
     }
 
     private static int affect(DeviceScope scope) {
@@ -392,8 +347,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     public void close() {
         // Each virDomainPtr holds a reference on the connection: free them, or the connection (and the test
         // driver's state) lives on until the garbage collector finalizes them.
-        handles.values().forEach(LibvirtHypervisor::free);
-        handles.clear();
+        handles.freeAll();
         if (connect == null) {
             DirectConnectCalls.virConnectClose(connection);
             return;
@@ -405,87 +359,8 @@ public final class LibvirtHypervisor implements Hypervisor {
         }
     }
 
-    private Domain find(DomainRef ref) {
-        List<Lookup> attempts = new ArrayList<>();
-        if (ref.looksLikeId()) {
-            attempts.add(() -> connect().domainLookupByID(Integer.parseInt(ref.text())));
-        }
-        if (ref.looksLikeUuid()) {
-            attempts.add(() -> connect().domainLookupByUUIDString(ref.text()));
-        }
-        attempts.add(() -> connect().domainLookupByName(ref.text()));
-        for (Lookup attempt : attempts) {
-            try {
-                Domain domain = attempt.run();
-                remember(domain);
-                return domain;
-            } catch (LibvirtException e) {
-                if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
-                    throw LibvirtErrors.translate(e, "cannot look up domain " + ref);
-                }
-            }
-        }
-        throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri
-                + " (xenctl list --all shows its domains)");
-    }
-
-    private Optional<Domain> existing(String name) {
-        try {
-            return Optional.of(find(DomainRef.of(name)));
-        } catch (XenctlException e) {
-            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private Domain domain(String uuid) {
-        Domain domain = handles.get(uuid);
-        return domain != null ? domain : byUuid(uuid);
-    }
-
-    private Domain byUuid(String uuid) {
-        try {
-            Domain domain = connect().domainLookupByUUIDString(uuid);
-            keep(uuid, domain);
-            return domain;
-        } catch (LibvirtException e) {
-            XenctlException failure = LibvirtErrors.translate(e, "cannot look up domain " + uuid);
-            throw failure.code() == ErrorCode.DOMAIN_NOT_FOUND ? gone(uuid) : failure;
-        }
-    }
-
-    private String remember(Domain domain) {
-        String uuid = call("cannot read a domain's UUID", domain::getUUIDString);
-        keep(uuid, domain);
-        return uuid;
-    }
-
-    private void keep(String uuid, Domain domain) {
-        Domain previous = handles.put(uuid, domain);
-        if (previous != null && previous != domain) {
-            free(previous);
-        }
-    }
-
-    private void forget(String uuid) {
-        Domain previous = handles.remove(uuid);
-        if (previous != null) {
-            free(previous);
-        }
-    }
-
-    private static void free(Domain domain) {
-        try {
-            domain.free();
-        } catch (LibvirtException e) {
-            // Released already; nothing more to do.
-        }
-    }
-
     private void act(String uuid, String verb, Action action) {
-        Domain domain = domain(uuid);
+        Domain domain = handles.get(uuid);
         try {
             action.run(domain);
         } catch (LibvirtException e) {
@@ -510,30 +385,8 @@ public final class LibvirtHypervisor implements Hypervisor {
         return LibvirtErrors.translate(e, doing);
     }
 
-    private static XenctlException gone(String uuid) {
-        return new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain " + uuid + " no longer exists");
-    }
-
     private static String dotted(long version) {
         return (version / 1_000_000) + "." + (version / 1_000 % 1_000) + "." + (version % 1_000);
-    }
-
-    private static <T> T call(String doing, Call<T> call) {
-        try {
-            return call.run();
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.translate(e, doing);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws LibvirtException;
-    }
-
-    @FunctionalInterface
-    private interface Lookup {
-        Domain run() throws LibvirtException;
     }
 
     @FunctionalInterface

@@ -81,7 +81,7 @@ public final class NativeLoading {
      * What JNA's start needs but could do without it, done beside the loading thread: the dynamic linking of
      * libvirt.so and its libraries (~10 ms), so that JNA's own dlopen of the same file finds it already in the
      * process, then the first structure's field order. (JNA's other prerequisite, java.util.logging, is out of the
-     * way: see jnalog.Logger.) Only a head start: on any failure JNA does the same itself and reports what is wrong.
+     * way: see org.xenctl.julshim.Logger.) Only a head start: on any failure JNA does the same itself and reports what is wrong.
      */
     private static void prepare() {
         try {

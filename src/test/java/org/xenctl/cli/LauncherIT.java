@@ -94,7 +94,7 @@ class LauncherIT {
     }
 
     /**
-     * In the packaged jar JNA logs through org.xenctl.libvirt.jnalog, so a listing never starts java.util.logging;
+     * In the packaged jar JNA logs through org.xenctl.julshim, so a listing never starts java.util.logging;
      * what java.util.logging would show by default still appears: JNA's library-loading messages under
      * jna.debug_load are INFO, passed on to the platform logger (each relocated call must resolve in the shim).
      */
@@ -107,7 +107,7 @@ class LauncherIT {
         assertThat(quiet.exit()).as(quiet.err()).isZero();
         assertThat(quiet.err()).isEmpty();
         assertThat(Files.readString(dir.resolve("quiet"))).contains("com.sun.jna.Native ")
-                .contains("org.xenctl.libvirt.jnalog.Logger ").doesNotContain("java.util.logging.");
+                .contains("org.xenctl.julshim.Logger ").doesNotContain("java.util.logging.");
         assertThat(debug.exit()).as(debug.err()).isZero();
         assertThat(debug.err()).contains("INFO").contains("Looking for library");
     }

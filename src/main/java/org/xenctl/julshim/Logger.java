@@ -1,8 +1,8 @@
-package org.xenctl.libvirt.jnalog;
+package org.xenctl.julshim;
 
 /**
- * What the packaged jar gives JNA (and Jackson) in place of {@code java.util.logging.Logger}: the shade plugin
- * rewrites their references to the two JDK classes into this one and {@link Level}. JNA's {@code Native} asks for
+ * What the packaged jar gives JNA in place of {@code java.util.logging.Logger}: the shade plugin
+ * rewrites its references to the two JDK classes into this one and {@link Level}. JNA's {@code Native} asks for
  * a logger before anything else, and starting java.util.logging costs a fresh JVM ~13 ms (security properties, a
  * service lookup that reads the whole jar's directory, the logging configuration) on the path of every command that
  * calls libvirt, for messages that are all below the level shown by default. So: what java.util.logging would show

@@ -1,4 +1,4 @@
-package org.xenctl.libvirt.jnalog;
+package org.xenctl.julshim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shim passes on what java.util.logging shows by default, formatted as it would be, and drops the rest. */
 class LoggerTest {
-    private static final String NAME = "org.xenctl.test.jnalog";
+    private static final String NAME = "org.xenctl.test.julshim";
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler capture = new Handler() {
         @Override

@@ -1,4 +1,4 @@
-package org.xenctl.libvirt.jnalog;
+package org.xenctl.julshim;
 
 /**
  * What the packaged jar gives JNA (and Jackson) in place of {@code java.util.logging.Level}: see {@link Logger}. The

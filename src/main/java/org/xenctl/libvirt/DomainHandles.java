@@ -1,0 +1,132 @@
+package org.xenctl.libvirt;
+
+import static org.xenctl.libvirt.LibvirtCalls.call;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+
+/**
+ * libvirt-java's domain handles of one connection, kept by UUID to save lookups. Every virDomainPtr holds a reference
+ * on its connection: each is freed when replaced, forgotten or at {@link #freeAll}, or the connection (and the test
+ * driver's state) would outlive its close until the garbage collector finalizes them.
+ */
+final class DomainHandles {
+    private final Supplier<Connect> connect;
+    private final String uri;
+    private final Map<String, Domain> handles = new HashMap<>();
+
+    DomainHandles(Supplier<Connect> connect, String uri) {
+        this.connect = connect;
+        this.uri = uri;
+    }
+
+    /** The domain the user means: by id, then UUID, then name, as its text allows; DOMAIN_NOT_FOUND otherwise. */
+    Domain find(DomainRef ref) {
+        List<Lookup> attempts = new ArrayList<>();
+        if (ref.looksLikeId()) {
+            attempts.add(() -> connect.get().domainLookupByID(Integer.parseInt(ref.text())));
+        }
+        if (ref.looksLikeUuid()) {
+            attempts.add(() -> connect.get().domainLookupByUUIDString(ref.text()));
+        }
+        attempts.add(() -> connect.get().domainLookupByName(ref.text()));
+        for (Lookup attempt : attempts) {
+            try {
+                Domain domain = attempt.run();
+                remember(domain);
+                return domain;
+            } catch (LibvirtException e) {
+                if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                    throw LibvirtErrors.translate(e, "cannot look up domain " + ref);
+                }
+            }
+        }
+        throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri
+                + " (xenctl list --all shows its domains)");
+    }
+
+    /** The domain named {@code name}, if there is one. */
+    Optional<Domain> existing(String name) {
+        try {
+            return Optional.of(find(DomainRef.of(name)));
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The handle of the domain with this UUID, looked up if not kept; DOMAIN_NOT_FOUND once it is gone. */
+    Domain get(String uuid) {
+        Domain domain = handles.get(uuid);
+        return domain != null ? domain : byUuid(uuid);
+    }
+
+    private Domain byUuid(String uuid) {
+        try {
+            Domain domain = connect.get().domainLookupByUUIDString(uuid);
+            keep(uuid, domain);
+            return domain;
+        } catch (LibvirtException e) {
+            XenctlException failure = LibvirtErrors.translate(e, "cannot look up domain " + uuid);
+            throw failure.code() == ErrorCode.DOMAIN_NOT_FOUND ? gone(uuid) : failure;
+        }
+    }
+
+    /** Keeps a handle libvirt just gave (define, create) and returns its UUID. */
+    String remember(Domain domain) {
+        String uuid = call("cannot read a domain's UUID", domain::getUUIDString);
+        keep(uuid, domain);
+        return uuid;
+    }
+
+    private void keep(String uuid, Domain domain) {
+        Domain previous = handles.put(uuid, domain);
+        if (previous != null && previous != domain) {
+            free(previous);
+        }
+    }
+
+    /** Frees the handle of a domain that is gone or renamed. */
+    void forget(String uuid) {
+        Domain previous = handles.remove(uuid);
+        if (previous != null) {
+            free(previous);
+        }
+    }
+
+    void freeAll() {
+        handles.values().forEach(DomainHandles::free);
+        handles.clear();
+    }
+
+    static XenctlException gone(String uuid) {
+        return new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain " + uuid + " no longer exists");
+    }
+
+    private static void free(Domain domain) {
+        try {
+            domain.free();
+        } catch (LibvirtException e) {
+            // Released already; nothing more to do.
+        }
+    }
+
+    @FunctionalInterface
+    private interface Lookup {
+        Domain run() throws LibvirtException;
+    }
+}
