@@ -30,11 +30,13 @@ record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
             throw new XenctlException(ErrorCode.USAGE, problem.message() + " (column " + problem.position().column()
                     + ")", problem.hint());
         });
-        PciSpec.Bdf address = spec.bdf() != null ? spec.bdf() : byName(spec.name(), root);
-        if (address.function() == null) {
-            throw new XenctlException(ErrorCode.USAGE, "'" + address + "' (every function) cannot be expressed in "
-                    + "libvirt", "give one function at a time, e.g. " + address.toString().replace("*", "0"));
+        PciSpec.Bdf bdf = spec.bdf();
+        if (bdf != null && bdf.function() == null) {
+            throw new XenctlException(ErrorCode.USAGE, "'" + bdf + "' (every function) cannot be expressed in "
+                    + "libvirt", "give one function at a time, e.g. " + bdf.toString().replace("*", "0"));
         }
+        PciAddress address = bdf != null ? new PciAddress(bdf.domain(), bdf.bus(), bdf.slot(), bdf.function())
+                : byName(spec.name(), root);
         if (spec.vslot() != null && spec.vslot() > 0x1f) {
             throw new XenctlException(ErrorCode.USAGE, String.format("vslot %02x is not a PCI slot", spec.vslot()),
                     "a guest slot is 00 to 1f (hex)");
@@ -56,18 +58,16 @@ record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
 
     /** The device as attach and detach look for it (one function: a slot's every function was refused). */
     PciPassthrough passthrough() {
-        PciSpec.Bdf bdf = device.address();
-        return new PciPassthrough(new PciAddress(bdf.domain(), bdf.bus(), bdf.slot(), bdf.function()), device);
+        return new PciPassthrough(device);
     }
 
     /** name= is a name given by pci-assignable-add -n: xenctl's records on this dom0 know it, libvirt does not. */
-    private static PciSpec.Bdf byName(String name, Invocation root) {
+    private static PciAddress byName(String name, Invocation root) {
         if (!LocalHostOnly.isLocal(root.connect())) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, "name=" + name + " is known to the dom0's own records "
                     + "only, not through " + root.connect(), "give the device's address (DDDD:BB:SS.F)");
         }
-        PciAddress address = PciHosts.local(root).byName(name);
-        return new PciSpec.Bdf(address.domain(), address.bus(), address.slot(), address.function());
+        return PciHosts.local(root).byName(name);
     }
 
     private static boolean orFalse(Boolean value) {

@@ -3,16 +3,20 @@ package org.xenctl.domain;
 import org.xenctl.domain.spec.PciAssignment;
 
 /** A host PCI device handed to a domain (xl pci-attach), found by its host address. */
-public record PciPassthrough(PciAddress address, PciAssignment assignment) implements Device {
+public record PciPassthrough(PciAssignment assignment) implements Device {
+
+    public PciAddress address() {
+        return assignment.address();
+    }
 
     @Override
     public String label() {
-        return address.toString();
+        return address().toString();
     }
 
     @Override
     public boolean isIn(DomainDevices devices) {
-        return devices.hasPci(address);
+        return devices.hasPci(address());
     }
 
     @Override
@@ -22,6 +26,6 @@ public record PciPassthrough(PciAddress address, PciAssignment assignment) imple
 
     @Override
     public void detach(Hypervisor hypervisor, String uuid, Hypervisor.DeviceScope scope) {
-        hypervisor.detachPci(uuid, address, scope);
+        hypervisor.detachPci(uuid, address(), scope);
     }
 }

@@ -29,7 +29,6 @@ import org.xenctl.domain.NodePciDevice;
 import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.PciAssignment;
-import org.xenctl.xlcfg.PciSpec;
 
 /** {@link Hypervisor} over one libvirt connection. Domain handles are kept by UUID to save lookups. */
 public final class LibvirtHypervisor implements Hypervisor {
@@ -304,8 +303,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void detachPci(String uuid, PciAddress address, DeviceScope scope) {
         // libvirt finds the hostdev to remove by its source address alone.
-        String xml = SpecXmlWriter.hostdevXml(new PciAssignment(new PciSpec.Bdf(address.domain(), address.bus(),
-                address.slot(), address.function()), null, null, false, false, false, false, "strict"));
+        String xml = SpecXmlWriter.hostdevXml(new PciAssignment(address, null, null, false, false, false, false, "strict"));
         act(uuid, "detach " + address + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
     }
 

@@ -14,9 +14,9 @@ import org.xenctl.domain.spec.DomainSpec;
 import org.xenctl.domain.spec.GuestType;
 import org.xenctl.domain.spec.Graphics;
 import org.xenctl.domain.spec.PciAssignment;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.xlcfg.DiskSpec;
 import org.xenctl.xlcfg.NetSpec;
-import org.xenctl.xlcfg.PciSpec;
 
 /**
  * Reads libvirt domain XML back into a {@link DomainSpec}, for `config export`. Devices xl.cfg cannot describe are
@@ -178,7 +178,7 @@ public final class SpecXmlReader {
             }
             Element guest = child(hostdev, "address");
             Integer vslot = guest == null ? null : hex(guest.getAttribute("slot"));
-            pci.add(new PciAssignment(new PciSpec.Bdf(hex(address.getAttribute("domain")),
+            pci.add(new PciAssignment(new PciAddress(hex(address.getAttribute("domain")),
                     hex(address.getAttribute("bus")), hex(address.getAttribute("slot")),
                     hex(address.getAttribute("function"))), vslot, null,
                     "no".equals(source.getAttribute("writeFiltering")), false,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
+import org.xenctl.domain.PciAddress;
 import org.xenctl.xlcfg.DiskSpec;
 import org.xenctl.xlcfg.DiskSpecParser;
 import org.xenctl.xlcfg.NetSpec;
@@ -460,7 +461,9 @@ public final class XlDomainReader {
         });
         List<PciAssignment> assignments = new ArrayList<>();
         for (PciSpec spec : specs) {
-            assignments.add(new PciAssignment(spec.bdf(), spec.vslot(), spec.name(),
+            PciSpec.Bdf bdf = spec.bdf();
+            assignments.add(new PciAssignment(new PciAddress(bdf.domain(), bdf.bus(), bdf.slot(), bdf.function()),
+                    spec.vslot(), spec.name(),
                     orDefault(spec.permissive(), permissive), orDefault(spec.msitranslate(), msitranslate),
                     orDefault(spec.seize(), seize), orDefault(spec.powerMgmt(), powerMgmt),
                     spec.rdmPolicy() == null ? rdmPolicy : spec.rdmPolicy()));
