@@ -65,7 +65,7 @@ final class PciAttachCommand extends HypervisorCommand {
                     + "its xl.cfg (libvirt: <passthrough state='on'/> in <features><xen>) and restart it; or "
                     + "pci-attach --config " + name + " " + address + " and restart it");
         }
-        PciPreflights.before(invocation(), session, () -> List.of(new DomainDetails.PciDevice(address,
-                argument.device().seize())), "domain " + name);
+        PciPreflights.before(invocation(), session, () -> List.of(new DomainDetails.PciDevice(
+                argument.passthrough().address(), argument.device().seize())), "domain " + name);
     }
 }

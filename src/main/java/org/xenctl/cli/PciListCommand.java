@@ -24,7 +24,7 @@ final class PciListCommand extends HypervisorCommand {
         boolean inactive = config || !target.summary().isActive();
         return new PciDomainListView(target.summary().name(), inactive ? "config" : "live",
                 hypervisor.devices(target.summary().uuid(), inactive).pci().stream()
-                        .map(d -> new PciDomainListView.Device(d.address(), d.vslot(), d.managed(), d.permissive()))
+                        .map(d -> new PciDomainListView.Device(d.addressText(), d.vslot(), d.managed(), d.permissive()))
                         .toList());
     }
 }

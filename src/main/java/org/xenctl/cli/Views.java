@@ -30,7 +30,7 @@ final class Views {
                 .map(x -> new DomainInfoView.Nic(x.mac(), x.type(), x.source(), x.model(), x.ifname()))
                 .toList();
         List<DomainInfoView.Pci> pci = details.pciDevices().stream()
-                .map(x -> new DomainInfoView.Pci(x.address(), x.managed()))
+                .map(x -> new DomainInfoView.Pci(x.addressText(), x.managed()))
                 .toList();
         return new DomainInfoView(d.id() >= 0 ? d.id() : null, d.name(), d.uuid(), d.state().label(), d.reason(),
                 d.memoryKiB(), d.maxMemoryKiB(), d.vcpus(), d.cpuTimeNs(), details.osType(), details.guestType(),

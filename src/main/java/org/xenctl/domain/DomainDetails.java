@@ -33,17 +33,21 @@ public record DomainDetails(DomainSummary summary, String osType, boolean persis
     /** A network interface as the domain XML describes it. */
     public record NetworkDevice(String mac, String type, String source, String model, String ifname) { }
 
-    /** A host PCI device handed to the domain. */
     /**
      * A host PCI device given to the domain.
      *
-     * @param address the host address, DDDD:BB:SS.F
+     * @param address the host address; null only where a domain XML gives none
      * @param managed whether libvirt takes it from its dom0 driver itself (xl's seize)
      * @param vslot   the guest slot the XML asks for, or null
      */
-    public record PciDevice(String address, boolean managed, Integer vslot, boolean permissive) {
-        public PciDevice(String address, boolean managed) {
+    public record PciDevice(PciAddress address, boolean managed, Integer vslot, boolean permissive) {
+        public PciDevice(PciAddress address, boolean managed) {
             this(address, managed, null, false);
+        }
+
+        /** The address as listings show it, "" when there is none. */
+        public String addressText() {
+            return address == null ? "" : address.toString();
         }
     }
 }

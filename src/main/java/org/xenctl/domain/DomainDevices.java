@@ -20,7 +20,6 @@ public record DomainDevices(List<DomainDetails.DiskDevice> disks, List<DomainDet
 
     /** Whether a host PCI device at {@code address} is among them. */
     public boolean hasPci(PciAddress address) {
-        String wanted = address.toString();
-        return pci.stream().anyMatch(device -> device.address().equals(wanted));
+        return pci.stream().anyMatch(device -> address.equals(device.address()));
     }
 }

@@ -19,6 +19,7 @@ import org.xenctl.domain.DomainDetails.DiskDevice;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
 import org.xenctl.domain.DomainDetails.PciDevice;
 import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -143,7 +144,7 @@ final class DomainXml {
             }
             Optional<Element> source = child(hostdev, "source");
             Optional<Element> guest = child(hostdev, "address").filter(a -> "pci".equals(a.getAttribute("type")));
-            devices.add(new PciDevice(source.flatMap(s -> child(s, "address")).map(DomainXml::pciAddress).orElse(""),
+            devices.add(new PciDevice(source.flatMap(s -> child(s, "address")).map(DomainXml::pciAddress).orElse(null),
                     "yes".equals(hostdev.getAttribute("managed")), guest.map(a -> hexNumber(a, "slot")).orElse(null),
                     "no".equals(attribute(source, "writeFiltering"))));
         }
@@ -165,9 +166,9 @@ final class DomainXml {
                 .map(p -> p.getAttribute("state"));
     }
 
-    private static String pciAddress(Element address) {
-        return String.format("%04x:%02x:%02x.%x", hexNumber(address, "domain"), hexNumber(address, "bus"),
-                hexNumber(address, "slot"), hexNumber(address, "function"));
+    private static PciAddress pciAddress(Element address) {
+        return new PciAddress(hexNumber(address, "domain"), hexNumber(address, "bus"), hexNumber(address, "slot"),
+                hexNumber(address, "function"));
     }
 
     private static int hexNumber(Element element, String attribute) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.xenctl.domain.DomainDetails.DiskDevice;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
 import org.xenctl.domain.DomainDetails.PciDevice;
 
@@ -37,7 +38,7 @@ class DomainXmlTest {
                 new DiskDevice("xvda", "", "disk", "pool/img", false));
         assertThat(xml.nics()).containsExactly(
                 new NetworkDevice("00:16:3e:00:00:09", "bridge", "br0", "e1000", "vif3.0"));
-        assertThat(xml.pciDevices()).containsExactly(new PciDevice("0000:1a:00.3", false));
+        assertThat(xml.pciDevices()).containsExactly(new PciDevice(PciAddress.parseOrNull("0000:1a:00.3"), false));
     }
 
     @Test

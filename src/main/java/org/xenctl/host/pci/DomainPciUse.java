@@ -17,7 +17,7 @@ public final class DomainPciUse {
         Map<PciAddress, String> holders = new TreeMap<>();
         for (DomainSummary domain : hypervisor.list(false)) {
             for (DomainDetails.PciDevice device : hypervisor.devices(domain.uuid(), false).pci()) {
-                PciAddress address = PciAddress.parseOrNull(device.address());
+                PciAddress address = device.address();
                 if (address != null) {
                     holders.put(address, domain.name());
                 }

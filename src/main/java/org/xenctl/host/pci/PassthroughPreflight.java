@@ -25,7 +25,7 @@ public final class PassthroughPreflight {
     /** Throws DEVICE_NOT_FOUND or DEVICE_REFUSED for the first device that would fail; {@code what} names the domain. */
     public void check(List<DomainDetails.PciDevice> devices, String what) {
         for (DomainDetails.PciDevice wanted : devices) {
-            PciAddress address = PciAddress.parseOrNull(wanted.address());
+            PciAddress address = wanted.address();
             if (address == null) {
                 continue;
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
@@ -34,7 +35,7 @@ class PassthroughPreflightTest {
     }
 
     private static List<DomainDetails.PciDevice> wants(String address, boolean managed) {
-        return List.of(new DomainDetails.PciDevice(address, managed));
+        return List.of(new DomainDetails.PciDevice(PciAddress.parseOrNull(address), managed));
     }
 
     @Test
