@@ -20,7 +20,7 @@ record DomainInfo(long maxMemKiB, long memoryKiB, int vcpus, long cpuTimeNs) {
     /** virDomainGetInfo; null when it fails (libvirt's last error tells why). */
     static DomainInfo of(Pointer domain) {
         Memory info = new Memory(SIZE);
-        if (DirectDomainCalls.virDomainGetInfo(domain, info) < 0) {
+        if (DirectCalls.virDomainGetInfo(domain, info) < 0) {
             return null;
         }
         return new DomainInfo(info.getNativeLong(MAX_MEM).longValue(), info.getNativeLong(MEMORY).longValue(),

@@ -26,8 +26,8 @@ import org.xenctl.domain.XenctlException;
  * resources with virDomainGetInfo.
  */
 final class DomainStats {
-    private static final int RESOURCE_GROUPS = DirectConnectCalls.STATS_CPU_TOTAL | DirectConnectCalls.STATS_BALLOON
-            | DirectConnectCalls.STATS_VCPU;
+    private static final int RESOURCE_GROUPS = DirectCalls.STATS_CPU_TOTAL | DirectCalls.STATS_BALLOON
+            | DirectCalls.STATS_VCPU;
     private static final int RECORD_PARAMS_OFFSET = Native.POINTER_SIZE;
     private static final int RECORD_NPARAMS_OFFSET = 2 * Native.POINTER_SIZE;
 
@@ -47,8 +47,8 @@ final class DomainStats {
     List<DomainSummary> all(boolean includeInactive, Detail detail) {
         if (bulk) {
             PointerByReference records = new PointerByReference();
-            int flags = includeInactive ? 0 : DirectConnectCalls.STATS_ACTIVE;
-            int count = DirectConnectCalls.virConnectGetAllDomainStats(connect, groups(detail), records, flags);
+            int flags = includeInactive ? 0 : DirectCalls.STATS_ACTIVE;
+            int count = DirectCalls.virConnectGetAllDomainStats(connect, groups(detail), records, flags);
             if (count >= 0) {
                 return readAndFree(records.getValue(), count, detail);
             }
@@ -65,7 +65,7 @@ final class DomainStats {
                 terminated.setPointer((long) i * Native.POINTER_SIZE, domains.get(i));
             }
             PointerByReference records = new PointerByReference();
-            int count = DirectConnectCalls.virDomainListGetStats(terminated, groups(detail), records, 0);
+            int count = DirectCalls.virDomainListGetStats(terminated, groups(detail), records, 0);
             if (count >= 0) {
                 return readAndFree(records.getValue(), count, detail);
             }
@@ -75,7 +75,7 @@ final class DomainStats {
     }
 
     private static int groups(Detail detail) {
-        return DirectConnectCalls.STATS_STATE | (detail == Detail.RESOURCES ? RESOURCE_GROUPS : 0);
+        return DirectCalls.STATS_STATE | (detail == Detail.RESOURCES ? RESOURCE_GROUPS : 0);
     }
 
     /** After a failed bulk call: throws its error, unless the driver lacks the call (then never asks again). */
@@ -89,8 +89,8 @@ final class DomainStats {
 
     private List<DomainSummary> listOneByOne(boolean includeInactive, Detail detail) {
         PointerByReference array = new PointerByReference();
-        int flags = includeInactive ? 0 : DirectConnectCalls.LIST_DOMAINS_ACTIVE;
-        int count = NativeCalls.check(DirectConnectCalls.virConnectListAllDomains(connect, array, flags), "cannot list domains");
+        int flags = includeInactive ? 0 : DirectCalls.LIST_DOMAINS_ACTIVE;
+        int count = NativeCalls.check(DirectCalls.virConnectListAllDomains(connect, array, flags), "cannot list domains");
         Pointer domains = array.getValue();
         List<Pointer> pointers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -99,7 +99,7 @@ final class DomainStats {
         try {
             return ConcurrentCalls.map(pointers, domain -> oneByOne(domain, detail));
         } finally {
-            pointers.forEach(DirectDomainCalls::virDomainFree);
+            pointers.forEach(DirectCalls::virDomainFree);
             if (domains != null) {
                 Native.free(Pointer.nativeValue(domains));
             }
@@ -107,16 +107,16 @@ final class DomainStats {
     }
 
     private static DomainSummary oneByOne(Pointer domain, Detail detail) {
-        String name = DirectDomainCalls.virDomainGetName(domain);
+        String name = DirectCalls.virDomainGetName(domain);
         DomainInfo info = detail == Detail.RESOURCES ? infoSettled(domain, name) : null;
         IntByReference stateCode = new IntByReference();
         IntByReference reasonCode = new IntByReference();
-        NativeCalls.check(DirectDomainCalls.virDomainGetState(domain, stateCode, reasonCode, 0),
+        NativeCalls.check(DirectCalls.virDomainGetState(domain, stateCode, reasonCode, 0),
                 "cannot read domain " + name);
         DomainState state = DomainState.fromCode(stateCode.getValue());
         Resources resources = info == null ? null : new Resources(info.memoryKiB(), info.maxMemKiB(), info.vcpus(),
                 state.isActive() ? info.cpuTimeNs() : 0);
-        return new DomainSummary(DirectDomainCalls.virDomainGetID(domain), name, uuid(domain), state,
+        return new DomainSummary(DirectCalls.virDomainGetID(domain), name, uuid(domain), state,
                 state.reason(reasonCode.getValue()), resources);
     }
 
@@ -159,7 +159,7 @@ final class DomainStats {
             }
             return ConcurrentCalls.map(records, Record::complete);
         } finally {
-            DirectConnectCalls.virDomainStatsRecordListFree(list);
+            DirectCalls.virDomainStatsRecordListFree(list);
         }
     }
 
@@ -169,8 +169,8 @@ final class DomainStats {
             Pointer domain = record.getPointer(0);
             Map<String, Object> stats = TypedParameters.read(record.getPointer(RECORD_PARAMS_OFFSET),
                     record.getInt(RECORD_NPARAMS_OFFSET));
-            return new Record(domain, stats, DirectDomainCalls.virDomainGetName(domain),
-                    DirectDomainCalls.virDomainGetID(domain));
+            return new Record(domain, stats, DirectCalls.virDomainGetName(domain),
+                    DirectCalls.virDomainGetID(domain));
         }
 
         DomainSummary withoutResources() {
@@ -210,7 +210,7 @@ final class DomainStats {
 
     private static String uuid(Pointer domain) {
         byte[] uuid = new byte[37];
-        NativeCalls.check(DirectDomainCalls.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
+        NativeCalls.check(DirectCalls.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
         return Native.toString(uuid);
     }
 

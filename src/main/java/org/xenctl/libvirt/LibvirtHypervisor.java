@@ -78,8 +78,8 @@ public final class LibvirtHypervisor implements Hypervisor {
         if (options.events()) {
             EventLoop.ensureRunning();
         }
-        Pointer connection = DirectConnectCalls.virConnectOpenAuth(uri, null,
-                options.readOnly() ? DirectConnectCalls.OPEN_READ_ONLY : 0);
+        Pointer connection = DirectCalls.virConnectOpenAuth(uri, null,
+                options.readOnly() ? DirectCalls.OPEN_READ_ONLY : 0);
         if (connection == null) {
             NativeCalls.LastError error = NativeCalls.LastError.take();
             throw LibvirtErrors.connectFailure(error == null ? null : error.number(),
@@ -90,7 +90,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /**
      * libvirt-java's view of the connection, made on first use: a listing never needs it, and its first use costs a
-     * fresh JVM more than the listing (see {@link DirectConnectCalls}).
+     * fresh JVM more than the listing (see {@link DirectCalls}).
      */
     private Connect connect() {
         if (connect == null) {
@@ -268,7 +268,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         Domain domain = handles.get(uuid);
         // Built before the call: any libvirt call in between would reset the error the rename leaves.
         String doing = "cannot rename domain " + nameOf(domain) + " to " + newName;
-        NativeCalls.check(NativeLibvirt.INSTANCE.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
+        NativeCalls.check(DirectCalls.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
         handles.forget(uuid);
     }
 
@@ -347,7 +347,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         // driver's state) lives on until the garbage collector finalizes them.
         handles.freeAll();
         if (connect == null) {
-            DirectConnectCalls.virConnectClose(connection);
+            DirectCalls.virConnectClose(connection);
             return;
         }
         try {

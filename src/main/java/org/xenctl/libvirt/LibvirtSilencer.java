@@ -7,17 +7,17 @@ import com.sun.jna.Pointer;
  * callback is a constant so that JNA's native trampoline is never garbage collected.
  */
 final class LibvirtSilencer {
-    private static final DirectConnectCalls.ErrorFunc IGNORE = new Ignore();
+    private static final DirectCalls.ErrorFunc IGNORE = new Ignore();
 
     private LibvirtSilencer() {
     }
 
     static void install() {
-        DirectConnectCalls.virSetErrorFunc(null, IGNORE);
+        DirectCalls.virSetErrorFunc(null, IGNORE);
     }
 
     /** A class rather than a lambda: this runs on the loading thread, before any lambda of the process is set up. */
-    private static final class Ignore implements DirectConnectCalls.ErrorFunc {
+    private static final class Ignore implements DirectCalls.ErrorFunc {
         @Override
         public void invoke(Pointer userData, Pointer error) {
             // xenctl reports the error from the failed call's result.

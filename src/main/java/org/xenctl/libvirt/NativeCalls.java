@@ -31,7 +31,7 @@ final class NativeCalls {
     /** The calling thread's last libvirt error, read and reset; null when there is none. */
     record LastError(ErrorNumber number, String message) {
         static LastError take() {
-            Pointer error = DirectConnectCalls.virGetLastError();
+            Pointer error = DirectCalls.virGetLastError();
             if (error == null) {
                 return null;
             }
@@ -39,7 +39,7 @@ final class NativeCalls {
             Pointer message = error.getPointer(MESSAGE_OFFSET);
             LastError last = new LastError(code >= 0 && code < NUMBERS.length ? NUMBERS[code] : null,
                     message == null ? null : message.getString(0, Native.getDefaultStringEncoding()));
-            DirectConnectCalls.virResetLastError();
+            DirectCalls.virResetLastError();
             return last;
         }
     }

@@ -15,7 +15,7 @@ import org.xenctl.domain.XenctlException;
 /**
  * The native virConnectPtr and virDomainPtr behind libvirt-java's objects, which keeps them in non-public fields,
  * so that our own native calls act on the same connection and domains; and libvirt-java's Connect made around a
- * connection we opened ({@link DirectConnectCalls}), through its non-public constructor.
+ * connection we opened ({@link DirectCalls}), through its non-public constructor.
  */
 final class NativeHandles {
     private static final Field CONNECT_POINTER = field(Connect.class, "vcp");

@@ -110,7 +110,7 @@ public final class NativeLoading {
     private static void load() {
         try {
             LibvirtSilencer.install();
-            Class.forName(DirectDomainCalls.class.getName(), true, NativeLoading.class.getClassLoader());
+            Class.forName(DirectCalls.class.getName(), true, NativeLoading.class.getClassLoader());
         } catch (Throwable e) {
             // Nothing to report from here: the command's own first call meets the same failure and reports it.
         }

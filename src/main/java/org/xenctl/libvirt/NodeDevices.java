@@ -55,7 +55,7 @@ final class NodeDevices {
     void detachToPciback(String address) {
         Device device = byAddress(address);
         try {
-            NativeCalls.check(NativeLibvirt.INSTANCE.virNodeDeviceDetachFlags(NativeHandles.of(device), "xen", 0),
+            NativeCalls.check(DirectCalls.virNodeDeviceDetachFlags(NativeHandles.of(device), "xen", 0),
                     "libvirt cannot bind " + address + " to xen-pciback");
         } finally {
             free(device);

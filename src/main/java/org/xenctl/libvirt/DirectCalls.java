@@ -1,0 +1,87 @@
+package org.xenctl.libvirt;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * Every libvirt function xenctl calls other than through libvirt-java, bound in one place with JNA's direct mapping
+ * (static natives registered on this class), for one of two reasons written at each group: a plain `xenctl list`
+ * needs nothing else, so it never builds libvirt-java's JNA proxy of libvirt's ~300 functions, which in a fresh JVM
+ * costs more than the whole listing (libvirt-java wraps the same connection only when a command needs it, see
+ * {@link LibvirtHypervisor}); or libvirt-java has no binding for the call. A direct call also skips the reflection
+ * and argument conversion a proxied call makes in Java, which for a thousand domains in a barely compiled JVM costs
+ * more than the calls.
+ */
+final class DirectCalls {
+    static {
+        Native.register(DirectCalls.class, LibvirtLibrary.SONAME);
+    }
+
+    // virConnectFlags
+    static final int OPEN_READ_ONLY = 1;
+
+    // virDomainStatsTypes
+    static final int STATS_STATE = 1;
+    static final int STATS_CPU_TOTAL = 2;
+    static final int STATS_BALLOON = 4;
+    static final int STATS_VCPU = 8;
+
+    // virConnectGetAllDomainStatsFlags
+    static final int STATS_ACTIVE = 1;
+
+    // virConnectListAllDomainsFlags
+    static final int LIST_DOMAINS_ACTIVE = 1;
+
+    /** libvirt's virErrorFunc. */
+    interface ErrorFunc extends Callback {
+        void invoke(Pointer userData, Pointer error);
+    }
+
+    private DirectCalls() {
+    }
+
+    /** {@code auth} NULL: no interactive credentials (ssh keys and agents still work for xen+ssh://). */
+    static native Pointer virConnectOpenAuth(String name, Pointer auth, int flags);
+
+    static native int virConnectClose(Pointer conn);
+
+    static native void virSetErrorFunc(Pointer userData, ErrorFunc handler);
+
+    static native int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
+
+    /** {@code doms} points to a NULL-terminated array of virDomainPtr. */
+    static native int virDomainListGetStats(Pointer doms, int stats, PointerByReference retStats, int flags);
+
+    static native void virDomainStatsRecordListFree(Pointer stats);
+
+    /** {@code domains} receives an array of virDomainPtr, each freed with virDomainFree, the array with free(). */
+    static native int virConnectListAllDomains(Pointer conn, PointerByReference domains, int flags);
+
+    static native Pointer virGetLastError();
+
+    static native void virResetLastError();
+
+    // What a listing asks once per domain where the driver has no bulk statistics (or not all of them).
+
+    static native String virDomainGetName(Pointer dom);
+
+    static native int virDomainGetID(Pointer dom);
+
+    static native int virDomainGetUUIDString(Pointer dom, byte[] buf);
+
+    static native int virDomainGetInfo(Pointer dom, Pointer info);
+
+    static native int virDomainGetState(Pointer dom, IntByReference state, IntByReference reason, int flags);
+
+    static native int virDomainFree(Pointer dom);
+
+    // What libvirt-java 0.5.4 does not bind; used on the native pointers it holds (see NativeHandles).
+
+    static native int virDomainRename(Pointer dom, String newName, int flags);
+
+    /** {@code driverName} "xen" binds the device to xen-pciback whatever the connection's default stub is. */
+    static native int virNodeDeviceDetachFlags(Pointer dev, String driverName, int flags);
+}
