@@ -6,15 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xenctl.domain.DomainDetails.DiskDevice;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
 import org.xenctl.domain.DomainDetails.PciDevice;
@@ -39,7 +34,7 @@ final class DomainXml {
      */
     static DomainXml parse(String xml, String origin) {
         try {
-            Document document = builder().parse(new InputSource(new StringReader(xml)));
+            Document document = Dom.builder().parse(new InputSource(new StringReader(xml)));
             Element root = document.getDocumentElement();
             if (!"domain".equals(root.getTagName())) {
                 throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": the root element is <"
@@ -56,26 +51,6 @@ final class DomainXml {
 
     Element root() {
         return root;
-    }
-
-    static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            // The default handler prints "[Fatal Error]" lines to stderr; errors reach the caller as exceptions.
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a required feature", e);
-        }
     }
 
     Optional<String> uuid() {
@@ -145,7 +120,7 @@ final class DomainXml {
             Optional<Element> source = child(hostdev, "source");
             Optional<Element> guest = child(hostdev, "address").filter(a -> "pci".equals(a.getAttribute("type")));
             devices.add(new PciDevice(source.flatMap(s -> child(s, "address")).map(DomainXml::pciAddress).orElse(null),
-                    "yes".equals(hostdev.getAttribute("managed")), guest.map(a -> hexNumber(a, "slot")).orElse(null),
+                    "yes".equals(hostdev.getAttribute("managed")), guest.map(a -> Dom.number(a.getAttribute("slot"))).orElse(null),
                     "no".equals(attribute(source, "writeFiltering"))));
         }
         return devices;
@@ -167,16 +142,8 @@ final class DomainXml {
     }
 
     private static PciAddress pciAddress(Element address) {
-        return new PciAddress(hexNumber(address, "domain"), hexNumber(address, "bus"), hexNumber(address, "slot"),
-                hexNumber(address, "function"));
-    }
-
-    private static int hexNumber(Element element, String attribute) {
-        String text = element.getAttribute(attribute).strip();
-        if (text.isEmpty()) {
-            return 0;
-        }
-        return text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+        return new PciAddress(Dom.number(address.getAttribute("domain")), Dom.number(address.getAttribute("bus")), Dom.number(address.getAttribute("slot")),
+                Dom.number(address.getAttribute("function")));
     }
 
     private static String diskSource(Element source) {
@@ -189,20 +156,11 @@ final class DomainXml {
     }
 
     private static Optional<Element> child(Element parent, String tag) {
-        List<Element> found = children(parent, tag);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return Optional.ofNullable(Dom.child(parent, tag));
     }
 
     private static List<Element> children(Element parent, String tag) {
-        List<Element> found = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node node = nodes.item(i);
-            if (node instanceof Element element && tag.equals(element.getTagName())) {
-                found.add(element);
-            }
-        }
-        return found;
+        return Dom.children(parent, tag);
     }
 
     private static String attribute(Optional<Element> element, String name) {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.NodePciDevice;
 import org.xenctl.domain.XenctlException;
@@ -23,13 +21,13 @@ final class NodeDeviceXml {
     static NodePciDevice pci(String xml) {
         Element device;
         try {
-            device = DomainXml.builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            device = Dom.builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
         } catch (SAXException | IOException e) {
             throw new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt described a node device in malformed XML: "
                     + e.getMessage(), null, e);
         }
         Element pci = null;
-        for (Element capability : children(device, "capability")) {
+        for (Element capability : Dom.children(device, "capability")) {
             if ("pci".equals(capability.getAttribute("type"))) {
                 pci = capability;
             }
@@ -37,27 +35,27 @@ final class NodeDeviceXml {
         if (pci == null) {
             return null;
         }
-        Element driver = child(device, "driver");
-        Element vendor = child(pci, "vendor");
-        Element product = child(pci, "product");
-        Element group = child(pci, "iommuGroup");
+        Element driver = Dom.child(device, "driver");
+        Element vendor = Dom.child(pci, "vendor");
+        Element product = Dom.child(pci, "product");
+        Element group = Dom.child(pci, "iommuGroup");
         String physicalFunction = null;
         List<String> virtualFunctions = new ArrayList<>();
-        for (Element capability : children(pci, "capability")) {
+        for (Element capability : Dom.children(pci, "capability")) {
             switch (capability.getAttribute("type")) {
-                case "phys_function" -> physicalFunction = children(capability, "address").stream()
+                case "phys_function" -> physicalFunction = Dom.children(capability, "address").stream()
                         .map(NodeDeviceXml::address).findFirst().orElse(null);
-                case "virt_functions" -> children(capability, "address").stream().map(NodeDeviceXml::address)
+                case "virt_functions" -> Dom.children(capability, "address").stream().map(NodeDeviceXml::address)
                         .forEach(virtualFunctions::add);
                 default -> { }
             }
         }
-        return new NodePciDevice(String.format("%04x:%02x:%02x.%x", number(child(pci, "domain")),
-                number(child(pci, "bus")), number(child(pci, "slot")), number(child(pci, "function"))),
-                idOf(vendor), idOf(product), textOf(vendor), textOf(product), number(child(pci, "class")),
-                driver == null ? null : textOf(child(driver, "name")),
+        return new NodePciDevice(String.format("%04x:%02x:%02x.%x", number(Dom.child(pci, "domain")),
+                number(Dom.child(pci, "bus")), number(Dom.child(pci, "slot")), number(Dom.child(pci, "function"))),
+                idOf(vendor), idOf(product), textOf(vendor), textOf(product), number(Dom.child(pci, "class")),
+                driver == null ? null : textOf(Dom.child(driver, "name")),
                 group == null ? null : Integer.valueOf(group.getAttribute("number")),
-                group == null ? List.of() : children(group, "address").stream().map(NodeDeviceXml::address).toList(),
+                group == null ? List.of() : Dom.children(group, "address").stream().map(NodeDeviceXml::address).toList(),
                 physicalFunction, virtualFunctions);
     }
 
@@ -80,22 +78,5 @@ final class NodeDeviceXml {
             return null;
         }
         return element.getTextContent().strip();
-    }
-
-    private static Element child(Element parent, String tag) {
-        List<Element> found = children(parent, tag);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> found = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node node = nodes.item(i);
-            if (node instanceof Element element && element.getTagName().equals(tag)) {
-                found.add(element);
-            }
-        }
-        return found;
     }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xenctl.domain.spec.Actions;
 import org.xenctl.domain.spec.Boot;
 import org.xenctl.domain.spec.DomainSpec;
@@ -39,46 +37,46 @@ public final class SpecXmlReader {
     }
 
     private DomainSpec spec(Element domain) {
-        Element os = child(domain, "os");
-        GuestType type = GuestType.ofLibvirt(text(child(os, "type"), "xen"));
-        long maxMemory = kib(child(domain, "memory")) / 1024;
-        Element current = child(domain, "currentMemory");
+        Element os = Dom.child(domain, "os");
+        GuestType type = GuestType.ofLibvirt(Dom.text(Dom.child(os, "type"), "xen"));
+        long maxMemory = kib(Dom.child(domain, "memory")) / 1024;
+        Element current = Dom.child(domain, "currentMemory");
         long memory = current == null ? maxMemory : kib(current) / 1024;
-        Element vcpu = child(domain, "vcpu");
-        int maxVcpus = Integer.parseInt(text(vcpu, "1"));
+        Element vcpu = Dom.child(domain, "vcpu");
+        int maxVcpus = Integer.parseInt(Dom.text(vcpu, "1"));
         int vcpus = vcpu != null && vcpu.hasAttribute("current") ? Integer.parseInt(vcpu.getAttribute("current"))
                 : maxVcpus;
         String cpuset = vcpu != null && vcpu.hasAttribute("cpuset") ? vcpu.getAttribute("cpuset") : null;
         List<String> pins = new ArrayList<>();
-        for (Element pin : children(child(domain, "cputune"), "vcpupin")) {
+        for (Element pin : Dom.children(Dom.child(domain, "cputune"), "vcpupin")) {
             pins.add(pin.getAttribute("cpuset"));
         }
-        String bootloaderArgs = text(child(domain, "bootloader_args"), null);
+        String bootloaderArgs = Dom.text(Dom.child(domain, "bootloader_args"), null);
         List<String> bootOrder = new ArrayList<>();
-        for (Element boot : children(os, "boot")) {
+        for (Element boot : Dom.children(os, "boot")) {
             bootOrder.add(switch (boot.getAttribute("dev")) {
                 case "cdrom" -> "d";
                 case "network" -> "n";
                 default -> "c";
             });
         }
-        Boot boot = new Boot(text(child(os, "kernel"), null), text(child(os, "initrd"), null),
-                text(child(os, "cmdline"), null), text(child(domain, "bootloader"), null),
+        Boot boot = new Boot(Dom.text(Dom.child(os, "kernel"), null), Dom.text(Dom.child(os, "initrd"), null),
+                Dom.text(Dom.child(os, "cmdline"), null), Dom.text(Dom.child(domain, "bootloader"), null),
                 bootloaderArgs == null ? List.of() : Arrays.asList(bootloaderArgs.trim().split("\\s+")),
                 os != null && "efi".equals(os.getAttribute("firmware")) ? "uefi" : null,
                 bootOrder.isEmpty() || type != GuestType.HVM ? null : String.join("", bootOrder));
-        Actions actions = new Actions(text(child(domain, "on_poweroff"), "destroy"),
-                text(child(domain, "on_reboot"), "restart"), text(child(domain, "on_crash"), "destroy"));
-        Element features = child(domain, "features");
-        Element devices = child(domain, "devices");
+        Actions actions = new Actions(Dom.text(Dom.child(domain, "on_poweroff"), "destroy"),
+                Dom.text(Dom.child(domain, "on_reboot"), "restart"), Dom.text(Dom.child(domain, "on_crash"), "destroy"));
+        Element features = Dom.child(domain, "features");
+        Element devices = Dom.child(domain, "devices");
         List<PciAssignment> pci = hostdevs(devices);
-        Element xen = features == null ? null : child(features, "xen");
-        boolean e820 = xen != null && child(xen, "e820_host") != null
-                && "on".equals(child(xen, "e820_host").getAttribute("state"));
-        String uuid = text(child(domain, "uuid"), null);
-        return new DomainSpec(text(child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
+        Element xen = features == null ? null : Dom.child(features, "xen");
+        boolean e820 = xen != null && Dom.child(xen, "e820_host") != null
+                && "on".equals(Dom.child(xen, "e820_host").getAttribute("state"));
+        String uuid = Dom.text(Dom.child(domain, "uuid"), null);
+        return new DomainSpec(Dom.text(Dom.child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
                 cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820,
-                passthrough(xen == null ? null : child(xen, "passthrough")), graphics(devices),
+                passthrough(xen == null ? null : Dom.child(xen, "passthrough")), graphics(devices),
                 serial(devices), type == GuestType.HVM ? hvmFeatures(features) : null);
     }
 
@@ -97,24 +95,24 @@ public final class SpecXmlReader {
         if (features == null) {
             return new DomainSpec.HvmFeatures(false, false, false, true, false);
         }
-        Element hap = child(features, "hap");
-        return new DomainSpec.HvmFeatures(child(features, "acpi") != null, child(features, "apic") != null,
-                child(features, "pae") != null, hap == null || !"off".equals(hap.getAttribute("state")),
-                child(features, "viridian") != null);
+        Element hap = Dom.child(features, "hap");
+        return new DomainSpec.HvmFeatures(Dom.child(features, "acpi") != null, Dom.child(features, "apic") != null,
+                Dom.child(features, "pae") != null, hap == null || !"off".equals(hap.getAttribute("state")),
+                Dom.child(features, "viridian") != null);
     }
 
     private List<DiskSpec> disks(Element devices) {
         List<DiskSpec> disks = new ArrayList<>();
-        for (Element disk : children(devices, "disk")) {
+        for (Element disk : Dom.children(devices, "disk")) {
             String device = disk.getAttribute("device");
             if (!device.isEmpty() && !device.equals("disk") && !device.equals("cdrom")) {
                 notes.add("a " + device + " disk device");
                 continue;
             }
-            Element source = child(disk, "source");
+            Element source = Dom.child(disk, "source");
             String target = source == null ? null : source.hasAttribute("dev") ? source.getAttribute("dev")
                     : source.hasAttribute("file") ? source.getAttribute("file") : null;
-            Element driver = child(disk, "driver");
+            Element driver = Dom.child(disk, "driver");
             String format = target == null ? "empty" : driver != null && driver.hasAttribute("type")
                     ? driver.getAttribute("type") : "raw";
             String backendtype = driver == null || !driver.hasAttribute("name") ? null : switch (driver
@@ -125,10 +123,10 @@ public final class SpecXmlReader {
             };
             Boolean discard = driver == null || !driver.hasAttribute("discard") ? null
                     : driver.getAttribute("discard").equals("unmap");
-            Element backend = child(disk, "backenddomain");
+            Element backend = Dom.child(disk, "backenddomain");
             boolean cdrom = device.equals("cdrom");
-            String vdev = child(disk, "target") == null ? null : child(disk, "target").getAttribute("dev");
-            disks.add(new DiskSpec(target, format, vdev, cdrom || child(disk, "readonly") != null ? "ro" : "rw",
+            String vdev = Dom.child(disk, "target") == null ? null : Dom.child(disk, "target").getAttribute("dev");
+            disks.add(new DiskSpec(target, format, vdev, cdrom || Dom.child(disk, "readonly") != null ? "ro" : "rw",
                     cdrom ? "cdrom" : "disk", backend == null ? null : backend.getAttribute("name"), backendtype,
                     null, false, discard, null, null, null, Map.of(), false));
         }
@@ -137,25 +135,25 @@ public final class SpecXmlReader {
 
     private List<NetSpec> nics(Element devices) {
         List<NetSpec> nics = new ArrayList<>();
-        for (Element nic : children(devices, "interface")) {
-            Element source = child(nic, "source");
+        for (Element nic : Dom.children(devices, "interface")) {
+            Element source = Dom.child(nic, "source");
             String bridge = source != null && source.hasAttribute("bridge") ? source.getAttribute("bridge") : null;
             if (!"bridge".equals(nic.getAttribute("type")) || bridge == null) {
                 notes.add("an interface of type '" + nic.getAttribute("type") + "' (xl.cfg has bridges only)");
                 continue;
             }
             List<String> ips = new ArrayList<>();
-            for (Element ip : children(nic, "ip")) {
+            for (Element ip : Dom.children(nic, "ip")) {
                 ips.add(ip.getAttribute("address"));
             }
-            Element outbound = child(child(nic, "bandwidth"), "outbound");
+            Element outbound = Dom.child(Dom.child(nic, "bandwidth"), "outbound");
             NetSpec.Rate rate = outbound == null ? null : new NetSpec.Rate(
                     Long.parseLong(outbound.getAttribute("average")) * 1024, 50_000,
                     Long.parseLong(outbound.getAttribute("average")) * 1024 + "B/s");
-            Element mtu = child(nic, "mtu");
-            nics.add(new NetSpec(attribute(child(nic, "mac"), "address"), bridge, null, null,
-                    attribute(child(nic, "model"), "type"), vifname(attribute(child(nic, "target"), "dev")),
-                    attribute(child(nic, "script"), "path"), ips, attribute(child(nic, "backenddomain"), "name"),
+            Element mtu = Dom.child(nic, "mtu");
+            nics.add(new NetSpec(Dom.attribute(Dom.child(nic, "mac"), "address"), bridge, null, null,
+                    Dom.attribute(Dom.child(nic, "model"), "type"), vifname(Dom.attribute(Dom.child(nic, "target"), "dev")),
+                    Dom.attribute(Dom.child(nic, "script"), "path"), ips, Dom.attribute(Dom.child(nic, "backenddomain"), "name"),
                     null, null, mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")), rate, null, null,
                     Map.of(), List.of()));
         }
@@ -169,18 +167,18 @@ public final class SpecXmlReader {
 
     private List<PciAssignment> hostdevs(Element devices) {
         List<PciAssignment> pci = new ArrayList<>();
-        for (Element hostdev : children(devices, "hostdev")) {
-            Element source = child(hostdev, "source");
-            Element address = child(source, "address");
+        for (Element hostdev : Dom.children(devices, "hostdev")) {
+            Element source = Dom.child(hostdev, "source");
+            Element address = Dom.child(source, "address");
             if (!"pci".equals(hostdev.getAttribute("type")) || address == null) {
                 notes.add("a " + hostdev.getAttribute("type") + " host device (xl.cfg's pci= takes PCI only)");
                 continue;
             }
-            Element guest = child(hostdev, "address");
-            Integer vslot = guest == null ? null : hex(guest.getAttribute("slot"));
-            pci.add(new PciAssignment(new PciAddress(hex(address.getAttribute("domain")),
-                    hex(address.getAttribute("bus")), hex(address.getAttribute("slot")),
-                    hex(address.getAttribute("function"))), vslot, null,
+            Element guest = Dom.child(hostdev, "address");
+            Integer vslot = guest == null ? null : Dom.number(guest.getAttribute("slot"));
+            pci.add(new PciAssignment(new PciAddress(Dom.number(address.getAttribute("domain")),
+                    Dom.number(address.getAttribute("bus")), Dom.number(address.getAttribute("slot")),
+                    Dom.number(address.getAttribute("function"))), vslot, null,
                     "no".equals(source.getAttribute("writeFiltering")), false,
                     "yes".equals(hostdev.getAttribute("managed")), false, "strict"));
         }
@@ -188,21 +186,21 @@ public final class SpecXmlReader {
     }
 
     private static Graphics graphics(Element devices) {
-        for (Element graphics : children(devices, "graphics")) {
+        for (Element graphics : Dom.children(devices, "graphics")) {
             if (!"vnc".equals(graphics.getAttribute("type"))) {
                 continue;
             }
             String port = graphics.getAttribute("port");
             Integer display = "no".equals(graphics.getAttribute("autoport")) && port.matches("[0-9]+")
                     ? Integer.parseInt(port) - 5900 : null;
-            return new Graphics(attribute(graphics, "listen"), display, attribute(graphics, "passwd"),
-                    attribute(graphics, "keymap"));
+            return new Graphics(Dom.attribute(graphics, "listen"), display, Dom.attribute(graphics, "passwd"),
+                    Dom.attribute(graphics, "keymap"));
         }
         return null;
     }
 
     private static String serial(Element devices) {
-        for (Element serial : children(devices, "serial")) {
+        for (Element serial : Dom.children(devices, "serial")) {
             if ("pty".equals(serial.getAttribute("type"))) {
                 return "pty";
             }
@@ -219,37 +217,5 @@ public final class SpecXmlReader {
             case "G", "GiB" -> value * 1024 * 1024;
             default -> value;
         };
-    }
-
-    private static int hex(String value) {
-        return value.startsWith("0x") ? Integer.parseInt(value.substring(2), 16) : Integer.parseInt(value);
-    }
-
-    private static String attribute(Element element, String name) {
-        return element == null || !element.hasAttribute(name) ? null : element.getAttribute(name);
-    }
-
-    private static String text(Element element, String fallback) {
-        return element == null ? fallback : element.getTextContent().trim();
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> all = children(parent, name);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) {
-            return found;
-        }
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node node = nodes.item(i);
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                found.add(element);
-            }
-        }
-        return found;
     }
 }

@@ -1,0 +1,86 @@
+package org.xenctl.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The one set of DOM helpers for libvirt's XML (domains, node devices), with one convention: a missing element or
+ * attribute is null, never an exception, and a null parent has no children.
+ */
+final class Dom {
+    private Dom() {
+    }
+
+    /** A parser that refuses DOCTYPEs (no entity expansion) and reports errors as exceptions, not on stderr. */
+    static DocumentBuilder builder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // The default handler prints "[Fatal Error]" lines to stderr; errors reach the caller as exceptions.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a required feature", e);
+        }
+    }
+
+    /** The first child element named {@code tag}, or null. */
+    static Element child(Element parent, String tag) {
+        List<Element> found = children(parent, tag);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The child elements named {@code tag}, in order. */
+    static List<Element> children(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
+        if (parent == null) {
+            return found;
+        }
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && element.getTagName().equals(tag)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /** The attribute's value, or null when the element or the attribute is missing. */
+    static String attribute(Element element, String name) {
+        return element == null || !element.hasAttribute(name) ? null : element.getAttribute(name);
+    }
+
+    /** The element's text, stripped, or {@code fallback} when there is no element. */
+    static String text(Element element, String fallback) {
+        return element == null ? fallback : element.getTextContent().strip();
+    }
+
+    /** A number as libvirt writes one, "0x1f" or "31"; 0 when empty or missing. */
+    static int number(String value) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        return text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+    }
+}
