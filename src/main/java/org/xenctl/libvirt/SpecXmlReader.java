@@ -3,18 +3,17 @@ package org.xenctl.libvirt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.w3c.dom.Element;
 import org.xenctl.domain.spec.Actions;
 import org.xenctl.domain.spec.Boot;
+import org.xenctl.domain.spec.Disk;
 import org.xenctl.domain.spec.DomainSpec;
 import org.xenctl.domain.spec.GuestType;
+import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.Graphics;
 import org.xenctl.domain.spec.PciAssignment;
 import org.xenctl.domain.PciAddress;
-import org.xenctl.xlcfg.DiskSpec;
-import org.xenctl.xlcfg.NetSpec;
 
 /**
  * Reads libvirt domain XML back into a {@link DomainSpec}, for `config export`. Devices xl.cfg cannot describe are
@@ -101,8 +100,8 @@ public final class SpecXmlReader {
                 Dom.child(features, "viridian") != null);
     }
 
-    private List<DiskSpec> disks(Element devices) {
-        List<DiskSpec> disks = new ArrayList<>();
+    private List<Disk> disks(Element devices) {
+        List<Disk> disks = new ArrayList<>();
         for (Element disk : Dom.children(devices, "disk")) {
             String device = disk.getAttribute("device");
             if (!device.isEmpty() && !device.equals("disk") && !device.equals("cdrom")) {
@@ -126,15 +125,14 @@ public final class SpecXmlReader {
             Element backend = Dom.child(disk, "backenddomain");
             boolean cdrom = device.equals("cdrom");
             String vdev = Dom.child(disk, "target") == null ? null : Dom.child(disk, "target").getAttribute("dev");
-            disks.add(new DiskSpec(target, format, vdev, cdrom || Dom.child(disk, "readonly") != null ? "ro" : "rw",
-                    cdrom ? "cdrom" : "disk", backend == null ? null : backend.getAttribute("name"), backendtype,
-                    null, false, discard, null, null, null, Map.of(), false));
+            disks.add(new Disk(target, format, vdev, cdrom || Dom.child(disk, "readonly") != null, cdrom,
+                    backend == null ? null : backend.getAttribute("name"), backendtype, discard));
         }
         return disks;
     }
 
-    private List<NetSpec> nics(Element devices) {
-        List<NetSpec> nics = new ArrayList<>();
+    private List<Nic> nics(Element devices) {
+        List<Nic> nics = new ArrayList<>();
         for (Element nic : Dom.children(devices, "interface")) {
             Element source = Dom.child(nic, "source");
             String bridge = source != null && source.hasAttribute("bridge") ? source.getAttribute("bridge") : null;
@@ -147,15 +145,16 @@ public final class SpecXmlReader {
                 ips.add(ip.getAttribute("address"));
             }
             Element outbound = Dom.child(Dom.child(nic, "bandwidth"), "outbound");
-            NetSpec.Rate rate = outbound == null ? null : new NetSpec.Rate(
+            Nic.Rate rate = outbound == null ? null : new Nic.Rate(
                     Long.parseLong(outbound.getAttribute("average")) * 1024, 50_000,
                     Long.parseLong(outbound.getAttribute("average")) * 1024 + "B/s");
             Element mtu = Dom.child(nic, "mtu");
-            nics.add(new NetSpec(Dom.attribute(Dom.child(nic, "mac"), "address"), bridge, null, null,
-                    Dom.attribute(Dom.child(nic, "model"), "type"), vifname(Dom.attribute(Dom.child(nic, "target"), "dev")),
-                    Dom.attribute(Dom.child(nic, "script"), "path"), ips, Dom.attribute(Dom.child(nic, "backenddomain"), "name"),
-                    null, null, mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")), rate, null, null,
-                    Map.of(), List.of()));
+            nics.add(new Nic(Dom.attribute(Dom.child(nic, "mac"), "address"), bridge,
+                    Dom.attribute(Dom.child(nic, "model"), "type"),
+                    vifname(Dom.attribute(Dom.child(nic, "target"), "dev")),
+                    Dom.attribute(Dom.child(nic, "script"), "path"), ips,
+                    Dom.attribute(Dom.child(nic, "backenddomain"), "name"),
+                    mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")), rate));
         }
         return nics;
     }

@@ -14,12 +14,12 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xenctl.domain.spec.Boot;
+import org.xenctl.domain.spec.Disk;
 import org.xenctl.domain.spec.DomainSpec;
 import org.xenctl.domain.spec.GuestType;
+import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.Graphics;
 import org.xenctl.domain.spec.PciAssignment;
-import org.xenctl.xlcfg.DiskSpec;
-import org.xenctl.xlcfg.NetSpec;
 
 /**
  * Writes a {@link DomainSpec} as libvirt domain XML for the libxl driver, with a DOM (never by concatenating
@@ -158,10 +158,10 @@ public final class SpecXmlWriter {
 
     private void devices(Element domain, DomainSpec spec) {
         Element devices = child(domain, "devices");
-        for (DiskSpec disk : spec.disks()) {
+        for (Disk disk : spec.disks()) {
             disk(devices, disk);
         }
-        for (NetSpec nic : spec.nics()) {
+        for (Nic nic : spec.nics()) {
             nic(devices, nic);
         }
         for (PciAssignment pci : spec.pci()) {
@@ -184,7 +184,7 @@ public final class SpecXmlWriter {
         }
     }
 
-    private void disk(Element devices, DiskSpec disk) {
+    private void disk(Element devices, Disk disk) {
         Element element = child(devices, "disk");
         boolean block = disk.target() != null && disk.target().startsWith("/dev/");
         element.setAttribute("type", block ? "block" : "file");
@@ -229,7 +229,7 @@ public final class SpecXmlWriter {
         return vdev.startsWith("sd") ? "scsi" : "xen";
     }
 
-    private void nic(Element devices, NetSpec nic) {
+    private void nic(Element devices, Nic nic) {
         Element element = child(devices, "interface");
         element.setAttribute("type", "bridge");
         if (nic.mac() != null) {

@@ -2,9 +2,6 @@ package org.xenctl.domain.spec;
 
 import java.util.List;
 
-import org.xenctl.xlcfg.DiskSpec;
-import org.xenctl.xlcfg.NetSpec;
-
 /**
  * A domain as an xl.cfg file describes it, with xl's defaults applied: what xenctl turns into libvirt domain XML,
  * and what it reads back from libvirt to export an xl.cfg.
@@ -18,7 +15,7 @@ import org.xenctl.xlcfg.NetSpec;
  */
 public record DomainSpec(String name, String uuid, GuestType type, long memoryMiB, long maxMemoryMiB, int vcpus,
                          int maxVcpus, String cpus, List<String> vcpuPins, Boot boot, Actions actions,
-                         List<DiskSpec> disks, List<NetSpec> nics, List<PciAssignment> pci, boolean e820Host,
+                         List<Disk> disks, List<Nic> nics, List<PciAssignment> pci, boolean e820Host,
                          String passthrough, Graphics graphics, String serial, HvmFeatures features) {
 
     public DomainSpec {

@@ -3,8 +3,6 @@ package org.xenctl.domain.spec;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.xenctl.xlcfg.DiskSpec;
-import org.xenctl.xlcfg.NetSpec;
 import org.xenctl.xlcfg.XlFormat;
 
 /**
@@ -136,7 +134,7 @@ public final class XlConfigWriter {
     }
 
     /** The key=value form, target last so that any character may stand in it. */
-    static String disk(DiskSpec disk) {
+    static String disk(Disk disk) {
         List<String> items = new ArrayList<>();
         items.add("format=" + disk.format());
         items.add("vdev=" + disk.vdev());
@@ -159,7 +157,7 @@ public final class XlConfigWriter {
         return String.join(", ", items);
     }
 
-    static String vif(NetSpec nic) {
+    static String vif(Nic nic) {
         List<String> items = new ArrayList<>();
         add(items, "mac", nic.mac());
         add(items, "bridge", nic.bridge());

@@ -99,8 +99,10 @@ public final class XlDomainReader {
         String cpus = cpus(pins);
         Boot boot = boot(type);
         Actions actions = actions();
-        List<DiskSpec> disks = items("disk", (text, report) -> notCarried(DiskSpecParser.parse(text, report), report));
-        List<NetSpec> nics = items("vif", (text, report) -> notCarried(NetSpecParser.parse(text, report), report));
+        List<Disk> disks = items("disk", (text, report) -> notCarried(DiskSpecParser.parse(text, report), report))
+                .stream().map(XlDomainReader::disk).toList();
+        List<Nic> nics = items("vif", (text, report) -> notCarried(NetSpecParser.parse(text, report), report))
+                .stream().map(XlDomainReader::nic).toList();
         List<PciAssignment> pci = pci();
         boolean e820 = values.bool("e820_host").orElse(false);
         if (type == GuestType.PV && !pci.isEmpty() && !e820) {
@@ -357,6 +359,19 @@ public final class XlDomainReader {
         return SpecEntries.parse(values.config().entry(key).orElseThrow(), values.compat(), values.problems(), parser);
     }
 
+    /** The model's disk: what the syntax said, xl's defaults applied, the syntax's own details left behind. */
+    private static Disk disk(DiskSpec disk) {
+        return new Disk(disk.target(), disk.format(), disk.vdev(), disk.readOnly(), disk.cdrom(), disk.backend(),
+                disk.backendtype(), disk.discard());
+    }
+
+    private static Nic nic(NetSpec nic) {
+        NetSpec.Rate rate = nic.rate();
+        return new Nic(nic.mac(), nic.bridge(), nic.model(), nic.vifname(), nic.script(), nic.ip(), nic.backend(),
+                nic.mtu(), rate == null ? null : new Nic.Rate(rate.bytesPerSecond(), rate.intervalMicros(),
+                rate.written()));
+    }
+
     private static DiskSpec notCarried(DiskSpec disk, SpecReport report) {
         if (disk == null) {
             return null;
@@ -373,7 +388,7 @@ public final class XlDomainReader {
                     disk.trusted(), disk.specification(), disk.grantUsage(), disk.colo(), disk.deprecatedSyntax());
         }
         if (disk.deprecatedSyntax()) {
-            report.warning(0, "deprecated syntax", "write '" + XlConfigWriter.disk(disk) + "'");
+            report.warning(0, "deprecated syntax", "write '" + XlConfigWriter.disk(disk(disk)) + "'");
         }
         List<String> lost = new ArrayList<>();
         if (disk.script() != null) {
