@@ -252,7 +252,8 @@ public final class SpecXmlWriter {
             child(element, "backenddomain").setAttribute("name", nic.backend());
         }
         if (nic.rate() != null) {
-            long kib = Math.max(1, (nic.rate().bytesPerSecond() + 1023) / 1024);
+            long bytes = nic.rate().bytesPerSecond();
+            long kib = Math.max(1, bytes / 1024 + (bytes % 1024 == 0 ? 0 : 1));  // rounded up, without overflow
             child(child(element, "bandwidth"), "outbound").setAttribute("average", String.valueOf(kib));
         }
         if (nic.mtu() != null) {

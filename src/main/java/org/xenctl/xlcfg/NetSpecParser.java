@@ -107,6 +107,9 @@ public final class NetSpecParser {
                 if (!RATE.matcher(value).matches()) {
                     report.error(at, "invalid rate '" + value + "'", "write RATE/s[@INTERVAL], e.g. rate=10Mb/s@20ms "
                             + "(units GB MB KB B for bytes, Gb Mb Kb b for bits; interval in s, ms or us)");
+                } else if (rate(value) == null) {
+                    report.error(at, "rate '" + value + "' is too large to count", "write a rate below 8 EB/s, "
+                            + "e.g. rate=10Gb/s, and an interval below 292 000 years");
                 }
             }
             case "vlan" -> {
@@ -128,6 +131,7 @@ public final class NetSpecParser {
         return value == null ? null : Integer.valueOf(value);
     }
 
+    /** The rate, or null when it is not one or does not fit in 64 bits (bytes per second, microseconds). */
     static NetSpec.Rate rate(String value) {
         if (value == null) {
             return null;
@@ -136,15 +140,23 @@ public final class NetSpecParser {
         if (!m.matches()) {
             return null;
         }
+        try {
+            return rate(m, value);
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            return null;
+        }
+    }
+
+    private static NetSpec.Rate rate(Matcher m, String value) {
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2);
         long bytes = switch (unit) {
-            case "GB" -> amount * 1_000_000_000L;
-            case "MB" -> amount * 1_000_000L;
-            case "KB" -> amount * 1_000L;
-            case "Gb" -> amount * 1_000_000_000L / 8;
-            case "Mb" -> amount * 1_000_000L / 8;
-            case "Kb" -> amount * 1_000L / 8;
+            case "GB" -> Math.multiplyExact(amount, 1_000_000_000L);
+            case "MB" -> Math.multiplyExact(amount, 1_000_000L);
+            case "KB" -> Math.multiplyExact(amount, 1_000L);
+            case "Gb" -> Math.multiplyExact(amount, 1_000_000_000L) / 8;
+            case "Mb" -> Math.multiplyExact(amount, 1_000_000L) / 8;
+            case "Kb" -> Math.multiplyExact(amount, 1_000L) / 8;
             case "b" -> amount / 8;
             default -> amount;
         };
@@ -153,8 +165,8 @@ public final class NetSpecParser {
             long n = Long.parseLong(m.group(3));
             String u = m.group(4) == null ? "us" : m.group(4);
             interval = switch (u) {
-                case "s" -> n * 1_000_000L;
-                case "ms" -> n * 1_000L;
+                case "s" -> Math.multiplyExact(n, 1_000_000L);
+                case "ms" -> Math.multiplyExact(n, 1_000L);
                 default -> n;
             };
         }

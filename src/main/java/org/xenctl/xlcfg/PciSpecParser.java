@@ -115,7 +115,7 @@ public final class PciSpecParser {
     /** xl reads these with atoi: "1" is true, "yes" and "" are silently false. */
     private static Boolean flag(String key, String value, int at, SpecReport report) {
         if (value.matches("-?[0-9]+")) {
-            return Long.parseLong(value) != 0;
+            return !value.replaceFirst("^-?0*", "").isEmpty();
         }
         report.sloppy(at, key + " takes 0 or 1, not '" + value + "' (xl would read it as 0)",
                 "write " + key + "=1 or " + key + "=0");
@@ -124,11 +124,12 @@ public final class PciSpecParser {
 
     private static long atoi(String value) {
         Matcher m = Pattern.compile("^[ \t]*([+-]?[0-9]+)").matcher(value);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        // Only whether it is zero matters, so no digit string can overflow it.
+        return m.find() && !m.group(1).replaceFirst("^[+-]?0*", "").isEmpty() ? 1 : 0;
     }
 
     private static Integer vslot(String text, int at, SpecReport report) {
-        if (!HEX.matcher(text).matches() || Long.parseLong(text, 16) > 0xff) {
+        if (!HEX.matcher(text).matches() || text.replaceFirst("^0+", "").length() > 2) {
             report.error(at, "vslot '" + text + "' is not a slot number", "a vslot is hex, 00 to 1f");
             return null;
         }

@@ -87,6 +87,7 @@ final class XlLexer {
 
     private Token invalid(Position at) {
         int start = offset;
+        offset++;  // at least the character that cannot start a token (a lone '\r' is one of the stops below)
         while (offset < text.length() && " \t\r\n,;[]=".indexOf(text.charAt(offset)) < 0) {
             offset++;
         }
@@ -118,6 +119,8 @@ final class XlLexer {
 
     private Token string(char quote, Position at) {
         StringBuilder value = new StringBuilder();
+        Position unwritable = null;
+        char unwritableChar = 0;
         offset++;
         while (true) {
             if (offset >= text.length() || text.charAt(offset) == '\n') {
@@ -128,7 +131,16 @@ final class XlLexer {
             char c = text.charAt(offset);
             if (c == quote) {
                 offset++;
+                if (unwritable != null) {
+                    error(unwritable, String.format("control character \\x%02x in a string: libvirt's XML cannot "
+                            + "carry it", (int) unwritableChar), "remove it (xl would pass it on to libxl as it is)");
+                    return new Token(Kind.INVALID, value.toString(), at);
+                }
                 return new Token(Kind.STRING, value.toString(), at);
+            }
+            if (unwritable == null && !writable(c)) {
+                unwritable = position();
+                unwritableChar = c;
             }
             if (c == '\\') {
                 Position escapeAt = position();
@@ -141,6 +153,10 @@ final class XlLexer {
                     offset += escaped == '\n' || escaped == 0 ? 1 : 2;
                     continue;
                 }
+                if (unwritable == null && !writable(decoded)) {
+                    unwritable = escapeAt;
+                    unwritableChar = decoded;
+                }
                 value.append(decoded);
                 offset += 2;
                 continue;
@@ -148,6 +164,14 @@ final class XlLexer {
             value.append(c);
             offset++;
         }
+    }
+
+    /**
+     * Whether XML 1.0 can hold the character, so that a value can reach libvirt: not the C0 controls but tab, newline
+     * and carriage return, nor U+FFFE/U+FFFF. (Surrogates come in pairs from a decoded file.)
+     */
+    static boolean writable(char c) {
+        return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF;
     }
 
     private static Character unescape(char c) {

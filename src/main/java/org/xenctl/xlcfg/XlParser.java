@@ -13,9 +13,13 @@ import org.xenctl.xlcfg.Token.Kind;
  */
 public final class XlParser {
     private final String source;
+    /** Lists nested deeper than this are refused: no configuration nests more than two, and recursion is bounded. */
+    static final int MAX_NESTING = 64;
+
     private final List<XlProblem> problems;
     private List<Token> tokens;
     private int next;
+    private int depth;
 
     private XlParser(String source, List<XlProblem> problems) {
         this.source = source;
@@ -104,7 +108,16 @@ public final class XlParser {
                 return new XlValue.Number(token.text(), token.position());
             case OPEN:
                 next++;
-                return list(token.position());
+                if (depth >= MAX_NESTING) {
+                    throw new SyntaxError(token.position(), "lists nested more than " + MAX_NESTING + " deep",
+                            "xl.cfg values are strings, numbers or lists of them (a list in a list at most)");
+                }
+                depth++;
+                try {
+                    return list(token.position());
+                } finally {
+                    depth--;
+                }
             case IDENT:
                 throw new SyntaxError(token.position(), "expected a value after " + after + ", but found the bare word '"
                         + token.text() + "'", "quote strings: \"" + token.text() + "\"");

@@ -31,6 +31,12 @@ import org.xenctl.xlcfg.XlValue;
 public final class XlDomainReader {
     /** libxl's memory when none is given (b_info max_memkb default). */
     static final long DEFAULT_MEMORY_MIB = 32;
+    /** 1 EiB in MB: larger is a typo or an overflow (in KiB, libvirt's unit, it would wrap around). */
+    static final long MAX_MEMORY_MIB = 1L << 40;
+    /** Far above any host (a vCPU count this large is a typo or an overflow). */
+    static final long MAX_VCPUS = 65535;
+    /** VNC displays are ports 5900 + N. */
+    static final long MAX_VNC_DISPLAY = 65535 - 5900;
     private static final Set<String> ACTIONS = Set.of("destroy", "restart", "rename-restart", "preserve",
             "coredump-destroy", "coredump-restart", "soft-reset");
     private static final Pattern UUID = Pattern.compile(
@@ -79,6 +85,12 @@ public final class XlDomainReader {
         long maxMemory = values.number("maxmem").orElse(memory);
         if (memory <= 0) {
             values.error("memory", "must be a positive number of MB, not " + memory, "write memory = 512");
+        } else if (memory > MAX_MEMORY_MIB || maxMemory > MAX_MEMORY_MIB) {
+            String key = memory > MAX_MEMORY_MIB ? "memory" : "maxmem";
+            values.error(key, "more than " + MAX_MEMORY_MIB + " MB (1 EiB) is not a memory size", "sizes are in MB: "
+                    + "write " + key + " = 512");
+            memory = Math.min(memory, MAX_MEMORY_MIB);
+            maxMemory = Math.max(memory, Math.min(maxMemory, MAX_MEMORY_MIB));
         } else if (maxMemory < memory) {
             values.error("maxmem", maxMemory + " MB is less than memory (" + memory + " MB)",
                     "maxmem is at least memory; leave it out to use memory");
@@ -87,8 +99,14 @@ public final class XlDomainReader {
             values.warning("maxmem", "an HVM guest started with maxmem > memory needs a balloon driver before it "
                     + "touches the extra memory", null);
         }
-        int vcpus = (int) (long) values.number("vcpus").orElse(1L);
-        int maxVcpus = (int) (long) values.number("maxvcpus").orElse((long) vcpus);
+        long vcpusAsked = values.number("vcpus").orElse(1L);
+        long maxVcpusAsked = values.number("maxvcpus").orElse(vcpusAsked);
+        if (vcpusAsked > MAX_VCPUS || maxVcpusAsked > MAX_VCPUS) {
+            values.error(vcpusAsked > MAX_VCPUS ? "vcpus" : "maxvcpus", "more than " + MAX_VCPUS + " vCPUs",
+                    "write vcpus = 2");
+        }
+        int vcpus = (int) Math.max(Math.min(vcpusAsked, MAX_VCPUS), Integer.MIN_VALUE);
+        int maxVcpus = (int) Math.max(Math.min(maxVcpusAsked, MAX_VCPUS), Integer.MIN_VALUE);
         if (vcpus < 1) {
             values.error("vcpus", "must be at least 1", "write vcpus = 1");
         } else if (maxVcpus < vcpus) {
@@ -535,6 +553,11 @@ public final class XlDomainReader {
             boolean vnc = values.bool("vnc").orElse(false);
             String listen = values.string("vnclisten").orElse(null);
             Long display = values.number("vncdisplay").orElse(null);
+            if (display != null && (display < 0 || display > MAX_VNC_DISPLAY)) {
+                values.error("vncdisplay", display + " is not a VNC display: 0 to " + MAX_VNC_DISPLAY + " (port 5900 "
+                        + "+ N)", "leave it out to let the host choose");
+                display = null;
+            }
             String password = values.string("vncpasswd").orElse(null);
             String keymap = values.string("keymap").orElse(null);
             values.bool("vncunused");
@@ -559,8 +582,14 @@ public final class XlDomainReader {
             return null;
         }
         String display = options.get("vncdisplay");
-        return new Graphics(options.get("vnclisten"), display == null || !display.matches("[0-9]+") ? null
-                : Integer.valueOf(display), options.get("vncpasswd"), options.get("keymap"));
+        boolean number = display != null && display.matches("[0-9]{1,9}");
+        if (display != null && (!number || Integer.parseInt(display) > MAX_VNC_DISPLAY)) {
+            values.error("vfb", "vncdisplay=" + display + " is not a VNC display: 0 to " + MAX_VNC_DISPLAY
+                    + " (port 5900 + N)", "leave it out to let the host choose");
+            return null;
+        }
+        return new Graphics(options.get("vnclisten"), display == null ? null : Integer.valueOf(display),
+                options.get("vncpasswd"), options.get("keymap"));
     }
 
     private String serial() {
