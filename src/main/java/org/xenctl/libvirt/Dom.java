@@ -11,6 +11,8 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -75,12 +77,20 @@ final class Dom {
         return element == null ? fallback : element.getTextContent().strip();
     }
 
-    /** A number as libvirt writes one, "0x1f" or "31"; 0 when empty or missing. */
+    /**
+     * A number as libvirt writes one, "0x1f" or "31"; 0 when empty or missing; INVALID_CONFIG when it is no number
+     * (what libvirt never writes, but a hand-written file or a broken tool may).
+     */
     static int number(String value) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
             return 0;
         }
-        return text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+        try {
+            return text.startsWith("0x") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, "'" + text + "' is not a number libvirt writes",
+                    "give the XML virsh dumpxml writes");
+        }
     }
 }

@@ -13,7 +13,9 @@ import org.xenctl.domain.spec.GuestType;
 import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.Graphics;
 import org.xenctl.domain.spec.PciAssignment;
+import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.PciAddress;
+import org.xenctl.domain.XenctlException;
 
 /**
  * Reads libvirt domain XML back into a {@link DomainSpec}, for `config export`. Devices xl.cfg cannot describe are
@@ -29,10 +31,19 @@ public final class SpecXmlReader {
     public record Result(DomainSpec spec, List<String> notes) {
     }
 
+    /** INVALID_CONFIG, naming {@code origin}, for XML that is malformed or holds numbers libvirt would not write. */
     public static Result read(String xml, String origin) {
         SpecXmlReader reader = new SpecXmlReader();
-        DomainSpec spec = reader.spec(DomainXml.parse(xml, origin).root());
-        return new Result(spec, List.copyOf(reader.notes));
+        DomainXml parsed = DomainXml.parse(xml, origin);
+        try {
+            return new Result(reader.spec(parsed.root()), List.copyOf(reader.notes));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": a number libvirt would not write ("
+                    + e.getMessage() + ")", "give the XML virsh dumpxml writes", e);
+        } catch (XenctlException e) {
+            throw e.code() == ErrorCode.INVALID_CONFIG ? new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": "
+                    + e.getMessage(), e.hint(), e) : e;
+        }
     }
 
     private DomainSpec spec(Element domain) {
@@ -146,8 +157,8 @@ public final class SpecXmlReader {
             }
             Element outbound = Dom.child(Dom.child(nic, "bandwidth"), "outbound");
             Nic.Rate rate = outbound == null ? null : new Nic.Rate(
-                    Long.parseLong(outbound.getAttribute("average")) * 1024, 50_000,
-                    Long.parseLong(outbound.getAttribute("average")) * 1024 + "B/s");
+                    Math.multiplyExact(Long.parseLong(outbound.getAttribute("average")), 1024L), 50_000,
+                    Math.multiplyExact(Long.parseLong(outbound.getAttribute("average")), 1024L) + "B/s");
             Element mtu = Dom.child(nic, "mtu");
             nics.add(new Nic(Dom.attribute(Dom.child(nic, "mac"), "address"), bridge,
                     Dom.attribute(Dom.child(nic, "model"), "type"),
@@ -208,12 +219,16 @@ public final class SpecXmlReader {
     }
 
     private static long kib(Element memory) {
+        if (memory == null) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, "the domain has no <memory>",
+                    "give the XML virsh dumpxml writes");
+        }
         long value = Long.parseLong(memory.getTextContent().trim());
         String unit = memory.getAttribute("unit");
         return switch (unit) {
             case "b", "bytes" -> value / 1024;
-            case "M", "MiB" -> value * 1024;
-            case "G", "GiB" -> value * 1024 * 1024;
+            case "M", "MiB" -> Math.multiplyExact(value, 1024L);
+            case "G", "GiB" -> Math.multiplyExact(value, 1024L * 1024);
             default -> value;
         };
     }
