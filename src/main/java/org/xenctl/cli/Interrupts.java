@@ -1,6 +1,7 @@
 package org.xenctl.cli;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C while waiting stops the wait and leaves the domain as it is: SIGINT interrupts the main thread, whose wait
@@ -13,16 +14,28 @@ final class Interrupts {
 
     static void install(Thread main) {
         try {
-            boolean[] pressed = {false};
-            Signal.handle(new Signal("INT"), signal -> {
-                if (pressed[0]) {
-                    Runtime.getRuntime().halt(ExitStatus.INTERRUPTED);
-                }
-                pressed[0] = true;
-                main.interrupt();
-            });
+            Signal.handle(new Signal("INT"), new Handler(main));
         } catch (IllegalArgumentException e) {
             // No SIGINT on this platform (or the JVM reserved it): the default behaviour stays.
+        }
+    }
+
+    /** A class, not a lambda: the process's first lambda costs milliseconds that the main thread should not pay here. */
+    private static final class Handler implements SignalHandler {
+        private final Thread main;
+        private boolean pressed;
+
+        Handler(Thread main) {
+            this.main = main;
+        }
+
+        @Override
+        public void handle(Signal signal) {
+            if (pressed) {
+                Runtime.getRuntime().halt(ExitStatus.INTERRUPTED);
+            }
+            pressed = true;
+            main.interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.xenctl.domain.ConnectOptions;
@@ -48,10 +49,12 @@ record Verb(String name, List<String> aliases, Class<? extends VerbCommand> comm
         return new Verb(name, aliases, command, help, connects, access, true);
     }
 
-    /** Its name and aliases, the words that run it. */
+    /** Its name and aliases, the words that run it. (No stream: the table is read before anything else runs.) */
     List<String> names() {
-        return aliases.isEmpty() ? List.of(name) : java.util.stream.Stream.concat(java.util.stream.Stream.of(name),
-                aliases.stream()).toList();
+        List<String> names = new ArrayList<>(1 + aliases.size());
+        names.add(name);
+        names.addAll(aliases);
+        return names;
     }
 
     /** A new command object for one command line (each verb's class has a constructor without parameters). */
