@@ -26,6 +26,9 @@ final class PciRestoreCommand extends HypervisorCommand {
         if (actions.contains("failed")) {
             return ExitStatus.FAILURE;
         }
+        if (actions.contains("damaged")) {
+            return ExitStatus.BAD_CONFIG;
+        }
         if (actions.contains("refused")) {
             return ExitStatus.CONFLICT;
         }

@@ -15,6 +15,7 @@ public enum ErrorCode {
     WRONG_STATE("wrong-state", ErrorKind.CONFLICT),
     TIMEOUT("timeout", ErrorKind.CONFLICT),
     INVALID_CONFIG("invalid-config", ErrorKind.BAD_CONFIG),
+    RECORD_DAMAGED("record-damaged", ErrorKind.BAD_CONFIG),
     NO_URI("no-uri", ErrorKind.HOST),
     CONNECT_FAILED("connect-failed", ErrorKind.HOST),
     CONNECTION_LOST("connection-lost", ErrorKind.HOST),

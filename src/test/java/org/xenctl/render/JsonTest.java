@@ -66,7 +66,7 @@ class JsonTest {
         PciDeviceView device = new PciDeviceView("0000:01:00.0", "8086:10d3", "020000", "Ethernet", "Intel", "82574L",
                 null, "pciback", "assignable", null, "nic0", "e1000e", true, 7, List.of(), false, null, List.of(),
                 List.of("flr"), List.of());
-        PciAssignableListView assignable = new PciAssignableListView(null, List.of(device), true, false);
+        PciAssignableListView assignable = new PciAssignableListView(null, List.of(device), List.of("0000:02:00.0: bad"), true, false);
 
         assertThat(Json.line(list)).isEqualTo("{\"domains\":[{\"name\":\"Domain-0\",\"memory_kib\":4096}]}");
         assertThat(Json.line(identity)).isEqualTo("{\"id\":null,\"name\":\"web\",\"uuid\":\"0b3f\"}");

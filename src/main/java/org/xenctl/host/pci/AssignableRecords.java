@@ -1,27 +1,40 @@
 package org.xenctl.host.pci;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.PciAddress;
+import org.xenctl.domain.XenctlException;
 
 /**
  * What xenctl remembers of each device it made assignable: the driver to give it back to, and its name. xl keeps
  * this in xenstore (/libxl/pci/BDF/driver_path), lost at every dom0 reboot; here it is a file per device under
- * /var/lib/xenctl/pci/, written before the device is unbound (so a crash half-way can be repaired) and
- * atomically (a temporary file, then a rename).
+ * /var/lib/xenctl/pci/, written before the device is unbound (so a crash half-way can be repaired) and durably: a
+ * temporary file, flushed to the disk, renamed over the record, and the directory flushed, so that a crash or a
+ * power cut leaves the old record or the new one, never an empty one. A record that cannot be read all the same (a
+ * disk error, a hand edit) is never taken for "not persistent": it is kept, and named with the reason wherever it
+ * matters ({@link Damaged}); the other records are read as usual.
  */
 public final class AssignableRecords {
+
     /**
      * @param driver     the driver it had, or null when it had none
      * @param persistent pci-restore makes it assignable again at boot
@@ -37,14 +50,64 @@ public final class AssignableRecords {
         }
     }
 
+    /** A record file that cannot be read, and why. */
+    public record Damaged(PciAddress address, Path file, String reason) {
+        public XenctlException failure() {
+            return new XenctlException(ErrorCode.RECORD_DAMAGED, "the record of " + address + " (" + file
+                    + ") cannot be read: " + reason, "it is kept as it is: repair it (or remove it, and the "
+                    + "driver to give the device back to is forgotten)");
+        }
+    }
+
     private final Path dir;
+    private final Path lockFile;
 
     public AssignableRecords(Path hostRoot) {
         this.dir = hostRoot.resolve("var/lib/xenctl/pci");
+        // Under /run/lock: a lock outlives no boot, and taking it writes nothing among the records.
+        this.lockFile = hostRoot.resolve("run/lock/xenctl-pci.lock");
     }
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Held while a command changes devices and their records: a second xenctl waits for the first to finish, then
+     * sees what it did (the change is idempotent), instead of both binding the same device at once.
+     */
+    public Lock lock() {
+        try {
+            Files.createDirectories(lockFile.getParent());
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                channel.lock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return new Lock(channel);
+        } catch (IOException e) {
+            throw cannot("lock", lockFile, e);
+        }
+    }
+
+    /** The lock of {@link #lock}: closing it releases it (and its file descriptor). */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // The process ending releases it all the same.
+            }
+        }
     }
 
     public void save(Assignable record) {
@@ -57,68 +120,155 @@ public final class AssignableRecords {
         }
         properties.setProperty("persistent", Boolean.toString(record.persistent()));
         properties.setProperty("forced", Boolean.toString(record.forced()));
+        Path target = file(record.address());
         try {
             Files.createDirectories(dir);
+            StringWriter text = new StringWriter();
+            properties.store(text, "xenctl: device made assignable; its driver before");
             Path temporary = Files.createTempFile(dir, ".record", ".tmp");
-            try (var writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(writer, "xenctl: device made assignable; its driver before");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
             }
-            Path target = file(record.address());
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file(record.address()), e);
+            throw cannot("write", target, e);
         }
     }
 
+    /** The record of {@code address}, if any; RECORD_DAMAGED when there is one that cannot be read. */
     public Optional<Assignable> find(PciAddress address) {
         Path file = file(address);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        Object read = read(address, file);
+        if (read instanceof Damaged damaged) {
+            throw damaged.failure();
         }
-        return Optional.of(new Assignable(address, properties.getProperty("driver"), properties.getProperty("name"),
-                Boolean.parseBoolean(properties.getProperty("persistent")),
-                Boolean.parseBoolean(properties.getProperty("forced"))));
+        return Optional.of((Assignable) read);
     }
 
     public Optional<Assignable> findByName(String name) {
         return all().stream().filter(record -> name.equals(record.name())).findFirst();
     }
 
+    /** Every record that can be read, by address; {@link #damaged} names the others. */
     public List<Assignable> all() {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         List<Assignable> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                PciAddress address = PciAddress.parseOrNull(file.getFileName().toString());
-                if (address != null) {
-                    find(address).ifPresent(records::add);
-                }
+        for (Object read : readAll()) {
+            if (read instanceof Assignable record) {
+                records.add(record);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        records.sort((a, b) -> a.address().compareTo(b.address()));
         return records;
+    }
+
+    /** The record files that cannot be read, by address. */
+    public List<Damaged> damaged() {
+        List<Damaged> damaged = new ArrayList<>();
+        for (Object read : readAll()) {
+            if (read instanceof Damaged each) {
+                damaged.add(each);
+            }
+        }
+        return damaged;
     }
 
     public void delete(PciAddress address) {
         try {
             Files.deleteIfExists(file(address));
+            syncDirectory();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw cannot("remove", file(address), e);
         }
+    }
+
+    private List<Object> readAll() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Object> read = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                // Temporary files of a write that did not finish are not records.
+                PciAddress address = PciAddress.parseOrNull(file.getFileName().toString());
+                if (address != null && address.toString().equals(file.getFileName().toString())) {
+                    read.add(read(address, file));
+                }
+            }
+        } catch (IOException e) {
+            throw cannot("list", dir, e);
+        }
+        read.sort((a, b) -> address(a).compareTo(address(b)));
+        return read;
+    }
+
+    private static PciAddress address(Object read) {
+        return read instanceof Assignable record ? record.address() : ((Damaged) read).address();
+    }
+
+    /** The record, or what is wrong with the file: it must be UTF-8 properties with both flags true or false. */
+    private static Object read(PciAddress address, Path file) {
+        String text;
+        try {
+            if (!Files.isRegularFile(file)) {
+                return new Damaged(address, file, "not a regular file");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new Damaged(address, file, "not UTF-8 text");
+        } catch (IOException e) {
+            return new Damaged(address, file, String.valueOf(e.getMessage()));
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            return new Damaged(address, file, "not a record (" + e.getMessage() + ")");
+        }
+        String persistent = properties.getProperty("persistent");
+        String forced = properties.getProperty("forced");
+        if (!isFlag(persistent) || !isFlag(forced)) {
+            return new Damaged(address, file, text.isBlank() ? "empty (a write that did not reach the disk?)"
+                    : "no persistent= or forced= of true or false");
+        }
+        String driver = properties.getProperty("driver");
+        String name = properties.getProperty("name");
+        if (!isWord(driver) || !isWord(name)) {
+            return new Damaged(address, file, "a driver or name that is not a word");
+        }
+        return new Assignable(address, driver, name, Boolean.parseBoolean(persistent), Boolean.parseBoolean(forced));
+    }
+
+    private static boolean isFlag(String value) {
+        return "true".equals(value) || "false".equals(value);
+    }
+
+    /** A driver's or a name's characters (null: none); nothing that would write a path or a line elsewhere. */
+    private static boolean isWord(String value) {
+        return value == null || value.matches("[A-Za-z0-9_.-]{1,64}");
+    }
+
+    private void syncDirectory() throws IOException {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // Some filesystems cannot open or flush a directory: the rename is then as durable as they make it.
+        }
+    }
+
+    private static XenctlException cannot(String doing, Path file, IOException e) {
+        return new XenctlException(e instanceof AccessDeniedException ? ErrorCode.PERMISSION_DENIED
+                : ErrorCode.OPERATION_FAILED, "cannot " + doing + " " + file + ": " + e.getMessage(),
+                "xenctl keeps its PCI records in " + file.getParent() + " (run it as root on the dom0)", e);
     }
 
     private Path file(PciAddress address) {

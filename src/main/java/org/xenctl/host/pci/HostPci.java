@@ -41,8 +41,10 @@ public interface HostPci {
      * @param source         "sysfs" or "libvirt"
      * @param pcibackLoaded  null where it cannot be told
      * @param domainsNotRead why the holding domains are unknown (libvirtd did not answer), or null
+     * @param damagedRecords xenctl's records that cannot be read, each "ADDRESS: why" (kept, never taken as absent)
      */
-    record Listing(String source, Boolean pcibackLoaded, String domainsNotRead, List<HostPciDevice> devices) { }
+    record Listing(String source, Boolean pcibackLoaded, String domainsNotRead, List<HostPciDevice> devices,
+                   List<String> damagedRecords) { }
 
     /**
      * What a binding change did to one device.

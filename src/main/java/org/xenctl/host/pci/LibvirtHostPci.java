@@ -43,7 +43,7 @@ public final class LibvirtHostPci implements HostPci {
     private Listing listing(List<NodePciDevice> shown) {
         Map<PciAddress, String> holders = DomainPciUse.read(hypervisor);
         return new Listing("libvirt", null, null, shown.stream()
-                .map(d -> HostPciDevice.of(d, holders.get(PciAddress.parseOrNull(d.address())))).toList());
+                .map(d -> HostPciDevice.of(d, holders.get(PciAddress.parseOrNull(d.address())))).toList(), List.of());
     }
 
     /**

@@ -63,7 +63,9 @@ public final class PciBinder {
         /** the device is gone (the record is kept) */
         NOT_FOUND,
         /** the kernel refused the bind (the record is kept) */
-        FAILED
+        FAILED,
+        /** the record cannot be read: kept as it is, the device left alone */
+        DAMAGED
     }
 
     /**
@@ -98,6 +100,11 @@ public final class PciBinder {
         for (Assignable record : records.all()) {
             restored.add(restore(record));
         }
+        for (AssignableRecords.Damaged damaged : records.damaged()) {
+            restored.add(new Restored(damaged.address(), RestoreAction.DAMAGED, "its record " + damaged.file()
+                    + " cannot be read (" + damaged.reason() + "): kept as it is, the device left alone"));
+        }
+        restored.sort((a, b) -> a.address().compareTo(b.address()));
         return restored;
     }
 

@@ -49,8 +49,11 @@ public final class SysfsHostPci implements HostPci {
         PciInventory inventory = PciInventory.of(root);
         inventory.requirePciback();
         AssignableRecords records = new AssignableRecords(root);
+        List<PciAddress> recorded = new ArrayList<>();
+        records.all().forEach(record -> recorded.add(record.address()));
+        records.damaged().forEach(damaged -> recorded.add(damaged.address()));
         return listing(inventory, inventory.devices().stream()
-                .filter(d -> d.onPciback() || records.find(d.address()).isPresent()).toList());
+                .filter(d -> d.onPciback() || recorded.contains(d.address())).toList());
     }
 
     private Listing listing(PciInventory inventory, List<PciDevice> devices) {
@@ -64,15 +67,21 @@ public final class SysfsHostPci implements HostPci {
             notRead = e.getMessage();
         }
         Map<PciAddress, String> held = holding;
+        Map<PciAddress, AssignableRecords.Assignable> intact = new java.util.HashMap<>();
+        records.all().forEach(record -> intact.put(record.address(), record));
+        List<String> damaged = records.damaged().stream().map(d -> d.address() + ": " + d.file() + " cannot be read ("
+                + d.reason() + ")").toList();
         return new Listing("sysfs", inventory.pcibackLoaded(), notRead, devices.stream()
-                .map(d -> HostPciDevice.of(d, records.find(d.address()).orElse(null), held.get(d.address())))
-                .toList());
+                .map(d -> HostPciDevice.of(d, intact.get(d.address()), held.get(d.address()))).toList(), damaged);
     }
 
     @Override
     public List<Change> makeAssignable(PciAddress address, PciBinder.Options options) {
-        checkName(options.name(), address);
-        List<PciBinder.Outcome> outcomes = binder().makeAssignable(address, options);
+        List<PciBinder.Outcome> outcomes;
+        try (AssignableRecords.Lock lock = new AssignableRecords(root).lock()) {
+            checkName(options.name(), address);
+            outcomes = binder().makeAssignable(address, options);
+        }
         return outcomes.stream().map(outcome -> new Change(outcome.address(), outcome.changed(),
                 outcome.driverBefore(), outcome.driverAfter(), outcome.address().equals(address) ? options.name()
                 : null, options.persistent(), !outcome.changed() ? outcome.address() + " was already assignable"
@@ -106,7 +115,10 @@ public final class SysfsHostPci implements HostPci {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is assigned to domain " + holder,
                     "pci-detach " + holder + " " + address + " first");
         }
-        PciBinder.Outcome outcome = binder().release(address, rebind);
+        PciBinder.Outcome outcome;
+        try (AssignableRecords.Lock lock = new AssignableRecords(root).lock()) {
+            outcome = binder().release(address, rebind);
+        }
         return new Change(address, outcome.changed(), outcome.driverBefore(), outcome.driverAfter(), null, false,
                 releaseMessage(outcome, rebind));
     }
@@ -144,7 +156,9 @@ public final class SysfsHostPci implements HostPci {
 
     /** pci-restore: the persistent devices bound again, interrupted changes completed, other records forgotten. */
     public List<PciBinder.Restored> restore() {
-        return binder().restore();
+        try (AssignableRecords.Lock lock = new AssignableRecords(root).lock()) {
+            return binder().restore();
+        }
     }
 
     private PciBinder binder() {

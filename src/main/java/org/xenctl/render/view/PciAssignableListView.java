@@ -13,21 +13,21 @@ import org.xenctl.render.View;
  * pci-assignable-list: the devices on pciback (and those recorded by xenctl that are not, now). Its text is xl's,
  * one address per line (and the name with -n), for the scripts that read xl's; {@code --long} gives the table.
  */
-public record PciAssignableListView(String domainsNotRead, List<PciDeviceView> devices,
+public record PciAssignableListView(String domainsNotRead, List<PciDeviceView> devices, List<String> damagedRecords,
                                     boolean names,
                                     boolean longForm) implements View, JsonShaped {
 
     public static PciAssignableListView of(HostPci.Listing listing, boolean names, boolean longForm) {
-        return new PciAssignableListView(listing.domainsNotRead(), PciDeviceView.of(listing.devices()), names,
-                longForm);
+        return new PciAssignableListView(listing.domainsNotRead(), PciDeviceView.of(listing.devices()),
+                listing.damagedRecords(), names, longForm);
     }
 
     /** The JSON form: the devices, not how the text shows them. */
-    public record Json(String domainsNotRead, List<PciDeviceView> devices) { }
+    public record Json(String domainsNotRead, List<PciDeviceView> devices, List<String> damagedRecords) { }
 
     @Override
     public Json json() {
-        return new Json(domainsNotRead, devices);
+        return new Json(domainsNotRead, devices, damagedRecords);
     }
 
     @Override
@@ -55,5 +55,7 @@ public record PciAssignableListView(String domainsNotRead, List<PciDeviceView> d
         if (domainsNotRead != null) {
             out.note("which domains have the devices is unknown: " + domainsNotRead);
         }
+        // Not in the short form, whose lines are xl's (scripts read them): there, JSON and pci-restore say it.
+        damagedRecords.forEach(damaged -> out.note("xenctl's record of " + damaged));
     }
 }

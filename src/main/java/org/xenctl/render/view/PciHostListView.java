@@ -15,13 +15,14 @@ import org.xenctl.render.View;
  *                      reports no reset methods, dom0 use or pciback presence: those are null)
  * @param pcibackLoaded whether xen-pciback is loaded, or null when unknown
  * @param domainsNotRead why the running domains' devices could not be read (libvirtd down…), or null
+ * @param damagedRecords xenctl's records that cannot be read ("ADDRESS: FILE cannot be read (why)"), kept as they are
  */
-public record PciHostListView(String source, Boolean pcibackLoaded, String domainsNotRead, List<PciDeviceView> devices)
-        implements View {
+public record PciHostListView(String source, Boolean pcibackLoaded, String domainsNotRead, List<PciDeviceView> devices,
+                              List<String> damagedRecords) implements View {
 
     public static PciHostListView of(HostPci.Listing listing) {
         return new PciHostListView(listing.source(), listing.pcibackLoaded(), listing.domainsNotRead(),
-                PciDeviceView.of(listing.devices()));
+                PciDeviceView.of(listing.devices()), listing.damagedRecords());
     }
 
     @Override
@@ -52,6 +53,7 @@ public record PciHostListView(String source, Boolean pcibackLoaded, String domai
         if (domainsNotRead != null) {
             out.note("which domains have the assignable devices is unknown: " + domainsNotRead);
         }
+        damagedRecords.forEach(damaged -> out.note("xenctl's record of " + damaged));
     }
 
     /** "assigned to web1", "pending-at-next-boot"… */
