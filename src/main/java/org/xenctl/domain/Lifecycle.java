@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * The lifecycle verbs with the semantics scripts rely on: asking for a state that already holds succeeds with
  * {@code changed=false}; waits return only once the hypervisor really reached the state (libxl's destroy and
- * shutdown are asynchronous); a forced shutdown that times out ends in destroy.
+ * shutdown are asynchronous); a forced shutdown that times out ends in destroy. Also under races: when the
+ * hypervisor refuses a change and the domain turns out to be as asked (another xenctl, or virsh, got there first),
+ * that is the same success with {@code changed=false}, decided by reading the state again, never by the message.
  */
 public final class Lifecycle {
     /** How long destroy waits for the domain to disappear when the caller sets no limit. */
@@ -30,7 +32,10 @@ public final class Lifecycle {
         if (domain.isActive()) {
             return unchanged("start", domain, "is already " + domain.state().label());
         }
-        hypervisor.start(domain.uuid(), paused);
+        if (!attempt(domain, RUNNING, () -> hypervisor.start(domain.uuid(), paused))) {
+            DomainSummary now = current(domain);
+            return unchanged("start", now, "is already " + now.state().label());
+        }
         return changed("start", current(domain), paused ? "started (paused)" : "started");
     }
 
@@ -56,7 +61,10 @@ public final class Lifecycle {
                 if (domain.isActive()) {
                     Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid());
                     watches.add(watch);
-                    hypervisor.shutdown(domain.uuid());
+                    if (!attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid()))) {
+                        watch.close();
+                        watches.set(watches.size() - 1, null);
+                    }
                 } else {
                     watches.add(null);
                 }
@@ -67,7 +75,8 @@ public final class Lifecycle {
                 DomainSummary domain = domains.get(i);
                 Hypervisor.DomainWatch watch = watches.get(i);
                 if (watch == null) {
-                    outcomes.add(unchanged("shutdown", domain, "is already shut off"));
+                    outcomes.add(unchanged("shutdown", domain.isActive() ? current(domain) : domain,
+                            "is already shut off"));
                 } else if (!wait && !force) {
                     outcomes.add(changed("shutdown", current(domain), "is shutting down"));
                 } else {
@@ -112,7 +121,9 @@ public final class Lifecycle {
             return unchanged("destroy", domain, "is already shut off");
         }
         try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
-            hypervisor.destroy(domain.uuid());
+            if (!attempt(domain, STOPPED::test, () -> hypervisor.destroy(domain.uuid()))) {
+                return unchanged("destroy", current(domain), "is already shut off");
+            }
             watch.await(STOPPED, timeout == null ? DEFAULT_DESTROY_TIMEOUT : timeout);
         }
         return changed("destroy", current(domain), "destroyed");
@@ -141,7 +152,10 @@ public final class Lifecycle {
             return unchanged("pause", domain, "is already paused");
         }
         requireActive(domain, "pause");
-        hypervisor.pause(domain.uuid());
+        if (!attempt(domain, now -> now.isPresent() && now.get().state() == DomainState.PAUSED,
+                () -> hypervisor.pause(domain.uuid()))) {
+            return unchanged("pause", current(domain), "is already paused");
+        }
         return changed("pause", current(domain), "paused");
     }
 
@@ -150,7 +164,11 @@ public final class Lifecycle {
         if (domain.state() != DomainState.PAUSED) {
             return unchanged("unpause", domain, "is not paused (" + domain.state().label() + ")");
         }
-        hypervisor.unpause(domain.uuid());
+        if (!attempt(domain, now -> now.isPresent() && now.get().isActive()
+                && now.get().state() != DomainState.PAUSED, () -> hypervisor.unpause(domain.uuid()))) {
+            DomainSummary now = current(domain);
+            return unchanged("unpause", now, "is not paused (" + now.state().label() + ")");
+        }
         return changed("unpause", current(domain), "unpaused");
     }
 
@@ -174,17 +192,68 @@ public final class Lifecycle {
 
     /** Removes the persistent definition; a running domain keeps running, as a transient one. */
     public Outcome undefine(DomainSummary domain) {
-        DomainDetails details = hypervisor.details(domain);
+        DomainDetails details;
+        try {
+            details = hypervisor.details(domain);
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                // Undefined (and gone) since it was looked up: as asked.
+                return unchanged("undefine", domain, "is not defined (any more)");
+            }
+            throw e;
+        }
         if (!details.persistent()) {
             return unchanged("undefine", domain, "is transient: there is no definition to remove");
         }
-        hypervisor.undefine(domain.uuid());
+        try {
+            hypervisor.undefine(domain.uuid());
+        } catch (XenctlException e) {
+            // Another process undefined it first: gone, or left running as a transient domain.
+            Optional<DomainSummary> now = reread(domain, e);
+            if (now.isEmpty() || !hypervisor.details(now.get()).persistent()) {
+                return unchanged("undefine", now.orElse(domain), "is not defined (any more)");
+            }
+            throw e;
+        }
         Optional<DomainSummary> after = hypervisor.refresh(domain.uuid());
         DomainSummary shown = after.orElse(domain);
         return new Outcome("undefine", shown.name(), shown.uuid(), true,
                 after.map(DomainSummary::state).orElse(DomainState.SHUTOFF), false,
                 "Domain " + shown.name() + (after.isPresent() ? " undefined; it keeps running until it stops."
                         : " undefined."));
+    }
+
+    private static final java.util.function.Predicate<Optional<DomainSummary>> RUNNING =
+            now -> now.isPresent() && now.get().isActive();
+
+    /**
+     * Makes a change, and returns true; when the hypervisor refuses it but the domain, read again, is as
+     * {@code reached} asks (someone else made the change meanwhile), returns false instead of failing.
+     */
+    private boolean attempt(DomainSummary domain, java.util.function.Predicate<Optional<DomainSummary>> reached,
+                            Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (XenctlException e) {
+            if (reached.test(reread(domain, e))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The domain read again after {@code failure}; a failure to read it is the original one's to report. */
+    private Optional<DomainSummary> reread(DomainSummary domain, XenctlException failure) {
+        if (failure.code() == ErrorCode.INTERRUPTED || failure.code() == ErrorCode.TIMEOUT
+                || failure.code().kind() == ErrorKind.HOST) {
+            throw failure;
+        }
+        try {
+            return hypervisor.refresh(domain.uuid());
+        } catch (XenctlException again) {
+            throw failure;
+        }
     }
 
     private static void requireActive(DomainSummary domain, String action) {

@@ -171,8 +171,27 @@ public final class LibvirtHypervisor implements Hypervisor {
                 xml.pciDevices());
     }
 
+    /**
+     * Two xenctl defining the same new domain at once: libvirt accepts the first and refuses the second, which then
+     * finds the domain there and updates it as if it had been there all along (changing nothing when the two files
+     * are the same), as the idempotent verb promises.
+     */
     @Override
     public Definition define(String xml) {
+        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        boolean existed = parsed.name().flatMap(handles::existing).isPresent();
+        try {
+            return defineOnce(xml);
+        } catch (XenctlException e) {
+            if (existed || e.code().kind() == org.xenctl.domain.ErrorKind.HOST
+                    || parsed.name().flatMap(handles::existing).isEmpty()) {
+                throw e;
+            }
+            return defineOnce(xml);
+        }
+    }
+
+    private Definition defineOnce(String xml) {
         DomainXml parsed = DomainXml.parse(xml, "domain XML");
         String name = parsed.name().orElse("");
         Optional<Domain> existing = parsed.name().flatMap(handles::existing);

@@ -59,6 +59,9 @@ public final class AssignableRecords {
         }
     }
 
+    private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS =
+            new java.util.concurrent.locks.ReentrantLock();
+
     private final Path dir;
     private final Path lockFile;
 
@@ -77,6 +80,8 @@ public final class AssignableRecords {
      * sees what it did (the change is idempotent), instead of both binding the same device at once.
      */
     public Lock lock() {
+        // A file lock belongs to the process: threads of one process (tests, a batch) take turns on this first.
+        IN_PROCESS.lock();
         try {
             Files.createDirectories(lockFile.getParent());
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -88,7 +93,11 @@ public final class AssignableRecords {
             }
             return new Lock(channel);
         } catch (IOException e) {
+            IN_PROCESS.unlock();
             throw cannot("lock", lockFile, e);
+        } catch (RuntimeException e) {
+            IN_PROCESS.unlock();
+            throw e;
         }
     }
 
@@ -106,6 +115,8 @@ public final class AssignableRecords {
                 channel.close();
             } catch (IOException e) {
                 // The process ending releases it all the same.
+            } finally {
+                IN_PROCESS.unlock();
             }
         }
     }
