@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.xenctl.domain.ConnectOptions;
@@ -10,9 +11,19 @@ import org.xenctl.libvirt.UriResolver;
 /** The real sessions: the URI from -c or the defaults chain, opened through libvirt. */
 public final class LibvirtSessions implements SessionSource {
     private final UriResolver resolver;
+    private final Duration connectTimeout;
 
     public LibvirtSessions(Map<String, String> environment) {
         this.resolver = UriResolver.forProcess(environment);
+        this.connectTimeout = connectTimeout(environment.get("XENCTL_CONNECT_TIMEOUT"));
+    }
+
+    /** $XENCTL_CONNECT_TIMEOUT, whole seconds; the default when unset or not a positive number. */
+    private static Duration connectTimeout(String seconds) {
+        if (seconds != null && seconds.matches("[0-9]{1,6}") && Integer.parseInt(seconds) > 0) {
+            return Duration.ofSeconds(Integer.parseInt(seconds));
+        }
+        return LibvirtHypervisor.DEFAULT_CONNECT_TIMEOUT;
     }
 
     /** libvirt.so loads on another thread while the command line is parsed. */
@@ -29,6 +40,7 @@ public final class LibvirtSessions implements SessionSource {
     @Override
     public Session open(String explicitUri, ConnectOptions options) {
         UriResolver.Resolved resolved = resolver.resolve(explicitUri);
-        return new Session(LibvirtHypervisor.open(resolved.uri(), options), resolved.source(), false);
+        return new Session(LibvirtHypervisor.open(resolved.uri(), options, connectTimeout), resolved.source(),
+                false);
     }
 }

@@ -55,7 +55,19 @@ final class WaitCommand extends HypervisorCommand {
     /** xl's running includes blocked (an idle guest); libvirt's "shutdown" (going down) is not off yet. */
     private static Hypervisor.Condition condition(String state) {
         return switch (state) {
-            case "running", "paused", "shutoff" -> new Hypervisor.Condition() {
+            // A transient domain (every `create`d one) is gone once it is off: that is shut off too.
+            case "shutoff" -> new Hypervisor.Condition() {
+                @Override
+                public boolean test(Optional<DomainSummary> now) {
+                    return now.isEmpty() || label(now.get().state()).equals(state);
+                }
+
+                @Override
+                public String description() {
+                    return state;
+                }
+            };
+            case "running", "paused" -> new Hypervisor.Condition() {
                 @Override
                 public boolean test(Optional<DomainSummary> now) {
                     return now.isPresent() && label(now.get().state()).equals(state);

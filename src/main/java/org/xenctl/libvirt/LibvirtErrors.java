@@ -3,6 +3,7 @@ package org.xenctl.libvirt;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.libvirt.Error.ErrorDomain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ErrorCode;
@@ -53,15 +54,31 @@ final class LibvirtErrors {
     static XenctlException translate(LibvirtException e, String doing) {
         ErrorNumber number = e.getError() == null ? null : e.getError().getCode();
         String reason = e.getError() == null ? e.getMessage() : e.getError().getMessage();
-        return new XenctlException(codeOf(number), doing + ": " + oneLine(reason), null, e);
+        ErrorCode code = e.getError() != null && e.getError().getDomain() == ErrorDomain.VIR_FROM_RPC
+                ? rpcCode(number) : codeOf(number);
+        return new XenctlException(code, doing + ": " + oneLine(reason), null, e);
+    }
+
+    /**
+     * A failure of the RPC layer itself (libvirt's "client socket is closed", "cannot recv data") is the connection
+     * lost, whatever generic number it carries: told by libvirt's error domain, not by its words.
+     */
+    static ErrorCode rpcCode(ErrorNumber number) {
+        return number == ErrorNumber.VIR_ERR_INTERNAL_ERROR || number == ErrorNumber.VIR_ERR_SYSTEM_ERROR
+                ? ErrorCode.CONNECTION_LOST : codeOf(number);
     }
 
     /** The same for an error read with virGetLastError after one of our own native calls (null: none). */
     static XenctlException translate(ErrorNumber number, String message, String doing) {
+        return translate(number, false, message, doing);
+    }
+
+    /** @param fromRpc whether libvirt's error domain is its RPC layer (VIR_FROM_RPC) */
+    static XenctlException translate(ErrorNumber number, boolean fromRpc, String message, String doing) {
         if (number == null && message == null) {
             return new XenctlException(ErrorCode.OPERATION_FAILED, doing + ": libvirt gave no reason");
         }
-        return new XenctlException(codeOf(number), doing + ": " + oneLine(message));
+        return new XenctlException(fromRpc ? rpcCode(number) : codeOf(number), doing + ": " + oneLine(message));
     }
 
     /** Failure to open a connection is always a host problem, whatever libvirt's number for it. */

@@ -27,7 +27,9 @@ final class LibvirtEventStream {
     private LibvirtEventStream() {
     }
 
-    static void stream(Connect connect, Set<String> wanted, Duration timeout, Predicate<LifecycleEvent> sink) {
+    /** @param guard what tells a lost connection (null: none to lose); a lost one ends the stream with exit 6 */
+    static void stream(Connect connect, ConnectionGuard guard, Set<String> wanted, Duration timeout,
+                       Predicate<LifecycleEvent> sink) {
         BlockingQueue<LifecycleEvent> queue = new LinkedBlockingQueue<>();
         LifecycleListener listener = (domain, event) -> {
             LifecycleEvent received = read(domain, event);
@@ -47,11 +49,18 @@ final class LibvirtEventStream {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    if (guard != null) {
+                        guard.check("listening for events");
+                    }
                     return;
                 }
                 LifecycleEvent next = queue.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
                 if (next != null && !sink.test(next)) {
                     return;
+                }
+                if (next == null && guard != null) {
+                    // Every event already queued is printed first; then a lost connection ends it, never exit 0.
+                    guard.check("listening for events");
                 }
             }
         } catch (InterruptedException e) {

@@ -61,6 +61,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final NodeDevices nodeDevices;
     private final DomainStats stats;
     private Connect connect;
+    private ConnectionGuard guard;
 
     private LibvirtHypervisor(Pointer connection, String uri, boolean events) {
         this.connection = connection;
@@ -71,20 +72,22 @@ public final class LibvirtHypervisor implements Hypervisor {
         this.nodeDevices = new NodeDevices(this::connect);
     }
 
+    /** How long opening a connection may take when the caller sets no limit (libvirt's open has none). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
     public static LibvirtHypervisor open(String uri, ConnectOptions options) {
+        return open(uri, options, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** The same, giving up (CONNECT_FAILED) when the daemon has not answered within {@code limit}. */
+    public static LibvirtHypervisor open(String uri, ConnectOptions options, Duration limit) {
         NativeLoading.awaitLoaded();
         LibvirtSilencer.install();
         if (options.events()) {
             EventLoop.ensureRunning();
         }
-        Pointer connection = DirectCalls.virConnectOpenAuth(uri, null,
-                options.readOnly() ? DirectCalls.OPEN_READ_ONLY : 0);
-        if (connection == null) {
-            NativeCalls.LastError error = NativeCalls.LastError.take();
-            throw LibvirtErrors.connectFailure(error == null ? null : error.number(),
-                    error == null ? null : error.message(), uri);
-        }
+        Pointer connection = BoundedOpen.open(uri, options.readOnly() ? DirectCalls.OPEN_READ_ONLY : 0, limit);
         return new LibvirtHypervisor(connection, uri, options.events());
     }
 
@@ -352,12 +355,20 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void streamEvents(Set<String> wanted, Duration timeout, Predicate<LifecycleEvent> sink) {
-        LibvirtEventStream.stream(connect(), wanted, timeout, sink);
+        LibvirtEventStream.stream(connect(), guard(), wanted, timeout, sink);
     }
 
     @Override
     public DomainWatch watch(String uuid) {
-        return new LibvirtWatch(this, connect(), uuid, events);
+        return new LibvirtWatch(this, connect(), guard(), uuid, events);
+    }
+
+    /** Keepalive and the close callback, on a connection with events (they need libvirt's event loop); else null. */
+    private ConnectionGuard guard() {
+        if (guard == null && events) {
+            guard = ConnectionGuard.on(connect(), uri);
+        }
+        return guard;
     }
 
     @Override

@@ -23,6 +23,7 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
     static final Duration POLL_WITHOUT_EVENTS = Duration.ofMillis(100);
 
     private final LibvirtHypervisor hypervisor;
+    private final ConnectionGuard guard;
     private final Connect connect;
     private final String uuid;
     private final Object lock = new Object();
@@ -30,8 +31,10 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
     private long generation;
     private boolean restarted;
 
-    LibvirtWatch(LibvirtHypervisor hypervisor, Connect connect, String uuid, boolean events) {
+    /** @param guard what tells a lost connection; null where there are no events (calls then fail by themselves) */
+    LibvirtWatch(LibvirtHypervisor hypervisor, Connect connect, ConnectionGuard guard, String uuid, boolean events) {
         this.hypervisor = hypervisor;
+        this.guard = guard;
         this.connect = connect;
         this.uuid = uuid;
         this.listener = events ? this::onLifecycle : null;
@@ -75,7 +78,18 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
             synchronized (lock) {
                 seen = generation;
             }
-            Optional<DomainSummary> now = hypervisor.refresh(uuid);
+            if (guard != null) {
+                guard.check("waiting for domain " + uuid + " to be " + condition.description());
+            }
+            Optional<DomainSummary> now;
+            try {
+                now = hypervisor.refresh(uuid);
+            } catch (XenctlException e) {
+                if (guard != null && guard.isLost()) {
+                    guard.check("waiting for domain " + uuid + " to be " + condition.description());
+                }
+                throw e;
+            }
             if (condition.test(now)) {
                 return now;
             }

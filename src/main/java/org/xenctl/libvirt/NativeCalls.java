@@ -8,7 +8,10 @@ import org.xenctl.domain.XenctlException;
 /** Error handling for our own native calls: libvirt reports failure by a -1 or NULL and a thread-local error. */
 final class NativeCalls {
     /** virError: int code, int domain, char *message, … */
+    private static final int DOMAIN_OFFSET = 4;
     private static final int MESSAGE_OFFSET = 8;
+    /** virErrorDomain's VIR_FROM_RPC. */
+    private static final int FROM_RPC = 7;
     private static final ErrorNumber[] NUMBERS = ErrorNumber.values();
 
     private NativeCalls() {
@@ -25,11 +28,11 @@ final class NativeCalls {
     static XenctlException lastError(String doing) {
         LastError error = LastError.take();
         return error == null ? LibvirtErrors.translate(null, null, doing)
-                : LibvirtErrors.translate(error.number(), error.message(), doing);
+                : LibvirtErrors.translate(error.number(), error.fromRpc(), error.message(), doing);
     }
 
     /** The calling thread's last libvirt error, read and reset; null when there is none. */
-    record LastError(ErrorNumber number, String message) {
+    record LastError(ErrorNumber number, boolean fromRpc, String message) {
         static LastError take() {
             Pointer error = DirectCalls.virGetLastError();
             if (error == null) {
@@ -38,7 +41,7 @@ final class NativeCalls {
             int code = error.getInt(0);
             Pointer message = error.getPointer(MESSAGE_OFFSET);
             LastError last = new LastError(code >= 0 && code < NUMBERS.length ? NUMBERS[code] : null,
-                    message == null ? null : message.getString(0, Native.getDefaultStringEncoding()));
+                    error.getInt(DOMAIN_OFFSET) == FROM_RPC, message == null ? null : message.getString(0, Native.getDefaultStringEncoding()));
             DirectCalls.virResetLastError();
             return last;
         }
