@@ -32,41 +32,80 @@ final class DomainHandles {
         this.uri = uri;
     }
 
-    /** The domain the user means: by id, then UUID, then name, as its text allows; DOMAIN_NOT_FOUND otherwise. */
+    /**
+     * The domain the user means: by id, by UUID and by name, as its text allows. When the text is the id (or the
+     * UUID) of one domain and the name of another ("1": the running domain 1, and a shut-off domain named "1"),
+     * it names neither for sure: USAGE, with both, rather than acting on the wrong one. DOMAIN_NOT_FOUND when none.
+     */
     Domain find(DomainRef ref) {
         List<Lookup> attempts = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         if (ref.looksLikeId()) {
             attempts.add(() -> connect.get().domainLookupByID(Integer.parseInt(ref.text())));
+            kinds.add("the id");
         }
         if (ref.looksLikeUuid()) {
             attempts.add(() -> connect.get().domainLookupByUUIDString(ref.text()));
+            kinds.add("the UUID");
         }
         attempts.add(() -> connect.get().domainLookupByName(ref.text()));
-        for (Lookup attempt : attempts) {
-            try {
-                Domain domain = attempt.run();
-                remember(domain);
-                return domain;
-            } catch (LibvirtException e) {
-                if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
-                    throw LibvirtErrors.translate(e, "cannot look up domain " + ref);
-                }
+        kinds.add("the name");
+        Domain found = null;
+        String foundUuid = null;
+        String foundAs = null;
+        for (int i = 0; i < attempts.size(); i++) {
+            Domain domain = lookup(attempts.get(i), ref);
+            if (domain == null) {
+                continue;
+            }
+            String uuid = remember(domain);
+            if (found == null) {
+                found = domain;
+                foundUuid = uuid;
+                foundAs = kinds.get(i);
+            } else if (!uuid.equals(foundUuid)) {
+                throw new XenctlException(ErrorCode.USAGE, "'" + ref + "' is " + foundAs + " of domain " + nameOf(found)
+                        + " and " + kinds.get(i) + " of another domain, " + uuid, "name the one you mean by its UUID ("
+                        + foundUuid + " or " + uuid + ")");
             }
         }
-        throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri
-                + " (xenctl list --all shows its domains)");
+        if (found == null) {
+            throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri
+                    + " (xenctl list --all shows its domains)");
+        }
+        return found;
     }
 
-    /** The domain named {@code name}, if there is one. */
-    Optional<Domain> existing(String name) {
+    private static Domain lookup(Lookup attempt, DomainRef ref) {
         try {
-            return Optional.of(find(DomainRef.of(name)));
-        } catch (XenctlException e) {
-            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
-                return Optional.empty();
+            return attempt.run();
+        } catch (LibvirtException e) {
+            if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                throw LibvirtErrors.translate(e, "cannot look up domain " + ref);
             }
-            throw e;
+            return null;
         }
+    }
+
+    private static String nameOf(Domain domain) {
+        try {
+            return domain.getName();
+        } catch (LibvirtException e) {
+            return "(unnamed)";
+        }
+    }
+
+    /**
+     * The domain named {@code name}, if there is one: by name only, so that defining a domain named "1" or like
+     * another domain's UUID finds no other domain by its id or UUID.
+     */
+    Optional<Domain> existing(String name) {
+        Domain domain = lookup(() -> connect.get().domainLookupByName(name), DomainRef.of(name));
+        if (domain == null) {
+            return Optional.empty();
+        }
+        remember(domain);
+        return Optional.of(domain);
     }
 
     /** The handle of the domain with this UUID, looked up if not kept; DOMAIN_NOT_FOUND once it is gone. */
