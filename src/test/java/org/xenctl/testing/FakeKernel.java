@@ -24,6 +24,7 @@ public final class FakeKernel implements SysfsWriter {
     private final List<String> writes = new ArrayList<>();
     private final Set<String> refusing = new HashSet<>();
     private final Map<String, String> probed = new HashMap<>();
+    private final Set<String> failing = new HashSet<>();
 
     public FakeKernel(Path root) {
         this.root = root;
@@ -41,6 +42,12 @@ public final class FakeKernel implements SysfsWriter {
         return this;
     }
 
+    /** Makes every write to {@code relative} (under /sys/bus/pci, e.g. "drivers/pciback/bind") fail with EIO. */
+    public FakeKernel failWritesTo(String relative) {
+        failing.add(relative);
+        return this;
+    }
+
     public List<String> writes() {
         return writes;
     }
@@ -50,6 +57,9 @@ public final class FakeKernel implements SysfsWriter {
         Path pci = root.resolve("sys/bus/pci");
         String name = file.getFileName().toString();
         writes.add(pci.relativize(file) + " <- " + (value.isBlank() ? "\\n" : value.strip()));
+        if (failing.contains(pci.relativize(file).toString())) {
+            throw new IOException("Input/output error");
+        }
         String bdf = value.strip();
         Path device = pci.resolve("devices/" + bdf);
         switch (name) {

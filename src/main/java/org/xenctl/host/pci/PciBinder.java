@@ -220,44 +220,74 @@ public final class PciBinder {
                 persistent || known != null && known.persistent(), forced));
         Path override = devicePath(address).resolve("driver_override");
         boolean hasOverride = Files.exists(override);
-        if (hasOverride) {
-            write(override, PciDevice.PCIBACK);
+        boolean slotAdded = false;
+        boolean overridden = false;
+        try {
+            if (hasOverride) {
+                write(override, PciDevice.PCIBACK);
+                overridden = true;
+            }
+            if (device.driver() != null) {
+                write(sys.resolve("drivers/" + device.driver() + "/unbind"), address.toString());
+            }
+            if (!hasOverride && !slotted(address)) {
+                write(sys.resolve("drivers/pciback/new_slot"), address.toString());
+                slotAdded = true;
+            }
+            write(sys.resolve("drivers/pciback/bind"), address.toString());
+        } catch (XenctlException failedWrite) {
+            undo(device, overridden, slotAdded, known, failedWrite.getMessage());
         }
-        if (device.driver() != null) {
-            write(sys.resolve("drivers/" + device.driver() + "/unbind"), address.toString());
-        }
-        if (!hasOverride && !slotted(address)) {
-            write(sys.resolve("drivers/pciback/new_slot"), address.toString());
-        }
-        write(sys.resolve("drivers/pciback/bind"), address.toString());
         String now = driverOf(address);
         if (!PciDevice.PCIBACK.equals(now)) {
-            undo(device, hasOverride, now, known);
+            undo(device, overridden, slotAdded, known, "the kernel did not bind " + address + " to pciback");
         }
         return new Outcome(address, true, device.driver(), now);
     }
 
-    /** The kernel did not bind it to pciback: give it back to its driver, put the record back, and say so. */
-    private void undo(PciDevice device, boolean hasOverride, String now, Assignable known) {
+    /**
+     * A step failed (a write refused, or pciback did not take it): put everything back as it was before, the
+     * driver it had (never left with none), no override, no slot, the record as it was, and say so. What cannot be
+     * put back is said too: pci-restore finds the record and repairs the rest.
+     */
+    private void undo(PciDevice device, boolean overridden, boolean slotAdded, Assignable known, String what) {
         PciAddress address = device.address();
+        List<String> notUndone = new ArrayList<>();
+        if (overridden) {
+            undoWrite(devicePath(address).resolve("driver_override"), "\n", notUndone);
+        }
+        if (slotAdded) {
+            undoWrite(sys.resolve("drivers/pciback/remove_slot"), address.toString(), notUndone);
+        }
+        String now = driverOf(address);
+        if (PciDevice.PCIBACK.equals(now)) {
+            undoWrite(sys.resolve("drivers/pciback/unbind"), address.toString(), notUndone);
+            now = driverOf(address);
+        }
+        if (device.driver() != null && now == null) {
+            undoWrite(sys.resolve("drivers/" + device.driver() + "/bind"), address.toString(), notUndone);
+        }
+        String after = driverOf(address);
+        boolean restored = device.driver() == null ? after == null : device.driver().equals(after);
+        if (restored && notUndone.isEmpty()) {
+            if (known == null) {
+                records.delete(address);
+            } else {
+                records.save(known);
+            }
+        }
+        throw new XenctlException(ErrorCode.OPERATION_FAILED, what + "; " + (restored && notUndone.isEmpty()
+                ? "undone: " + address + " is on " + orNone(after) + " as before"
+                : "not all undone (" + String.join("; ", notUndone) + "): " + address + " is on " + orNone(after)
+                        + ", and its record is kept for pci-restore"), "see dmesg for the kernel's reason");
+    }
+
+    private void undoWrite(Path file, String value, List<String> notUndone) {
         try {
-            if (hasOverride) {
-                writer.write(devicePath(address).resolve("driver_override"), "\n");
-            }
-            if (device.driver() != null && now == null) {
-                writer.write(sys.resolve("drivers/" + device.driver() + "/bind"), address.toString());
-            }
-        } catch (IOException ignored) {
-            // The failure below is what the user needs to read; dmesg has the kernel's side.
+            writer.write(file, value);
+        } catch (IOException e) {
+            notUndone.add("cannot write '" + value.strip() + "' to " + file + ": " + e.getMessage());
         }
-        if (known == null) {
-            records.delete(address);
-        } else {
-            records.save(known);
-        }
-        throw new XenctlException(ErrorCode.OPERATION_FAILED, "the kernel did not bind " + address
-                + " to pciback (its driver now: " + orNone(driverOf(address)) + ")", "see dmesg for pciback's "
-                + "reason");
     }
 
     private PciDevice device(PciAddress address) {

@@ -197,7 +197,7 @@ class PciBinderTest {
         kernel = new FakeKernel(dir).refuseBindsTo("pciback");
 
         assertThatThrownBy(() -> binder(tree).makeAssignable(at("01:00.0"), PciBinder.Options.PLAIN))
-                .hasMessage("the kernel did not bind 0000:01:00.0 to pciback (its driver now: e1000e)");
+                .hasMessage("the kernel did not bind 0000:01:00.0 to pciback; undone: 0000:01:00.0 is on e1000e as before");
         assertThat(kernel.writes()).endsWith("devices/0000:01:00.0/driver_override <- \\n",
                 "drivers/e1000e/bind <- 0000:01:00.0");
         assertThat(new AssignableRecords(dir).all()).isEmpty();
