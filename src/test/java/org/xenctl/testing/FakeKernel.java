@@ -25,6 +25,7 @@ public final class FakeKernel implements SysfsWriter {
     private final Set<String> refusing = new HashSet<>();
     private final Map<String, String> probed = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
+    private String killedAt;
 
     public FakeKernel(Path root) {
         this.root = root;
@@ -48,6 +49,22 @@ public final class FakeKernel implements SysfsWriter {
         return this;
     }
 
+    /**
+     * The process dies as it is about to write to {@code relative}: nothing after that runs, nothing is undone (an
+     * unchecked exception no xenctl code catches), as with kill -9. Once; null stops it.
+     */
+    public FakeKernel killAt(String relative) {
+        killedAt = relative;
+        return this;
+    }
+
+    /** What a kill leaves: the exception the test catches in place of a dead process. */
+    public static final class Killed extends RuntimeException {
+        Killed(String at) {
+            super("killed before writing " + at);
+        }
+    }
+
     public List<String> writes() {
         return writes;
     }
@@ -57,6 +74,10 @@ public final class FakeKernel implements SysfsWriter {
         Path pci = root.resolve("sys/bus/pci");
         String name = file.getFileName().toString();
         writes.add(pci.relativize(file) + " <- " + (value.isBlank() ? "\\n" : value.strip()));
+        if (pci.relativize(file).toString().equals(killedAt)) {
+            killedAt = null;
+            throw new Killed(pci.relativize(file).toString());
+        }
         if (failing.contains(pci.relativize(file).toString())) {
             throw new IOException("Input/output error");
         }

@@ -39,14 +39,26 @@ public final class AssignableRecords {
      * @param driver     the driver it had, or null when it had none
      * @param persistent pci-restore makes it assignable again at boot
      * @param forced     it was taken with --force, so pci-restore takes it the same way
+     * @param removing   a pci-assignable-remove -r is under way: if it is interrupted (a kill, a crash), pci-restore
+     *                   finishes giving the device back rather than taking a driverless device for an
+     *                   interrupted add
      */
-    public record Assignable(PciAddress address, String driver, String name, boolean persistent, boolean forced) {
+    public record Assignable(PciAddress address, String driver, String name, boolean persistent, boolean forced,
+                             boolean removing) {
+        public Assignable(PciAddress address, String driver, String name, boolean persistent, boolean forced) {
+            this(address, driver, name, persistent, forced, false);
+        }
+
         public Assignable withName(String newName) {
-            return new Assignable(address, driver, newName, persistent, forced);
+            return new Assignable(address, driver, newName, persistent, forced, removing);
         }
 
         public Assignable withPersistent(boolean newPersistent) {
-            return new Assignable(address, driver, name, newPersistent, forced);
+            return new Assignable(address, driver, name, newPersistent, forced, removing);
+        }
+
+        public Assignable whileRemoving() {
+            return new Assignable(address, driver, name, persistent, forced, true);
         }
     }
 
@@ -131,6 +143,9 @@ public final class AssignableRecords {
         }
         properties.setProperty("persistent", Boolean.toString(record.persistent()));
         properties.setProperty("forced", Boolean.toString(record.forced()));
+        if (record.removing()) {
+            properties.setProperty("removing", "true");
+        }
         Path target = file(record.address());
         try {
             Files.createDirectories(dir);
@@ -256,7 +271,12 @@ public final class AssignableRecords {
         if (!isWord(driver) || !isWord(name)) {
             return new Damaged(address, file, "a driver or name that is not a word");
         }
-        return new Assignable(address, driver, name, Boolean.parseBoolean(persistent), Boolean.parseBoolean(forced));
+        String removing = properties.getProperty("removing", "false");
+        if (!isFlag(removing)) {
+            return new Damaged(address, file, "a removing= that is neither true nor false");
+        }
+        return new Assignable(address, driver, name, Boolean.parseBoolean(persistent), Boolean.parseBoolean(forced),
+                Boolean.parseBoolean(removing));
     }
 
     private static boolean isFlag(String value) {

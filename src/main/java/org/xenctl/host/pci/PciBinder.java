@@ -115,6 +115,15 @@ public final class PciBinder {
             return new Restored(address, RestoreAction.NOT_FOUND, "no such device; the record is kept in "
                     + records.dir());
         }
+        if (record.removing()) {
+            try {
+                Outcome outcome = release(address, true);
+                return new Restored(address, RestoreAction.REPAIRED, "a pci-assignable-remove -r was cut short: "
+                        + "finished, now on " + orNone(outcome.driverAfter()));
+            } catch (XenctlException e) {
+                return new Restored(address, RestoreAction.FAILED, e.getMessage());
+            }
+        }
         if (device.onPciback()) {
             return new Restored(address, RestoreAction.UNCHANGED, "already assignable");
         }
@@ -162,6 +171,11 @@ public final class PciBinder {
         Assignable record = records.find(address).orElse(null);
         boolean changed = false;
         Path override = devicePath(address).resolve("driver_override");
+        if (rebind && record != null && !record.removing() && device.onPciback()) {
+            // Written first, as for an add: if this is cut short, pci-restore finishes the remove.
+            record = record.whileRemoving();
+            records.save(record);
+        }
         if (device.onPciback()) {
             write(sys.resolve("drivers/pciback/unbind"), address.toString());
             changed = true;

@@ -48,4 +48,34 @@ class SysfsWriteFaultsTest {
         assertThat(new AssignableRecords(dir).all()).isEmpty();
         assertThat(host.restore()).isEqualTo(List.of());
     }
+
+    @org.junit.jupiter.api.Test
+    void a_remove_killed_half_way_is_finished_by_restore_and_an_add_killed_half_way_is_completed() throws Exception {
+        SysfsTree tree = new SysfsTree(dir).pciback();
+        tree.device("0000:01:00.0", 0x8086, 0x10d3, 0x020000).driver("e1000e").group(3).resetMethods("flr")
+                .file("driver_override", "(null)");
+        FakeKernel kernel = new FakeKernel(dir);
+        SysfsHostPci host = new SysfsHostPci(dir, kernel, java.util.Map::of);
+        Path device = dir.resolve("sys/bus/pci/devices/0000:01:00.0");
+
+        // Taken from pciback, killed before e1000e has it back: no driver at all.
+        host.makeAssignable(NIC, PciBinder.Options.PLAIN);
+        kernel.killAt("drivers/e1000e/bind");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.release(NIC, true))
+                .isInstanceOf(FakeKernel.Killed.class);
+        assertThat(Files.exists(device.resolve("driver"))).isFalse();
+        List<PciBinder.Restored> afterRemove = host.restore();
+        assertThat(afterRemove).extracting(PciBinder.Restored::action).containsExactly(
+                PciBinder.RestoreAction.REPAIRED);
+        assertThat(Files.readSymbolicLink(device.resolve("driver")).getFileName().toString()).isEqualTo("e1000e");
+        assertThat(new AssignableRecords(dir).all()).isEmpty();
+
+        // Unbound from e1000e, killed before pciback has it: the add is what pci-restore completes.
+        kernel.killAt("drivers/pciback/bind");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.makeAssignable(NIC, PciBinder.Options.PLAIN))
+                .isInstanceOf(FakeKernel.Killed.class);
+        assertThat(host.restore()).extracting(PciBinder.Restored::action).containsExactly(
+                PciBinder.RestoreAction.REPAIRED);
+        assertThat(Files.readSymbolicLink(device.resolve("driver")).getFileName().toString()).isEqualTo("pciback");
+    }
 }
