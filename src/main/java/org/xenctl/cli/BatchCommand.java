@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.xenctl.domain.ConnectOptions;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.Json;
@@ -41,31 +42,54 @@ final class BatchCommand extends HypervisorCommand {
         return true;
     }
 
+    /** What runLine answers, printing nothing, for a line whose connection was lost while one retry is left. */
+    private static final int RETRY = -1;
+
     @Override
     View execute(Session session) {
         List<String> lines = readLines();
         Invocation batch = invocation();
         Context context = batch.context();
-        Invocation shared = batch.in(new Context((uri, options) -> session.shared(), context.hostRoot(),
+        Session[] current = {session};
+        Invocation shared = batch.in(new Context((uri, options) -> current[0].shared(), context.hostRoot(),
                 context.sysfs()));
         int succeeded = 0;
         int failed = 0;
         int firstFailure = ExitStatus.OK;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int status = runLine(i + 1, line, shared);
-            if (status == ExitStatus.OK) {
-                succeeded++;
-            } else {
-                failed++;
-                firstFailure = firstFailure == ExitStatus.OK ? status : firstFailure;
-                // Ctrl-C ends the whole batch, not just the wait it interrupted.
-                if (stopOnError || status == ExitStatus.INTERRUPTED) {
-                    break;
+        boolean reconnected = false;
+        try {
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
                 }
+                int status = runLine(i + 1, line, shared, !reconnected);
+                if (status == RETRY) {
+                    // Once per batch: libvirtd restarted (an upgrade, a crash) should not fail every line after.
+                    reconnected = true;
+                    Session again = reconnect(i + 1, batch);
+                    if (again == null) {
+                        failed++;
+                        firstFailure = firstFailure == ExitStatus.OK ? ExitStatus.HOST : firstFailure;
+                        break;
+                    }
+                    current[0] = again;
+                    status = runLine(i + 1, line, shared, false);
+                }
+                if (status == ExitStatus.OK) {
+                    succeeded++;
+                } else {
+                    failed++;
+                    firstFailure = firstFailure == ExitStatus.OK ? status : firstFailure;
+                    // Ctrl-C ends the whole batch, not just the wait it interrupted.
+                    if (stopOnError || status == ExitStatus.INTERRUPTED) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            if (current[0] != session) {
+                current[0].close();
             }
         }
         return new BatchSummaryView(succeeded + failed, succeeded, failed, firstFailure);
@@ -76,7 +100,38 @@ final class BatchCommand extends HypervisorCommand {
         return ((BatchSummaryView) view).firstFailure();
     }
 
-    private static int runLine(int number, String line, Invocation batch) {
+    /** How long a batch tries to connect again: a libvirtd being restarted takes a few seconds to listen. */
+    private static final long RECONNECT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+
+    /** A new connection after the batch's was lost, said on stderr; null (said too) when there is none to be had. */
+    private static Session reconnect(int number, Invocation batch) {
+        long deadline = System.nanoTime() + RECONNECT_NANOS;
+        while (true) {
+            try {
+                Session session = batch.context().sessions().open(batch.connect(), ConnectOptions.WITH_EVENTS);
+                batch.err().println("batch: line " + number + ": the connection was lost; reconnected, and the line "
+                        + "is run again");
+                batch.err().flush();
+                return session;
+            } catch (XenctlException e) {
+                if (e.code() != ErrorCode.CONNECT_FAILED || System.nanoTime() > deadline) {
+                    batch.err().print("batch: line " + number + ": the connection was lost, and connecting again "
+                            + "failed: ");
+                    ErrorReporter.report(e, OutputFormat.TEXT, batch.verbose(), batch.err());
+                    return null;
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /** @param mayRetry a lost connection returns RETRY, printing nothing, instead of being reported */
+    private static int runLine(int number, String line, Invocation batch, boolean mayRetry) {
         XenctlCommand lineRoot = new XenctlCommand(batch);
         PrintWriter out = batch.out();
         try {
@@ -99,8 +154,11 @@ final class BatchCommand extends HypervisorCommand {
             }
             return status;
         } catch (RuntimeException e) {
-            return failed(number, line, ErrorReporter.asFailure(e), lineRoot.invocation(batch.context(), out,
-                    batch.err()));
+            XenctlException failure = ErrorReporter.asFailure(e);
+            if (mayRetry && failure.code() == ErrorCode.CONNECTION_LOST) {
+                return RETRY;
+            }
+            return failed(number, line, failure, lineRoot.invocation(batch.context(), out, batch.err()));
         }
     }
 

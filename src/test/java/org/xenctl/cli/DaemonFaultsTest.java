@@ -98,6 +98,34 @@ class DaemonFaultsTest {
     }
 
     @Test
+    @Timeout(90)
+    void a_batch_reconnects_once_when_libvirtd_restarts_under_it_and_says_so() throws Exception {
+        Path script = dir.resolve("restart.batch");
+        Files.writeString(script, "list\nevents --timeout 4\nlist --all\n");
+        CompletableFuture<PrivateLibvirtd> restarted = CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(1500);
+                daemon.kill();
+                return PrivateLibvirtd.start(dir);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Result r = Cli.run("-c", daemon.uri(), "batch", script.toString());
+
+        PrivateLibvirtd second = restarted.get(30, TimeUnit.SECONDS);
+        try {
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("batch: line 2: the connection was lost; reconnected, and the line is run "
+                    + "again");
+            assertThat(r.out()).endsWith("batch: 3 commands, 3 succeeded, 0 failed\n");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     @Timeout(60)
     void waiting_for_a_transient_domain_to_shut_off_ends_when_it_is_destroyed_and_gone() throws Exception {
         LibvirtHypervisor keep = TestDriver.keep();
