@@ -23,7 +23,8 @@ public final class LibvirtSessions implements SessionSource {
         if (seconds != null && seconds.matches("[0-9]{1,6}") && Integer.parseInt(seconds) > 0) {
             return Duration.ofSeconds(Integer.parseInt(seconds));
         }
-        return LibvirtHypervisor.DEFAULT_CONNECT_TIMEOUT;
+        // Not LibvirtHypervisor's: every process makes a session source, and commands on files load no libvirt class.
+        return ConnectOptions.DEFAULT_CONNECT_TIMEOUT;
     }
 
     /** libvirt.so loads on another thread while the command line is parsed. */

@@ -72,12 +72,9 @@ public final class LibvirtHypervisor implements Hypervisor {
         this.nodeDevices = new NodeDevices(this::connect);
     }
 
-    /** How long opening a connection may take when the caller sets no limit (libvirt's open has none). */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
-
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
     public static LibvirtHypervisor open(String uri, ConnectOptions options) {
-        return open(uri, options, DEFAULT_CONNECT_TIMEOUT);
+        return open(uri, options, ConnectOptions.DEFAULT_CONNECT_TIMEOUT);
     }
 
     /** The same, giving up (CONNECT_FAILED) when the daemon has not answered within {@code limit}. */
