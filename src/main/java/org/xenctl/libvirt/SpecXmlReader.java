@@ -24,6 +24,26 @@ import org.xenctl.domain.XenctlException;
 public final class SpecXmlReader {
     private final List<String> notes = new ArrayList<>();
 
+    /**
+     * Devices read into the spec, and those libvirt adds to every Xen domain that xl makes by itself (its consoles,
+     * input, video, balloon, buses): the others a domain may have (a watchdog, a TPM, an RNG…) xl.cfg cannot say,
+     * and each is noted rather than silently left out of the export.
+     */
+    private static final java.util.Set<String> DEVICES_XL_HAS = java.util.Set.of("disk", "interface", "hostdev",
+            "graphics", "serial", "console", "input", "video", "memballoon", "controller", "emulator");
+
+    private void noteDevicesNotRead(Element devices) {
+        if (devices == null) {
+            return;
+        }
+        org.w3c.dom.NodeList children = devices.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element device && !DEVICES_XL_HAS.contains(device.getTagName())) {
+                notes.add("a <" + device.getTagName() + "> device");
+            }
+        }
+    }
+
     private SpecXmlReader() {
     }
 
@@ -79,6 +99,7 @@ public final class SpecXmlReader {
                 Dom.text(Dom.child(domain, "on_reboot"), "restart"), Dom.text(Dom.child(domain, "on_crash"), "destroy"));
         Element features = Dom.child(domain, "features");
         Element devices = Dom.child(domain, "devices");
+        noteDevicesNotRead(devices);
         List<PciAssignment> pci = hostdevs(devices);
         Element xen = features == null ? null : Dom.child(features, "xen");
         boolean e820 = xen != null && Dom.child(xen, "e820_host") != null

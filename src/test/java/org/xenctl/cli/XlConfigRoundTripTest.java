@@ -47,6 +47,18 @@ class XlConfigRoundTripTest {
                 .isGreaterThanOrEqualTo(XlConfigGoldenTest.goodCases().size() / 2);
     }
 
+    @Test
+    void a_device_xl_cfg_cannot_say_is_noted_in_the_export_not_dropped_in_silence() {
+        String xml = "<domain type='xen'><name>w</name><memory unit='MiB'>64</memory><os><type>linux</type>"
+                + "<kernel>/boot/vmlinuz</kernel></os><devices><console type='pty'/><watchdog model='i6300esb'/>"
+                + "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng></devices></domain>";
+
+        SpecXmlReader.Result read = SpecXmlReader.read(xml, "w.xml");
+
+        assertThat(read.notes()).containsExactly("a <watchdog> device", "a <rng> device");
+        assertThat(XlConfigWriter.write(read.spec(), read.notes())).contains("a <watchdog> device");
+    }
+
     private void check(Path cfg) throws IOException {
         String base = XlConfigGoldenTest.base(cfg);
         String golden = Files.readString(XlConfigGoldenTest.DIR.resolve(base + ".xml"));
