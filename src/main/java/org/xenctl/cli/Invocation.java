@@ -49,6 +49,19 @@ record Invocation(String connect, OutputFormat output, boolean headers, boolean 
         }
     }
 
+    /**
+     * The URI this run reaches: -c, else what the defaults chain gives ($XENCTL_DEFAULT_URI, the config file…),
+     * so that a remote default is never mistaken for this machine; null when none is configured.
+     */
+    String target() {
+        return context.sessions().uriFor(connect);
+    }
+
+    /** Whether that is this machine, whose sysfs the PCI host commands may then read and write. */
+    boolean reachesThisMachine() {
+        return LocalHostOnly.isLocal(target());
+    }
+
     /** Config warnings on stderr in text mode; JSON output carries them in the result instead. */
     void warn(List<XlProblem> warnings) {
         if (output == OutputFormat.TEXT) {

@@ -39,6 +39,15 @@ public final class LibvirtSessions implements SessionSource {
     }
 
     @Override
+    public String uriFor(String explicitUri) {
+        try {
+            return resolver.resolve(explicitUri).uri();
+        } catch (org.xenctl.domain.XenctlException e) {
+            return null;  // No URI configured at all: nothing remote is named.
+        }
+    }
+
+    @Override
     public Session open(String explicitUri, ConnectOptions options) {
         UriResolver.Resolved resolved = resolver.resolve(explicitUri);
         return new Session(LibvirtHypervisor.open(resolved.uri(), options, connectTimeout), resolved.source(),

@@ -27,7 +27,8 @@ final class LocalHostOnly {
         return (host == null || host.isEmpty()) && !uri.contains("+");
     }
 
-    static void require(String connect, String command) {
+    static void require(Invocation run, String command) {
+        String connect = run.target();
         if (!isLocal(connect)) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, command + " reads this machine's sysfs, so it cannot "
                     + "work through " + connect, "run it on the dom0 itself (over ssh); through libvirt, "

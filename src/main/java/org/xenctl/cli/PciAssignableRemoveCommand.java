@@ -24,7 +24,7 @@ final class PciAssignableRemoveCommand extends PciHostCommand {
         HostPci host = PciHosts.of(invocation(), session);
         PciAddress address = PciAddress.parseOrNull(device);
         if (address == null) {
-            address = LocalHostOnly.isLocal(invocation().connect()) ? host.byName(device)
+            address = invocation().reachesThisMachine() ? host.byName(device)
                     : PciAddresses.parse(List.of(device)).get(0);
         }
         return PciChangesView.of(List.of(host.release(address, rebind)));

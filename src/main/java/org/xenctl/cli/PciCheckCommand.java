@@ -17,7 +17,7 @@ final class PciCheckCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        LocalHostOnly.require(invocation().connect(), "pci-check");
+        LocalHostOnly.require(invocation(), "pci-check");
         return PciCheckView.of(PciHosts.local(invocation()).check(PciAddresses.parse(addresses)));
     }
 

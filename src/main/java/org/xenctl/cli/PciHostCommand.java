@@ -8,6 +8,6 @@ abstract class PciHostCommand extends HypervisorCommand {
 
     @Override
     boolean needsSession() {
-        return !LocalHostOnly.isLocal(invocation().connect());
+        return !invocation().reachesThisMachine();
     }
 }

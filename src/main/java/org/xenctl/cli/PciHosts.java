@@ -13,8 +13,7 @@ final class PciHosts {
 
     /** @param session the command's session; needed only through a remote URI (null otherwise) */
     static HostPci of(Invocation run, Session session) {
-        return LocalHostOnly.isLocal(run.connect()) ? local(run)
-                : new LibvirtHostPci(session.hypervisor(), run.connect());
+        return run.reachesThisMachine() ? local(run) : new LibvirtHostPci(session.hypervisor(), run.target());
     }
 
     /** This dom0 (or the tree $XENCTL_HOST_ROOT names); libvirt is asked which domains hold devices only when needed. */

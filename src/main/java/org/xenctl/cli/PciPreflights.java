@@ -20,7 +20,7 @@ final class PciPreflights {
      */
     static void before(Invocation run, Session session, Supplier<List<DomainDetails.PciDevice>> devices,
             String what) {
-        if ("xen".equals(session.hypervisor().domainXmlType()) && LocalHostOnly.isLocal(run.connect())
+        if ("xen".equals(session.hypervisor().domainXmlType()) && run.reachesThisMachine()
                 && LocalHostOnly.isLocal(session.hypervisor().uri())) {
             PciHosts.local(run).preflight(devices.get(), what);
         }

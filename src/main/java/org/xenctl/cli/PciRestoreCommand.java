@@ -14,7 +14,7 @@ final class PciRestoreCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        LocalHostOnly.require(invocation().connect(), "pci-restore");
+        LocalHostOnly.require(invocation(), "pci-restore");
         List<PciBinder.Restored> restored = PciHosts.local(invocation()).restore();
         return new PciRestoreView(restored.stream().map(r -> new PciRestoreView.Entry(r.address().toString(),
                 r.action().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.detail())).toList());

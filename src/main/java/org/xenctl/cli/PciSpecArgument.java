@@ -63,9 +63,9 @@ record PciSpecArgument(PciAssignment device, List<XlProblem> warnings) {
 
     /** name= is a name given by pci-assignable-add -n: xenctl's records on this dom0 know it, libvirt does not. */
     private static PciAddress byName(String name, Invocation root) {
-        if (!LocalHostOnly.isLocal(root.connect())) {
+        if (!root.reachesThisMachine()) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, "name=" + name + " is known to the dom0's own records "
-                    + "only, not through " + root.connect(), "give the device's address (DDDD:BB:SS.F)");
+                    + "only, not through " + root.target(), "give the device's address (DDDD:BB:SS.F)");
         }
         return PciHosts.local(root).byName(name);
     }

@@ -210,4 +210,21 @@ class PciAssignableCommandsTest {
         assertThat(r.err()).startsWith("xenctl: error: xen-pciback is not loaded");
         assertThat(Cli.runIn(noPciback, "pci-assignable-add", "01:00.0").exit()).isEqualTo(6);
     }
+
+    @Test
+    void a_remote_default_uri_is_never_taken_for_this_machine() {
+        // No -c, but the defaults chain names another host: this machine's sysfs must not be touched.
+        Context remote = Context.of(Map.of("XENCTL_HOST_ROOT", host.toString(),
+                "XENCTL_DEFAULT_URI", "xen+ssh://root@dom0.invalid/system", "XENCTL_CONNECT_TIMEOUT", "5"))
+                .withSysfs(kernel);
+
+        Result add = Cli.runIn(remote, "pci-assignable-add", "01:00.0");
+        Result check = Cli.runIn(remote, "pci-check", "01:00.0");
+
+        assertThat(add.exit()).as(add.toString()).isNotZero();
+        assertThat(kernel.writes()).isEmpty();
+        assertThat(host.resolve("var/lib/xenctl/pci")).doesNotExist();
+        assertThat(check.exit()).as(check.toString()).isEqualTo(1);
+        assertThat(check.err()).contains("cannot work through xen+ssh://root@dom0.invalid/system");
+    }
 }
