@@ -179,22 +179,22 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public Definition define(String xml) {
         DomainXml parsed = DomainXml.parse(xml, "domain XML");
-        boolean existed = parsed.name().flatMap(handles::existing).isPresent();
+        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
         try {
-            return defineOnce(xml);
+            return define(xml, parsed, existing);
         } catch (XenctlException e) {
-            if (existed || e.code().kind() == org.xenctl.domain.ErrorKind.HOST
-                    || parsed.name().flatMap(handles::existing).isEmpty()) {
+            Optional<Domain> now = existing.isPresent() || e.code().kind() == org.xenctl.domain.ErrorKind.HOST
+                    ? Optional.empty() : parsed.name().flatMap(handles::existing);
+            if (now.isEmpty()) {
                 throw e;
             }
-            return defineOnce(xml);
+            return define(xml, parsed, now);
         }
     }
 
-    private Definition defineOnce(String xml) {
-        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+    /** @param existing the domain of that name now, if any: the definition updates it */
+    private Definition define(String xml, DomainXml parsed, Optional<Domain> existing) {
         String name = parsed.name().orElse("");
-        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
         String definition = xml;
         if (existing.isPresent()) {
             String existingUuid = uuidOf(existing.get());

@@ -186,24 +186,28 @@ public final class AssignableRecords {
 
     /** Every record that can be read, by address; {@link #damaged} names the others. */
     public List<Assignable> all() {
-        List<Assignable> records = new ArrayList<>();
-        for (Object read : readAll()) {
-            if (read instanceof Assignable record) {
-                records.add(record);
-            }
-        }
-        return records;
+        return contents().intact();
     }
 
     /** The record files that cannot be read, by address. */
     public List<Damaged> damaged() {
+        return contents().damaged();
+    }
+
+    /** Every record file, read once: those that can be read, and those that cannot. */
+    public record Contents(List<Assignable> intact, List<Damaged> damaged) { }
+
+    public Contents contents() {
+        List<Assignable> intact = new ArrayList<>();
         List<Damaged> damaged = new ArrayList<>();
         for (Object read : readAll()) {
-            if (read instanceof Damaged each) {
-                damaged.add(each);
+            if (read instanceof Assignable record) {
+                intact.add(record);
+            } else {
+                damaged.add((Damaged) read);
             }
         }
-        return damaged;
+        return new Contents(intact, damaged);
     }
 
     public void delete(PciAddress address) {

@@ -97,10 +97,11 @@ public final class PciBinder {
     public List<Restored> restore() {
         inventory.requirePciback();
         List<Restored> restored = new ArrayList<>();
-        for (Assignable record : records.all()) {
+        AssignableRecords.Contents contents = records.contents();
+        for (Assignable record : contents.intact()) {
             restored.add(restore(record));
         }
-        for (AssignableRecords.Damaged damaged : records.damaged()) {
+        for (AssignableRecords.Damaged damaged : contents.damaged()) {
             restored.add(new Restored(damaged.address(), RestoreAction.DAMAGED, "its record " + damaged.file()
                     + " cannot be read (" + damaged.reason() + "): kept as it is, the device left alone"));
         }

@@ -41,23 +41,22 @@ public final class SysfsHostPci implements HostPci {
                 devices.add(inventory.require(address));
             }
         }
-        return listing(inventory, devices);
+        return listing(inventory, devices, new AssignableRecords(root).contents());
     }
 
     @Override
     public Listing assignable() {
         PciInventory inventory = PciInventory.of(root);
         inventory.requirePciback();
-        AssignableRecords records = new AssignableRecords(root);
+        AssignableRecords.Contents records = new AssignableRecords(root).contents();
         List<PciAddress> recorded = new ArrayList<>();
-        records.all().forEach(record -> recorded.add(record.address()));
+        records.intact().forEach(record -> recorded.add(record.address()));
         records.damaged().forEach(damaged -> recorded.add(damaged.address()));
         return listing(inventory, inventory.devices().stream()
-                .filter(d -> d.onPciback() || recorded.contains(d.address())).toList());
+                .filter(d -> d.onPciback() || recorded.contains(d.address())).toList(), records);
     }
 
-    private Listing listing(PciInventory inventory, List<PciDevice> devices) {
-        AssignableRecords records = new AssignableRecords(root);
+    private Listing listing(PciInventory inventory, List<PciDevice> devices, AssignableRecords.Contents records) {
         Map<PciAddress, String> holding;
         String notRead = null;
         try {
@@ -68,7 +67,7 @@ public final class SysfsHostPci implements HostPci {
         }
         Map<PciAddress, String> held = holding;
         Map<PciAddress, AssignableRecords.Assignable> intact = new java.util.HashMap<>();
-        records.all().forEach(record -> intact.put(record.address(), record));
+        records.intact().forEach(record -> intact.put(record.address(), record));
         List<String> damaged = records.damaged().stream().map(d -> d.address() + ": " + d.file() + " cannot be read ("
                 + d.reason() + ")").toList();
         return new Listing("sysfs", inventory.pcibackLoaded(), notRead, devices.stream()
