@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -280,6 +282,72 @@ class PciXenLabIT {
         }
         assertThat(driverOf(lab)).isEqualTo("e1000e");
         assertThat(lab.dom0("cat /sys/bus/pci/drivers/pciback/slots").out()).doesNotContain(DEVICE);
+    }
+
+    /**
+     * A kill -9 of xenctl in the middle of a real pci-assignable-add, at two steps: the JVM is stopped the moment
+     * pciback's driver_override is written (before the unbind), then, in a second add, the moment the device has no
+     * driver (the unbind done, pciback's bind not yet); the state is read, then it is killed. pci-restore finishes
+     * the add from the record (the device on pciback, never left driverless), and remove -r gives it back to the
+     * driver the record kept, though the device had none when restore ran.
+     */
+    @Test
+    @Order(6)
+    void a_kill_9_during_assignable_add_is_finished_by_restore_and_undone_exactly_by_remove(XenLab lab)
+            throws Exception {
+        String sys = "/sys/bus/pci/devices/" + DEVICE;
+        String record = "/var/lib/xenctl/pci/" + DEVICE;
+        Map<String, String> killPoints = new LinkedHashMap<>();
+        killPoints.put("override written", "read -r o < " + sys + "/driver_override; [ \"$o\" = pciback ]");
+        killPoints.put("unbound", "[ ! -e " + sys + "/driver ]");
+        try {
+            for (Map.Entry<String, String> point : killPoints.entrySet()) {
+                assertThat(driverOf(lab)).isEqualTo("e1000e");
+                lab.dom0("rm -f " + record).expectSuccess();
+                // One line (the lab's command channel reads one); builtins only in the busy loop (read, test): a
+                // fork per turn would let the JVM run far ahead.
+                Run cut = lab.dom0(XenLab.SHARE + "/xenctl pci-assignable-add --persistent -n cut " + DEVICE
+                        + " > /tmp/cut.out 2>&1 & pid=$!; "
+                        + "while [ ! -e " + record + " ] && kill -0 $pid 2>/dev/null; do sleep 0.1; done; "
+                        + "while kill -0 $pid 2>/dev/null; do " + point.getValue() + " && break; done; "
+                        + "kill -STOP $pid; d=$(readlink " + sys + "/driver); echo \"driver=${d##*/}\"; "
+                        + "kill -9 $pid; wait $pid; echo \"exit=$?\"; cat /tmp/cut.out");
+                String what = "killed when " + point.getKey() + ": " + cut.describe();
+                assertThat(cut.out()).as(what).contains("exit=137").doesNotContain("is assignable");
+                String driverAtKill = cut.out().lines().filter(line -> line.startsWith("driver="))
+                        .findFirst().orElseThrow().substring("driver=".length());
+                assertThat(driverAtKill).as(what).isIn("e1000e", "");
+                if (point.getKey().equals("unbound")) {
+                    assertThat(driverAtKill).as(what).isEmpty();
+                }
+                assertThat(lab.dom0("cat " + record).expectSuccess().out()).as(what)
+                        .contains("driver=e1000e", "name=cut", "persistent=true");
+
+                Run restore = lab.xenctlInDom0("-o", "json", "pci-restore");
+
+                assertThat(restore.exit()).as(restore.describe()).isZero();
+                assertThat(Json.of(restore).get("devices").get(0).get("action").asText()).as(what + "\n"
+                        + restore.describe()).isEqualTo(driverAtKill.isEmpty() ? "repaired" : "bound");
+                assertThat(driverOf(lab)).isEqualTo("pciback");
+                assertThat(lab.dom0("xl pci-assignable-list").expectSuccess().out()).contains(DEVICE);
+                assertThat(lab.dom0("cat " + record).expectSuccess().out())
+                        .contains("driver=e1000e", "name=cut", "persistent=true");
+
+                Run removed = lab.xenctlInDom0("pci-assignable-remove", "-r", "cut");
+
+                assertThat(removed.exit()).as(removed.describe()).isZero();
+                assertThat(removed.out()).isEqualTo(DEVICE + " is back on e1000e\n");
+                assertThat(lab.dom0("cat " + sys + "/driver_override").out().trim()).isEqualTo("(null)");
+                assertThat(lab.dom0("test -e " + record).exit()).as("the record is gone").isNotZero();
+            }
+        } finally {
+            if (!"e1000e".equals(driverOf(lab))) {
+                lab.dom0("D=" + DEVICE + "; echo $D > /sys/bus/pci/drivers/pciback/unbind; echo > "
+                        + "/sys/bus/pci/devices/$D/driver_override; echo $D > /sys/bus/pci/drivers/e1000e/bind");
+            }
+            lab.dom0("rm -f " + record);
+        }
+        assertThat(driverOf(lab)).isEqualTo("e1000e");
     }
 
     private static List<JsonNode> jsonLines(Run batch) throws Exception {

@@ -10,10 +10,7 @@ record Run(String what, int exit, String out, String err) {
 
     static Run of(List<String> command, long timeoutSeconds) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().remove("LIBVIRT_DEFAULT_URI");
-            builder.environment().remove("XENCTL_DEFAULT_URI");
-            Process process = builder.start();
+            Process process = builder(command).start();
             process.getOutputStream().close();
             // Read both streams while the process runs, so that neither pipe fills up and blocks it.
             var out = readAsync(process.getInputStream());
@@ -26,6 +23,14 @@ record Run(String what, int exit, String out, String err) {
         } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot run " + command, e);
         }
+    }
+
+    /** A process of the lab's: no default URI from the environment of the run. */
+    static ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("LIBVIRT_DEFAULT_URI");
+        builder.environment().remove("XENCTL_DEFAULT_URI");
+        return builder;
     }
 
     private static java.util.concurrent.Future<String> readAsync(java.io.InputStream stream) {

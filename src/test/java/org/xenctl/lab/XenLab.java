@@ -28,6 +28,8 @@ final class XenLab implements AutoCloseable {
     private final Path runDir;
     private final Properties env;
     private final long consoleAtStart;
+    /** The console's mark after the last restart a test asked for (-1: none). */
+    private volatile long deliberateRestartMark = -1;
 
     private XenLab(Path runDir, Properties env) throws IOException {
         this.runDir = runDir;
@@ -81,10 +83,19 @@ final class XenLab implements AutoCloseable {
 
     /** xenctl on the host, over the network, as an administrator's workstation would run it. */
     Run xenctl(String... args) {
+        return Run.of(xenctlCommand(args), 300);
+    }
+
+    /** xenctl on the host, left running while the test does something to the dom0. */
+    Background xenctlInBackground(String... args) {
+        return Background.start(xenctlCommand(args));
+    }
+
+    private List<String> xenctlCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
                 TestDriver.repositoryFile("target/xenctl.jar").toString(), "-c", uri()));
         command.addAll(List.of(args));
-        return Run.of(command, 300);
+        return command;
     }
 
     /**
@@ -137,9 +148,7 @@ final class XenLab implements AutoCloseable {
      * last lines); empty when libvirtd kept running.
      */
     List<String> libvirtdExitsSince(long mark) throws IOException {
-        byte[] console = Files.readAllBytes(runDir.resolve("serial.log"));
-        int from = (int) Math.min(mark, console.length);
-        String since = new String(console, from, console.length - from, java.nio.charset.StandardCharsets.UTF_8);
+        String since = consoleSince(mark);
         if (!since.contains(LIBVIRTD_EXIT)) {
             return List.of();
         }
@@ -148,6 +157,37 @@ final class XenLab implements AutoCloseable {
                 .filter(line -> line.contains(LIBVIRTD_EXIT) || line.startsWith("xenctl-lab: dmesg:")
                         || line.startsWith("xenctl-lab: libvirtd.log:"))
                 .toList();
+    }
+
+    /**
+     * Restarts the dom0's libvirtd on purpose (SIGTERM; the init's loop starts it again) and waits until it
+     * answers; the exit it causes is not blamed on the test (see {@link #blameFrom}).
+     */
+    void restartLibvirtd() throws IOException, InterruptedException {
+        long mark = consoleMark();
+        dom0("kill -TERM $(pidof libvirtd)").expectSuccess();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!consoleSince(mark).contains("restarting libvirtd")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("libvirtd was not restarted within 60 s of its SIGTERM");
+            }
+            Thread.sleep(200);
+        }
+        if (!awaitLibvirtd(Duration.ofSeconds(90))) {
+            throw new AssertionError("libvirtd did not answer within 90 s of its restart");
+        }
+        deliberateRestartMark = consoleMark();
+    }
+
+    /** Where to look for libvirtd exits to blame on a test that began at {@code mark}: after its own restarts. */
+    long blameFrom(long mark) {
+        return Math.max(mark, deliberateRestartMark);
+    }
+
+    private String consoleSince(long mark) throws IOException {
+        byte[] console = Files.readAllBytes(runDir.resolve("serial.log"));
+        int from = (int) Math.min(mark, console.length);
+        return new String(console, from, console.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Waits for the dom0's init to have restarted libvirtd after an exit. */

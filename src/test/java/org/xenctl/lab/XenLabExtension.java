@@ -102,7 +102,7 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
     /** libvirtd's exits since this test began; when there were some, waits for the restarted daemon. */
     private static List<String> libvirtdExits(XenLab lab, ExtensionContext context) throws Exception {
         Long mark = context.getStore(NAMESPACE).get(CONSOLE_MARK, Long.class);
-        List<String> exits = lab.libvirtdExitsSince(mark == null ? lab.consoleAtStart() : mark);
+        List<String> exits = lab.libvirtdExitsSince(lab.blameFrom(mark == null ? lab.consoleAtStart() : mark));
         if (!exits.isEmpty() && !lab.awaitLibvirtd(Duration.ofSeconds(60))) {
             return java.util.stream.Stream.concat(exits.stream(),
                     java.util.stream.Stream.of("(and it did not come back within 60 s)")).toList();
