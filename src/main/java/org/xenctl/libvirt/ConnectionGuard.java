@@ -10,16 +10,13 @@ import org.xenctl.domain.XenctlException;
 
 /**
  * What keeps a waiting command from hanging or lying when the daemon dies or freezes: libvirt's keepalive on the
- * connection (a daemon that stops answering is given up after {@link #INTERVAL_SECONDS} × ({@link #COUNT} + 1)
- * seconds, and the connection closed) and a close callback that records why it closed. A wait or an event stream
+ * connection ({@link KeepAlive#WAITS}, started when it opened: a daemon that stops answering is given up and the
+ * connection closed) and a close callback that records why it closed. A wait or an event stream
  * asks {@link #check} at every wake-up and ends with CONNECTION_LOST (exit 6) instead of waiting for ever, or
  * reaching its timeout and exiting 0 as if nothing had happened. Only where events are on: keepalive runs on
  * libvirt's event loop. In-process drivers (the test driver) have no connection to lose and no keepalive.
  */
 final class ConnectionGuard {
-    static final int INTERVAL_SECONDS = 2;
-    static final int COUNT = 3;
-
     private final String uri;
     private final AtomicReference<String> lost = new AtomicReference<>();
 
@@ -38,11 +35,6 @@ final class ConnectionGuard {
             });
         } catch (LibvirtException e) {
             // No close callback on this driver: its calls still fail, and are mapped, when it is gone.
-        }
-        try {
-            connect.setKeepAlive(INTERVAL_SECONDS, COUNT);
-        } catch (LibvirtException e) {
-            // In-process drivers answer "not supported": there is no daemon to freeze.
         }
         return guard;
     }
@@ -68,7 +60,7 @@ final class ConnectionGuard {
     private static String describe(String reason) {
         return switch (reason) {
             case "eof" -> "libvirtd closed it or ended";
-            case "keepalive" -> "libvirtd stopped answering for " + INTERVAL_SECONDS * (COUNT + 1) + " s";
+            case "keepalive" -> "libvirtd stopped answering for " + KeepAlive.WAITS.limitSeconds() + " s";
             case "error" -> "a socket error";
             default -> reason;
         };

@@ -78,6 +78,15 @@ final class DirectCalls {
 
     static native int virDomainFree(Pointer dom);
 
+    // libvirt's default event loop and the connection's keepalive: bound here so that a command that does not
+    // stream events still never builds libvirt-java's proxy (see EventLoop).
+
+    static native int virEventRegisterDefaultImpl();
+
+    static native int virEventRunDefaultImpl();
+
+    static native int virConnectSetKeepAlive(Pointer conn, int interval, int count);
+
     // What libvirt-java 0.5.4 does not bind; used on the native pointers it holds (see NativeHandles).
 
     static native int virDomainRename(Pointer dom, String newName, int flags);

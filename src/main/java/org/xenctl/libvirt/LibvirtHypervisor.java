@@ -79,12 +79,25 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /** The same, giving up (CONNECT_FAILED) when the daemon has not answered within {@code limit}. */
     public static LibvirtHypervisor open(String uri, ConnectOptions options, Duration limit) {
+        return open(uri, options, limit, options.events() ? KeepAlive.WAITS : KeepAlive.CALLS);
+    }
+
+    /**
+     * The same, with {@code keepAlive} on a connection through a daemon: a call to a daemon that stops answering
+     * (frozen, its host stuck) then fails with CONNECTION_LOST after {@link KeepAlive#limitSeconds} instead of
+     * hanging the command for ever. Waits and event streams have a tighter one (see {@link ConnectionGuard}).
+     */
+    static LibvirtHypervisor open(String uri, ConnectOptions options, Duration limit, KeepAlive keepAlive) {
         NativeLoading.awaitLoaded();
         LibvirtSilencer.install();
-        if (options.events()) {
+        boolean daemon = KeepAlive.throughDaemon(uri);
+        if (options.events() || daemon) {
             EventLoop.ensureRunning();
         }
         Pointer connection = BoundedOpen.open(uri, options.readOnly() ? DirectCalls.OPEN_READ_ONLY : 0, limit);
+        if (daemon) {
+            keepAlive.start(connection);
+        }
         return new LibvirtHypervisor(connection, uri, options.events());
     }
 
