@@ -90,6 +90,25 @@ final class Verbs {
             Verb.of("pci-list", PciListCommand.class, "A domain's host PCI devices (xl pci-list): what the "
                     + "running domain has, or with --config (and for a shut-off domain) what its "
                     + "definition gives it.").readOnly(),
+            Verb.of("network-attach", NetworkAttachCommand.class, "Add a network interface to a domain (xl "
+                    + "network-attach) from xl's NET_SPEC tokens: the running domain now and, for a persistent "
+                    + "one, its definition too. A MAC in 00:16:3e is generated when none is given, and "
+                    + "reported. Checked first (the bridge, the MAC, the driver domain). Idempotent for a "
+                    + "given MAC.").withDryRun(),
+            Verb.of("network-detach", NetworkDetachCommand.class, "Remove a network interface from a domain "
+                    + "(xl network-detach), by MAC or by its index in network-list. Idempotent."),
+            Verb.of("network-list", NetworkListCommand.class, "Domains' network interfaces (xl network-list): "
+                    + "what the running domain has, or with --config (and for a shut-off domain) what its "
+                    + "definition gives it.").readOnly(),
+            Verb.of("block-attach", BlockAttachCommand.class, "Add a disk to a domain (xl block-attach) from "
+                    + "xl's DISK_SPEC: the running domain now and, for a persistent one, its definition too. "
+                    + "Checked first (the vdev free, the image not another running domain's read-write "
+                    + "disk, the image there on this dom0). Idempotent.").withDryRun(),
+            Verb.of("block-detach", BlockDetachCommand.class, "Remove a disk from a domain (xl block-detach) "
+                    + "by its vdev. Idempotent."),
+            Verb.of("block-list", BlockListCommand.class, "Domains' disks (xl block-list): what the running "
+                    + "domain has, or with --config (and for a shut-off domain) what its definition gives "
+                    + "it.").readOnly(),
             Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
                     + "shutoff, or gone (no longer exists); exit 4 when the timeout passes first. Woken "
                     + "by lifecycle events, and checks the state itself too, so a missed event only makes "

@@ -28,10 +28,12 @@ public record DomainDetails(DomainSummary summary, String osType, boolean persis
     }
 
     /** A disk as the domain XML describes it. */
-    public record DiskDevice(String target, String bus, String device, String source, boolean readOnly) { }
+    public record DiskDevice(String target, String bus, String device, String source, boolean readOnly,
+                             String backend) { }
 
     /** A network interface as the domain XML describes it. */
-    public record NetworkDevice(String mac, String type, String source, String model, String ifname) { }
+    public record NetworkDevice(String mac, String type, String source, String model, String ifname,
+                                String backend) { }
 
     /**
      * A host PCI device given to the domain.

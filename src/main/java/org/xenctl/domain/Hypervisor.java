@@ -96,6 +96,18 @@ public interface Hypervisor extends AutoCloseable {
     /** Takes the host PCI device at {@code address} away from the domain, where {@code scope} says. */
     void detachPci(String uuid, PciAddress address, DeviceScope scope);
 
+    /** Adds a network interface (its MAC given) to the domain, where {@code scope} says. */
+    void attachNic(String uuid, org.xenctl.domain.spec.Nic nic, DeviceScope scope);
+
+    /** Removes the network interface with {@code mac} from the domain, where {@code scope} says. */
+    void detachNic(String uuid, String mac, DeviceScope scope);
+
+    /** Adds a disk or CD-ROM drive to the domain, where {@code scope} says. */
+    void attachDisk(String uuid, org.xenctl.domain.spec.Disk disk, DeviceScope scope);
+
+    /** Removes the disk the guest sees as {@code vdev} from the domain, where {@code scope} says. */
+    void detachDisk(String uuid, String vdev, DeviceScope scope);
+
     /** The host's PCI devices through libvirt's node-device API (for a host whose sysfs is out of reach). */
     List<NodePciDevice> nodePciDevices();
 

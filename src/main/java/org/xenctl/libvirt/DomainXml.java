@@ -94,7 +94,8 @@ final class DomainXml {
             Optional<Element> source = child(disk, "source");
             disks.add(new DiskDevice(attribute(target, "dev"), attribute(target, "bus"),
                     disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device"),
-                    source.map(DomainXml::diskSource).orElse(""), child(disk, "readonly").isPresent()));
+                    source.map(DomainXml::diskSource).orElse(""), child(disk, "readonly").isPresent(),
+                    backendDomain(disk)));
         }
         return disks;
     }
@@ -106,9 +107,16 @@ final class DomainXml {
             String sourceName = firstNonEmpty(attribute(source, "bridge"), attribute(source, "network"),
                     attribute(source, "dev"));
             nics.add(new NetworkDevice(attribute(child(nic, "mac"), "address"), nic.getAttribute("type"),
-                    sourceName, attribute(child(nic, "model"), "type"), attribute(child(nic, "target"), "dev")));
+                    sourceName, attribute(child(nic, "model"), "type"), attribute(child(nic, "target"), "dev"),
+                    backendDomain(nic)));
         }
         return nics;
+    }
+
+    /** The driver domain serving a device ({@code <backenddomain name=…>}); null for dom0. */
+    private static String backendDomain(Element device) {
+        String name = attribute(child(device, "backenddomain"), "name");
+        return name == null || name.isEmpty() ? null : name;
     }
 
     List<PciDevice> pciDevices() {

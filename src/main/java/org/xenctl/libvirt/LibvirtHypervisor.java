@@ -28,6 +28,8 @@ import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.NodePciDevice;
 import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
+import org.xenctl.domain.spec.Disk;
+import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.PciAssignment;
 
 /** {@link Hypervisor} over one libvirt connection. Domain handles are kept by UUID to save lookups. */
@@ -337,6 +339,32 @@ public final class LibvirtHypervisor implements Hypervisor {
         // libvirt finds the hostdev to remove by its source address alone.
         String xml = SpecXmlWriter.hostdevXml(new PciAssignment(address, null, null, false, false, false, false, "strict"));
         act(uuid, "detach " + address + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public void attachNic(String uuid, Nic nic, DeviceScope scope) {
+        String xml = SpecXmlWriter.nicXml(nic);
+        act(uuid, "attach interface " + nic.mac() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public void detachNic(String uuid, String mac, DeviceScope scope) {
+        // libvirt finds the interface to remove by its MAC alone.
+        String xml = "<interface type='bridge'><mac address='" + mac + "'/></interface>";
+        act(uuid, "detach interface " + mac + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public void attachDisk(String uuid, Disk disk, DeviceScope scope) {
+        String xml = SpecXmlWriter.diskXml(disk);
+        act(uuid, "attach disk " + disk.vdev() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public void detachDisk(String uuid, String vdev, DeviceScope scope) {
+        // libvirt finds the disk to remove by its target alone.
+        String xml = SpecXmlWriter.diskXml(new Disk(null, "empty", vdev, false, false, null, null, null));
+        act(uuid, "detach disk " + vdev + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
     }
 
     @Override

@@ -56,6 +56,36 @@ public final class SpecXmlWriter {
         }
     }
 
+    /** One {@code <interface>}, as attach-device takes it (network-attach, and its --dry-run). */
+    public static String nicXml(Nic nic) {
+        return device(writer -> {
+            Element holder = writer.document.createElement("devices");
+            writer.nic(holder, nic);
+            return (Element) holder.getFirstChild();
+        });
+    }
+
+    /** One {@code <disk>}, as attach-device and detach-device take it (block-attach, and its --dry-run). */
+    public static String diskXml(Disk disk) {
+        return device(writer -> {
+            Element holder = writer.document.createElement("devices");
+            writer.disk(holder, disk);
+            return (Element) holder.getFirstChild();
+        });
+    }
+
+    private static String device(java.util.function.Function<SpecXmlWriter, Element> element) {
+        try {
+            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Element device = element.apply(new SpecXmlWriter(document));
+            device.getParentNode().removeChild(device);
+            document.appendChild(device);
+            return serialize(document);
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("the JDK's XML support failed", e);
+        }
+    }
+
     private void domain(DomainSpec spec, String domainType) {
         Element domain = document.createElement("domain");
         document.appendChild(domain);

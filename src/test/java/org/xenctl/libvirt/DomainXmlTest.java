@@ -34,10 +34,10 @@ class DomainXmlTest {
         assertThat(xml.uuid()).isEmpty();
         assertThat(xml.osType()).isEqualTo("xenpvh");
         assertThat(xml.disks()).containsExactly(
-                new DiskDevice("xvdc", "xen", "cdrom", "/iso/x.iso", true),
-                new DiskDevice("xvda", "", "disk", "pool/img", false));
+                new DiskDevice("xvdc", "xen", "cdrom", "/iso/x.iso", true, null),
+                new DiskDevice("xvda", "", "disk", "pool/img", false, null));
         assertThat(xml.nics()).containsExactly(
-                new NetworkDevice("00:16:3e:00:00:09", "bridge", "br0", "e1000", "vif3.0"));
+                new NetworkDevice("00:16:3e:00:00:09", "bridge", "br0", "e1000", "vif3.0", null));
         assertThat(xml.pciDevices()).containsExactly(new PciDevice(PciAddress.parseOrNull("0000:1a:00.3"), false));
     }
 

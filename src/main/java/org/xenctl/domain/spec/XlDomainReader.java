@@ -377,6 +377,21 @@ public final class XlDomainReader {
         return SpecEntries.parse(values.config().entry(key).orElseThrow(), values.compat(), values.problems(), parser);
     }
 
+    /**
+     * One DISK_SPEC outside a file (block-attach's argument), read and mapped as a disk=[…] entry is; null when it
+     * has errors, which are in {@code report}.
+     */
+    public static Disk disk(String text, SpecReport report) {
+        DiskSpec spec = notCarried(DiskSpecParser.parse(text, report), report);
+        return spec == null || report.errorCount() > 0 ? null : disk(spec);
+    }
+
+    /** One NET_SPEC outside a file (network-attach's arguments), as a vif=[…] entry; null when it has errors. */
+    public static Nic nic(String text, SpecReport report) {
+        NetSpec spec = notCarried(NetSpecParser.parse(text, report), report);
+        return spec == null || report.errorCount() > 0 ? null : nic(spec);
+    }
+
     /** The model's disk: what the syntax said, xl's defaults applied, the syntax's own details left behind. */
     private static Disk disk(DiskSpec disk) {
         return new Disk(disk.target(), disk.format(), disk.vdev(), disk.readOnly(), disk.cdrom(), disk.backend(),

@@ -1,0 +1,135 @@
+package org.xenctl.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainDetails.DiskDevice;
+import org.xenctl.domain.DomainDetails.NetworkDevice;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainState;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.domain.spec.Disk;
+import org.xenctl.domain.spec.Nic;
+
+/**
+ * What network-attach and block-attach check before libvirt is asked, so that a refusal comes in one line saying
+ * what is wrong instead of libxl's timeout or bare failure: the driver domain exists and runs, the MAC is not
+ * another domain's, the vdev is not another disk's, the image is not another running domain's read-write disk;
+ * and, on this dom0 itself, that the bridge and the image exist.
+ */
+final class DevicePreflights {
+    private DevicePreflights() {
+    }
+
+    static void beforeNic(Invocation invocation, Session session, DomainDetails target, Nic nic) {
+        Hypervisor hypervisor = session.hypervisor();
+        backendRuns(hypervisor, nic.backend());
+        String mac = nic.mac();
+        for (DomainSummary other : hypervisor.list(true)) {
+            if (other.uuid().equals(target.summary().uuid())) {
+                continue;
+            }
+            for (NetworkDevice used : everywhere(hypervisor, other).nics()) {
+                if (mac.equalsIgnoreCase(used.mac())) {
+                    throw new XenctlException(ErrorCode.DEVICE_REFUSED, "MAC " + mac + " is domain " + other.name()
+                            + "'s already", "give another mac=, or leave it out for a new one");
+                }
+            }
+        }
+        String bridge = nic.bridge() == null ? "xenbr0" : nic.bridge();
+        if (nic.backend() == null && onThisDom0(invocation, hypervisor)
+                && !Files.isDirectory(sys(invocation).resolve("class/net/" + bridge + "/bridge"))) {
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, "there is no bridge " + bridge + " in dom0",
+                    "give an existing one with bridge= (ip link show type bridge lists them)");
+        }
+    }
+
+    static void beforeDisk(Invocation invocation, Session session, DomainDetails target, Disk disk) {
+        Hypervisor hypervisor = session.hypervisor();
+        backendRuns(hypervisor, disk.backend());
+        for (DiskDevice taken : everywhere(hypervisor, target.summary()).disks()) {
+            if (disk.vdev().equals(taken.target()) && !sameTarget(disk, taken)) {
+                throw new XenctlException(ErrorCode.DEVICE_REFUSED, target.summary().name() + "'s " + disk.vdev()
+                        + " is " + (taken.source().isEmpty() ? "an empty drive" : taken.source()) + " already",
+                        "choose another vdev, or block-detach " + target.summary().name() + " " + disk.vdev()
+                                + " first");
+            }
+        }
+        if (disk.target() == null) {
+            return;
+        }
+        for (DomainSummary other : hypervisor.list(false)) {
+            if (other.uuid().equals(target.summary().uuid())) {
+                continue;
+            }
+            for (DiskDevice used : hypervisor.devices(other.uuid(), false).disks()) {
+                if (disk.target().equals(used.source()) && (!disk.readOnly() || !used.readOnly())) {
+                    throw new XenctlException(ErrorCode.DEVICE_REFUSED, disk.target() + " is running domain "
+                            + other.name() + "'s disk " + used.target() + (used.readOnly() ? " (read-only)" : "")
+                            + ": two domains writing one image corrupt it", "use another image, or attach both "
+                            + "read-only (access=ro)");
+                }
+            }
+        }
+        if (disk.backend() == null && onThisDom0(invocation, hypervisor)
+                && !Files.exists(invocation.context().hostRoot().resolve(disk.target().substring(1)))) {
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, disk.target() + " does not exist in dom0",
+                    "create the image first (e.g. truncate -s 1G " + disk.target() + "), or give its full path");
+        }
+    }
+
+    /** A driver domain must exist and run before libxl can place a backend in it (else it waits, then times out). */
+    private static void backendRuns(Hypervisor hypervisor, String backend) {
+        if (backend == null || backend.equals("0") || backend.equals("Domain-0")) {
+            return;
+        }
+        DomainSummary domain;
+        try {
+            domain = hypervisor.lookup(DomainRef.of(backend));
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                throw new XenctlException(ErrorCode.DEVICE_REFUSED, "the backend domain " + backend + " does not "
+                        + "exist", "start the driver domain first, or leave backend= out for dom0");
+            }
+            throw e;
+        }
+        if (domain.state() != DomainState.RUNNING) {
+            throw new XenctlException(ErrorCode.WRONG_STATE, "the backend domain " + backend + " is not "
+                    + "running (" + domain.state().label() + ")", "start it first: xenctl start " + backend);
+        }
+    }
+
+    private static boolean sameTarget(Disk disk, DiskDevice taken) {
+        String wanted = disk.target() == null ? "" : disk.target();
+        return wanted.equals(taken.source());
+    }
+
+    /** A domain's devices, live and in its definition: a MAC or vdev is taken if either has it. */
+    private static org.xenctl.domain.DomainDevices everywhere(Hypervisor hypervisor, DomainSummary domain) {
+        org.xenctl.domain.DomainDevices live = domain.isActive() ? hypervisor.devices(domain.uuid(), false) : null;
+        org.xenctl.domain.DomainDevices config = live == null || hypervisor.details(domain).persistent()
+                ? hypervisor.devices(domain.uuid(), true) : null;
+        return new org.xenctl.domain.DomainDevices(
+                concat(live == null ? List.of() : live.disks(), config == null ? List.of() : config.disks()),
+                concat(live == null ? List.of() : live.nics(), config == null ? List.of() : config.nics()),
+                List.of(), false);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** Checks of dom0's own files: only where xenctl runs on the Xen host it drives. */
+    private static boolean onThisDom0(Invocation invocation, Hypervisor hypervisor) {
+        return invocation.reachesThisMachine() && "xen".equals(hypervisor.domainXmlType());
+    }
+
+    private static Path sys(Invocation invocation) {
+        return invocation.context().hostRoot().resolve("sys");
+    }
+}

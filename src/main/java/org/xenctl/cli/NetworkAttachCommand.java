@@ -1,0 +1,86 @@
+package org.xenctl.cli;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.xenctl.domain.Devices;
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.Hypervisor.DeviceScope;
+import org.xenctl.domain.NetworkInterface;
+import org.xenctl.domain.spec.Nic;
+import org.xenctl.domain.spec.XlDomainReader;
+import org.xenctl.libvirt.SpecXmlWriter;
+import org.xenctl.render.View;
+import org.xenctl.render.view.DeviceChangeView;
+import org.xenctl.render.view.DeviceXmlView;
+import org.xenctl.render.view.ProblemView;
+
+final class NetworkAttachCommand extends HypervisorCommand implements Declaration.DryRunnable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final DeviceScopeOptions scopeOptions = new DeviceScopeOptions();
+    final CompatOption compatOption = new CompatOption();
+    boolean dryRun;
+    String domain;
+    List<String> spec = new ArrayList<>();
+
+    @Override
+    void declare(Declaration declaration) {
+        declaration
+                .with(scopeOptions)
+                .with(compatOption)
+                .domain(v -> domain = v)
+                .parameters("1..*", "0..*", "NET_SPEC", "xl's key=value tokens (xl-network-configuration(5)): "
+                        + "mac, bridge, ip, script, model, vifname, rate, backend, mtu; as words or one "
+                        + "comma-separated word", () -> spec, v -> spec = v);
+    }
+
+    @Override
+    public void dryRun(boolean asked) {
+        dryRun = asked;
+    }
+
+    @Override
+    boolean needsSession() {
+        return !dryRun;
+    }
+
+    @Override
+    View execute(Session session) {
+        DeviceSpecArgument<Nic> argument = DeviceSpecArgument.read("NET_SPEC", spec, compatOption.compat,
+                XlDomainReader::nic);
+        warn(argument.warnings());
+        Nic nic = argument.device();
+        if (nic.mac() == null) {
+            // xl's choice: Xen's OUI and three random bytes, the first without its top bit (libxl does the same).
+            byte[] random = new byte[3];
+            RANDOM.nextBytes(random);
+            random[0] &= 0x7f;
+            String mac = "00:16:3e:" + HexFormat.ofDelimiter(":").formatHex(random);
+            nic = new Nic(mac, nic.bridge(), nic.model(), nic.vifname(), nic.script(), nic.ip(), nic.backend(),
+                    nic.mtu(), nic.rate());
+        }
+        NetworkInterface device = new NetworkInterface(nic);
+        if (dryRun) {
+            return new DeviceXmlView(domain, device.mac(), SpecXmlWriter.nicXml(nic),
+                    ProblemView.of(argument.warnings()));
+        }
+        Hypervisor hypervisor = session.hypervisor();
+        Devices devices = new Devices(hypervisor);
+        DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
+        String name = target.summary().name();
+        DeviceScope scope = scopeOptions.resolve(devices, target);
+        DevicePreflights.beforeNic(invocation(), session, target, nic);
+        DeviceScope added = devices.attach(target, scope, device, live -> { });
+        if (!added.live() && !added.config()) {
+            return new DeviceChangeView(name, "nic", device.mac(), false, false, false, name + " has an interface "
+                    + device.mac() + " already: nothing to do");
+        }
+        return new DeviceChangeView(name, "nic", device.mac(), true, added.live(), added.config(), "interface "
+                + device.mac() + " attached to " + name + " (" + Devices.where(added) + ")");
+    }
+}
