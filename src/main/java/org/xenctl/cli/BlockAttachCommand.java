@@ -64,9 +64,10 @@ final class BlockAttachCommand extends HypervisorCommand implements Declaration.
         DeviceScope added = devices.attach(target, scope, device, live -> { });
         if (!added.live() && !added.config()) {
             return new DeviceChangeView(name, "disk", device.vdev(), false, false, false, name + " has "
-                    + device.vdev() + " already: nothing to do");
+                    + device.vdev() + " already: nothing to do", ProblemView.of(argument.warnings()));
         }
         return new DeviceChangeView(name, "disk", device.vdev(), true, added.live(), added.config(),
-                device.vdev() + " attached to " + name + " (" + Devices.where(added) + ")");
+                device.vdev() + " attached to " + name + " (" + Devices.where(added) + ")",
+                ProblemView.of(argument.warnings()));
     }
 }

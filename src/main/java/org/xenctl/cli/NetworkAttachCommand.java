@@ -18,6 +18,7 @@ import org.xenctl.render.View;
 import org.xenctl.render.view.DeviceChangeView;
 import org.xenctl.render.view.DeviceXmlView;
 import org.xenctl.render.view.ProblemView;
+import org.xenctl.xlcfg.XlProblem;
 
 final class NetworkAttachCommand extends HypervisorCommand implements Declaration.DryRunnable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,6 +55,7 @@ final class NetworkAttachCommand extends HypervisorCommand implements Declaratio
         DeviceSpecArgument<Nic> argument = DeviceSpecArgument.read("NET_SPEC", spec, compatOption.compat,
                 XlDomainReader::nic);
         warn(argument.warnings());
+        List<XlProblem> warnings = new ArrayList<>(argument.warnings());
         Nic nic = argument.device();
         if (nic.mac() == null) {
             // xl's choice: Xen's OUI and three random bytes, the first without its top bit (libxl does the same).
@@ -74,13 +76,24 @@ final class NetworkAttachCommand extends HypervisorCommand implements Declaratio
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         String name = target.summary().name();
         DeviceScope scope = scopeOptions.resolve(devices, target);
+        if (nic.model() != null && !nic.model().equals("netfront") && !"hvm".equals(target.osType())) {
+            // xl ignores model= for a PV or PVH guest (it only picks an HVM guest's emulated card); libvirt refuses it.
+            List<XlProblem> ignored = List.of(XlProblem.warning(null, null, "model=" + nic.model() + " is for HVM "
+                    + "guests' emulated cards: ignored for " + target.guestType() + " guest " + target.summary().name()
+                    + ", as xl does", null));
+            warn(ignored);
+            warnings.addAll(ignored);
+            nic = new Nic(nic.mac(), nic.bridge(), null, nic.vifname(), nic.script(), nic.ip(), nic.backend(),
+                    nic.mtu(), nic.rate());
+            device = new NetworkInterface(nic);
+        }
         DevicePreflights.beforeNic(invocation(), session, target, nic);
         DeviceScope added = devices.attach(target, scope, device, live -> { });
         if (!added.live() && !added.config()) {
             return new DeviceChangeView(name, "nic", device.mac(), false, false, false, name + " has an interface "
-                    + device.mac() + " already: nothing to do");
+                    + device.mac() + " already: nothing to do", ProblemView.of(warnings));
         }
         return new DeviceChangeView(name, "nic", device.mac(), true, added.live(), added.config(), "interface "
-                + device.mac() + " attached to " + name + " (" + Devices.where(added) + ")");
+                + device.mac() + " attached to " + name + " (" + Devices.where(added) + ")", ProblemView.of(warnings));
     }
 }

@@ -109,6 +109,11 @@ final class Verbs {
             Verb.of("block-list", BlockListCommand.class, "Domains' disks (xl block-list): what the running "
                     + "domain has, or with --config (and for a shut-off domain) what its definition gives "
                     + "it.").readOnly(),
+            Verb.of("cd-insert", CdMediaCommand.Insert.class, "Put an image in an HVM guest's CD-ROM drive "
+                    + "(xl cd-insert): the running domain and, for a persistent one, its definition. "
+                    + "Idempotent; refused for PV and PVH guests, which have no emulated drive."),
+            Verb.of("cd-eject", CdMediaCommand.Eject.class, "Empty an HVM guest's CD-ROM drive (xl "
+                    + "cd-eject). Idempotent."),
             Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
                     + "shutoff, or gone (no longer exists); exit 4 when the timeout passes first. Woken "
                     + "by lifecycle events, and checks the state itself too, so a missed event only makes "

@@ -108,6 +108,12 @@ public interface Hypervisor extends AutoCloseable {
     /** Removes the disk the guest sees as {@code vdev} from the domain, where {@code scope} says. */
     void detachDisk(String uuid, String vdev, DeviceScope scope);
 
+    /**
+     * Puts {@code target} in the CD-ROM drive the guest sees as {@code vdev}, or empties it when {@code target} is
+     * null, where {@code scope} says (virDomainUpdateDeviceFlags).
+     */
+    void changeMedia(String uuid, String vdev, String target, DeviceScope scope);
+
     /** The host's PCI devices through libvirt's node-device API (for a host whose sysfs is out of reach). */
     List<NodePciDevice> nodePciDevices();
 

@@ -349,8 +349,9 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void detachNic(String uuid, String mac, DeviceScope scope) {
-        // libvirt finds the interface to remove by its MAC alone.
-        String xml = "<interface type='bridge'><mac address='" + mac + "'/></interface>";
+        // libvirt finds the interface to remove by its MAC alone; 'ethernet', as it is the one type that needs no
+        // source for the XML to parse (the type is not compared).
+        String xml = "<interface type='ethernet'><mac address='" + mac + "'/></interface>";
         act(uuid, "detach interface " + mac + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
     }
 
@@ -365,6 +366,15 @@ public final class LibvirtHypervisor implements Hypervisor {
         // libvirt finds the disk to remove by its target alone.
         String xml = SpecXmlWriter.diskXml(new Disk(null, "empty", vdev, false, false, null, null, null));
         act(uuid, "detach disk " + vdev + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+    }
+
+    @Override
+    public void changeMedia(String uuid, String vdev, String target, DeviceScope scope) {
+        // libvirt finds the drive by its target; the new source (none: eject) is what changes.
+        String xml = SpecXmlWriter.diskXml(new Disk(target, target == null ? "empty" : "raw", vdev, true, true,
+                null, null, null));
+        act(uuid, (target == null ? "eject the media of " : "insert " + target + " in ") + vdev + " of",
+                d -> d.updateDeviceFlags(xml, affect(scope)));
     }
 
     @Override

@@ -230,4 +230,50 @@ class DeviceCommandsTest {
         assertThat(live.err()).startsWith("xenctl: error: domain web1 is not running: --live has nothing to change");
         assertThat(config.err()).startsWith("xenctl: error: cannot attach disk xvdb to domain web1: ");
     }
+
+    @Test
+    void cd_media_changes_only_what_differs_and_is_refused_on_a_pv_guest() {
+        keep.define("<domain type='test'><name>hvm1</name><memory>131072</memory><os><type>hvm</type></os><devices>"
+                + "<disk type='file' device='cdrom'><source file='/iso/a.iso'/><target dev='hdc' bus='ide'/>"
+                + "<readonly/></disk><disk type='file' device='disk'><source file='/srv/h.img'/>"
+                + "<target dev='hda' bus='ide'/></disk></devices></domain>");
+
+        JsonNode same = xenctl("-o", "json", "cd-insert", "hvm1", "hdc", "/iso/a.iso").json();
+        Result other = xenctl("cd-insert", "hvm1", "hdc", "/iso/b.iso");
+        Result eject = xenctl("cd-eject", "--config", "hvm1", "hdc");
+        Result disk = xenctl("cd-eject", "hvm1", "hda");
+        Result none = xenctl("cd-eject", "hvm1", "hdd");
+
+        assertThat(same.get("changed").asBoolean()).isFalse();
+        assertThat(same.get("kind").asText()).isEqualTo("cdrom");
+        // Only the definition (the domain is shut off) is asked; the test driver cannot update devices.
+        assertThat(other.err()).startsWith("xenctl: error: cannot insert /iso/b.iso in hdc of domain hvm1: ")
+                .contains("virDomainUpdateDeviceFlags");
+        assertThat(eject.err()).startsWith("xenctl: error: cannot eject the media of hdc of domain hvm1: ");
+        assertThat(disk.exit()).isEqualTo(4);
+        assertThat(disk.err()).startsWith("xenctl: error: hvm1's hda is a disk, not a CD-ROM drive\n");
+        assertThat(none.exit()).isEqualTo(3);
+
+        keep.define("<domain type='test'><name>pv1</name><memory>131072</memory><os><type>xen</type></os>"
+                + "<devices>" + DISKS + "</devices></domain>");
+        Result pv = xenctl("cd-eject", "pv1", "xvdc");
+        assertThat(pv.exit()).isEqualTo(1);
+        assertThat(pv.err()).startsWith("xenctl: error: domain pv1 is a pv guest: CD-ROM media can be changed in "
+                + "an HVM guest's emulated drive only\n");
+    }
+
+    @Test
+    void a_model_on_a_pv_guests_interface_is_dropped_with_a_warning_as_xl_ignores_it() {
+        keep.define("<domain type='test'><name>pv1</name><memory>131072</memory><os><type>xen</type></os>"
+                + "<devices>" + NICS + "</devices></domain>");
+
+        Result attach = xenctl("network-attach", "pv1", "mac=00:16:3e:00:00:01", "model=e1000");
+
+        assertThat(attach.exit()).as(attach.toString()).isZero();
+        assertThat(attach.err()).isEqualTo("xenctl: warning: model=e1000 is for HVM guests' emulated cards: "
+                + "ignored for pv guest pv1, as xl does\n");
+        assertThat(attach.out()).isEqualTo("pv1 has an interface 00:16:3e:00:00:01 already: nothing to do\n");
+        JsonNode json = xenctl("-o", "json", "network-attach", "pv1", "mac=00:16:3e:00:00:01", "model=e1000").json();
+        assertThat(json.get("warnings").get(0).get("message").asText()).startsWith("model=e1000 is for HVM");
+    }
 }

@@ -1,5 +1,7 @@
 package org.xenctl.render.view;
 
+import java.util.List;
+
 import org.xenctl.render.TextOutput;
 import org.xenctl.render.View;
 
@@ -9,7 +11,13 @@ import org.xenctl.render.View;
  * {@code changed} false: it was so already.
  */
 public record DeviceChangeView(String domain, String kind, String device, boolean changed, boolean live,
-                               boolean config, String message) implements View {
+                               boolean config, String message, List<ProblemView> warnings) implements View {
+
+    /** A change that raised no warning. */
+    public DeviceChangeView(String domain, String kind, String device, boolean changed, boolean live, boolean config,
+            String message) {
+        this(domain, kind, device, changed, live, config, message, List.of());
+    }
 
     @Override
     public void writeText(TextOutput out) {
