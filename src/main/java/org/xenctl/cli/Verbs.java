@@ -114,6 +114,21 @@ final class Verbs {
                     + "Idempotent; refused for PV and PVH guests, which have no emulated drive."),
             Verb.of("cd-eject", CdMediaCommand.Eject.class, "Empty an HVM guest's CD-ROM drive (xl "
                     + "cd-eject). Idempotent."),
+            Verb.of("mem-set", MemoryCommand.Set.class, "Set a domain's memory (its balloon target, xl "
+                    + "mem-set; SIZE in MiB or with xl's units b, k, m, g, t): the running domain and, for a "
+                    + "persistent one, its definition. Refused above its maximum or beyond the host's free "
+                    + "memory. Idempotent."),
+            Verb.of("mem-max", MemoryCommand.Max.class, "Set the most memory a domain may have (xl mem-max). "
+                    + "Refused below its current memory. Idempotent."),
+            Verb.of("vcpu-set", VcpuSetCommand.class, "Set how many vCPUs a domain has online (xl vcpu-set), "
+                    + "at most its maxvcpus. Idempotent."),
+            Verb.of("vcpu-pin", VcpuPinCommand.class, "Pin a vCPU, or all, to host CPUs (xl vcpu-pin, xl's "
+                    + "CPU list syntax; hard affinity only). Idempotent."),
+            Verb.of("vcpu-list", VcpuListCommand.class, "The vCPUs of the named domains, or of every running "
+                    + "one (xl vcpu-list): the CPU each runs on, its state, CPU time and affinity.").readOnly(),
+            Verb.of("host-info", HostInfoCommand.class, "What the host has (xl info, virsh nodeinfo): CPUs and "
+                    + "topology, memory free and per NUMA node, scheduler, the guest types it can run.")
+                    .readOnly(),
             Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
                     + "shutoff, or gone (no longer exists); exit 4 when the timeout passes first. Woken "
                     + "by lifecycle events, and checks the state itself too, so a missed event only makes "

@@ -13,6 +13,7 @@ public enum ErrorCode {
     FILE_NOT_FOUND("file-not-found", ErrorKind.BAD_CONFIG),
     DOMAIN_EXISTS("domain-exists", ErrorKind.CONFLICT),
     WRONG_STATE("wrong-state", ErrorKind.CONFLICT),
+    OUT_OF_RANGE("out-of-range", ErrorKind.CONFLICT),
     TIMEOUT("timeout", ErrorKind.CONFLICT),
     INVALID_CONFIG("invalid-config", ErrorKind.BAD_CONFIG),
     RECORD_DAMAGED("record-damaged", ErrorKind.BAD_CONFIG),

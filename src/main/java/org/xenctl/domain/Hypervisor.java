@@ -114,6 +114,33 @@ public interface Hypervisor extends AutoCloseable {
      */
     void changeMedia(String uuid, String vdev, String target, DeviceScope scope);
 
+    /** The domain's memory and vCPUs: the running domain's, or its persistent definition's when {@code inactive}. */
+    DomainResources resources(String uuid, boolean inactive);
+
+    /**
+     * Sets the balloon target ({@code maximum} false, xl mem-set) or the most the domain may have ({@code maximum}
+     * true, xl mem-max), where {@code scope} says.
+     */
+    void setMemory(String uuid, long kib, boolean maximum, DeviceScope scope);
+
+    /** Sets the number of vCPUs online, where {@code scope} says. */
+    void setVcpus(String uuid, int count, DeviceScope scope);
+
+    /** The domain's vCPUs and where they may run: the running domain's, or its definition's when {@code inactive}. */
+    List<VcpuPlacement> vcpus(String uuid, boolean inactive);
+
+    /** Pins one vCPU to {@code cpus} (hard affinity), where {@code scope} says. */
+    void pinVcpu(String uuid, int vcpu, CpuList cpus, DeviceScope scope);
+
+    /** What the host has: CPUs, memory, NUMA nodes, the guests it can run. */
+    HostInfo hostInfo();
+
+    /** The host's physical CPUs (what CPU lists are read against). */
+    int hostCpus();
+
+    /** The host's free memory in KiB (what a domain may still be given). */
+    long freeMemoryKiB();
+
     /** The host's PCI devices through libvirt's node-device API (for a host whose sysfs is out of reach). */
     List<NodePciDevice> nodePciDevices();
 

@@ -89,6 +89,21 @@ final class DirectCalls {
 
     // What libvirt-java 0.5.4 does not bind; used on the native pointers it holds (see NativeHandles).
 
+    /** {@code flags}: VIR_DOMAIN_AFFECT_LIVE 1, _CONFIG 2, VIR_DOMAIN_MEM_MAXIMUM 4. */
+    static native int virDomainSetMemoryFlags(Pointer dom, com.sun.jna.NativeLong memoryKiB, int flags);
+
+    static native int virDomainPinVcpuFlags(Pointer dom, int vcpu, byte[] cpumap, int maplen, int flags);
+
+    static native int virDomainGetVcpuPinInfo(Pointer dom, int ncpumaps, byte[] cpumaps, int maplen, int flags);
+
+    /** {@code info}: {@code maxinfo} virVcpuInfo structs (see {@link #VCPU_INFO_SIZE}); no CPU maps asked. */
+    static native int virDomainGetVcpus(Pointer dom, Pointer info, int maxinfo, Pointer cpumaps, int maplen);
+
+    /** sizeof(virVcpuInfo): unsigned int number, int state, unsigned long long cpuTime, int cpu, padding. */
+    static final int VCPU_INFO_SIZE = 24;
+
+    static native int virNodeGetCellsFreeMemory(Pointer conn, long[] freeMems, int startCell, int maxCells);
+
     static native int virDomainRename(Pointer dom, String newName, int flags);
 
     /** {@code driverName} "xen" binds the device to xen-pciback whatever the connection's default stub is. */

@@ -13,6 +13,7 @@ import org.w3c.dom.Node;
 import org.xenctl.domain.DomainDetails.DiskDevice;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
 import org.xenctl.domain.DomainDetails.PciDevice;
+import org.xenctl.domain.DomainResources;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
@@ -77,6 +78,35 @@ final class DomainXml {
         } finally {
             root.removeChild(element);
         }
+    }
+
+    /** memory (the maximum), currentMemory (the balloon target) and vcpu (current= online, the text the maximum). */
+    DomainResources resources() {
+        long max = kib(child(root, "memory"));
+        long current = child(root, "currentMemory").isPresent() ? kib(child(root, "currentMemory")) : max;
+        Optional<Element> vcpu = child(root, "vcpu");
+        int maxVcpus = vcpu.map(e -> Integer.parseInt(e.getTextContent().strip())).orElse(1);
+        int vcpus = vcpu.map(e -> e.getAttribute("current")).filter(s -> !s.isEmpty()).map(Integer::parseInt)
+                .orElse(maxVcpus);
+        return new DomainResources(current, max, vcpus, maxVcpus);
+    }
+
+    /** A memory element's size in KiB (libvirt writes KiB; other units are converted). */
+    private static long kib(Optional<Element> element) {
+        if (element.isEmpty()) {
+            return 0;
+        }
+        long value = Long.parseLong(element.get().getTextContent().strip());
+        String unit = element.get().getAttribute("unit");
+        return switch (unit.isEmpty() ? "KiB" : unit) {
+            case "b", "bytes" -> value / 1024;
+            case "KB" -> value * 1000 / 1024;
+            case "MiB", "M" -> value * 1024;
+            case "MB" -> value * 1000 * 1000 / 1024;
+            case "GiB", "G" -> value * 1024 * 1024;
+            case "GB" -> value * 1000L * 1000 * 1000 / 1024;
+            default -> value;
+        };
     }
 
     Optional<String> name() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
 import org.libvirt.Device;
@@ -17,6 +18,10 @@ import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ConnectOptions;
+import org.xenctl.domain.CpuList;
+import org.xenctl.domain.DomainResources;
+import org.xenctl.domain.HostInfo;
+import org.xenctl.domain.VcpuPlacement;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainDevices;
 import org.xenctl.domain.DomainRef;
@@ -38,6 +43,11 @@ public final class LibvirtHypervisor implements Hypervisor {
     private static final int CREATE_PAUSED = 1;
     private static final int AFFECT_LIVE = 1;
     private static final int AFFECT_CONFIG = 2;
+    /** virDomainMemoryModFlags: the maximum (xl mem-max), not the balloon target. */
+    private static final int MEM_MAXIMUM = 4;
+    /** virVcpuState. */
+    private static final int VCPU_BLOCKED = 2;
+    private static final int VCPU_RUNNING = 1;
 
     /**
      * As virsh lists: running domains by id, then shut-off ones by name. Written out rather than composed with
@@ -378,6 +388,107 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public DomainResources resources(String uuid, boolean inactive) {
+        return DomainXml.parse(xml(uuid, inactive), "the domain's XML").resources();
+    }
+
+    @Override
+    public void setMemory(String uuid, long kib, boolean maximum, DeviceScope scope) {
+        Domain domain = handles.get(uuid);
+        String doing = "cannot set the " + (maximum ? "maximum " : "") + "memory of domain " + nameOf(domain) + " to "
+                + kib + " KiB";
+        for (int affect : oneAtATime(scope)) {
+            NativeCalls.check(DirectCalls.virDomainSetMemoryFlags(NativeHandles.of(domain), new NativeLong(kib),
+                    affect | (maximum ? MEM_MAXIMUM : 0)), doing);
+        }
+    }
+
+    @Override
+    public void setVcpus(String uuid, int count, DeviceScope scope) {
+        for (int affect : oneAtATime(scope)) {
+            act(uuid, "set the vCPUs of", d -> d.setVcpusFlags(count, affect));
+        }
+    }
+
+    @Override
+    public List<VcpuPlacement> vcpus(String uuid, boolean inactive) {
+        Domain domain = handles.get(uuid);
+        int hostCpus = hostCpus();
+        DomainResources resources = resources(uuid, inactive);
+        int count = resources.maxVcpus();
+        int mapLength = (hostCpus + 7) / 8;
+        byte[] maps = new byte[count * mapLength];
+        String doing = "cannot read the vCPU affinity of domain " + nameOf(domain);
+        int read = NativeCalls.check(DirectCalls.virDomainGetVcpuPinInfo(NativeHandles.of(domain), count, maps,
+                mapLength, inactive ? AFFECT_CONFIG : AFFECT_LIVE), doing);
+        // The running vCPUs: number, state, CPU time and CPU, read directly (libvirt-java sizes its array by the
+        // online count and misreads it once vCPUs were taken offline).
+        java.util.Map<Integer, VcpuPlacement> live = new java.util.HashMap<>();
+        if (!inactive) {
+            com.sun.jna.Memory info = new com.sun.jna.Memory((long) count * DirectCalls.VCPU_INFO_SIZE);
+            int filled = NativeCalls.check(DirectCalls.virDomainGetVcpus(NativeHandles.of(domain), info, count, null,
+                    0), "cannot read the vCPUs of domain " + nameOf(domain));
+            for (int i = 0; i < filled; i++) {
+                long at = (long) i * DirectCalls.VCPU_INFO_SIZE;
+                int number = info.getInt(at);
+                int state = info.getInt(at + 4);
+                long cpuTime = info.getLong(at + 8);
+                int cpu = info.getInt(at + 16);
+                live.put(number, new VcpuPlacement(number, state == VCPU_RUNNING ? cpu : null,
+                        state == VCPU_RUNNING ? "running" : state == VCPU_BLOCKED ? "blocked" : "offline", cpuTime,
+                        null));
+            }
+        }
+        List<VcpuPlacement> vcpus = new ArrayList<>();
+        for (int vcpu = 0; vcpu < Math.min(read, count); vcpu++) {
+            java.util.BitSet cpus = new java.util.BitSet(hostCpus);
+            for (int cpu = 0; cpu < hostCpus; cpu++) {
+                if ((maps[vcpu * mapLength + cpu / 8] & (1 << (cpu % 8))) != 0) {
+                    cpus.set(cpu);
+                }
+            }
+            VcpuPlacement now = live.get(vcpu);
+            CpuList affinity = new CpuList(cpus, hostCpus);
+            vcpus.add(inactive ? new VcpuPlacement(vcpu, null, null, null, affinity)
+                    : now == null ? new VcpuPlacement(vcpu, null, "offline", null, affinity)
+                    : new VcpuPlacement(vcpu, now.cpu(), now.state(), now.cpuTimeNs(), affinity));
+        }
+        return vcpus;
+    }
+
+    @Override
+    public void pinVcpu(String uuid, int vcpu, CpuList cpus, DeviceScope scope) {
+        Domain domain = handles.get(uuid);
+        int hostCpus = cpus.hostCpus();
+        byte[] map = new byte[(hostCpus + 7) / 8];
+        for (int cpu = 0; cpu < hostCpus; cpu++) {
+            if (cpus.contains(cpu)) {
+                map[cpu / 8] |= (byte) (1 << (cpu % 8));
+            }
+        }
+        String doing = "cannot pin vCPU " + vcpu + " of domain " + nameOf(domain) + " to CPUs " + cpus;
+        for (int affect : oneAtATime(scope)) {
+            NativeCalls.check(DirectCalls.virDomainPinVcpuFlags(NativeHandles.of(domain), vcpu, map, map.length,
+                    affect), doing);
+        }
+    }
+
+    @Override
+    public HostInfo hostInfo() {
+        return HostFacts.read(connect(), connection);
+    }
+
+    @Override
+    public int hostCpus() {
+        return call("cannot read the host's CPUs", connect()::nodeInfo).cpus;
+    }
+
+    @Override
+    public long freeMemoryKiB() {
+        return call("cannot read the host's free memory", connect()::getFreeMemory) / 1024;
+    }
+
+    @Override
     public List<NodePciDevice> nodePciDevices() {
         return nodeDevices.pci();
     }
@@ -395,6 +506,16 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void reattachNodePci(String address) {
         nodeDevices.reattach(address);
+    }
+
+    /**
+     * The running domain first, then the definition, one call each: some drivers refuse both flags in one call
+     * (libvirt's test driver for memory and pinning), and a change the running domain refuses then leaves the
+     * definition as it was.
+     */
+    private static int[] oneAtATime(DeviceScope scope) {
+        return scope.live() && scope.config() ? new int[] {AFFECT_LIVE, AFFECT_CONFIG}
+                : new int[] {affect(scope)};
     }
 
     private static int affect(DeviceScope scope) {
@@ -461,7 +582,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         return LibvirtErrors.translate(e, doing);
     }
 
-    private static String dotted(long version) {
+    static String dotted(long version) {
         return (version / 1_000_000) + "." + (version / 1_000 % 1_000) + "." + (version % 1_000);
     }
 
