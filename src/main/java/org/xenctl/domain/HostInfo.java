@@ -23,5 +23,5 @@ public record HostInfo(String hostname, String hypervisor, String libvirt, Strin
         nodes = List.copyOf(nodes);
     }
 
-    public record Node(int id, long memoryKiB, Long freeKiB, String cpus) { }
+    public record Node(int id, long memoryKib, Long freeKib, String cpus) { }
 }

@@ -36,8 +36,8 @@ public record HostInfoView(String host, String hypervisor, String libvirt, Strin
         line(out, "total_memory", String.valueOf(totalMemoryKib / 1024));
         line(out, "free_memory", String.valueOf(freeMemoryKib / 1024));
         for (HostInfo.Node node : nodes) {
-            line(out, "node" + node.id(), "memory " + node.memoryKiB() / 1024 + " MiB, free "
-                    + (node.freeKiB() == null ? "?" : node.freeKiB() / 1024 + " MiB") + ", cpus " + node.cpus());
+            line(out, "node" + node.id(), "memory " + node.memoryKib() / 1024 + " MiB, free "
+                    + (node.freeKib() == null ? "?" : node.freeKib() / 1024 + " MiB") + ", cpus " + node.cpus());
         }
     }
 
