@@ -449,9 +449,13 @@ public final class LibvirtHypervisor implements Hypervisor {
             }
             VcpuPlacement now = live.get(vcpu);
             CpuList affinity = new CpuList(cpus, hostCpus);
+            // libvirt's libxl driver says "offline" for a vCPU that is online but neither running nor blocked
+            // (runnable, waiting for a CPU, xl's "-"): within the online count (the first ones) it is runnable.
+            String state = now == null ? "offline"
+                    : now.state().equals("offline") && vcpu < resources.vcpus() ? "runnable" : now.state();
             vcpus.add(inactive ? new VcpuPlacement(vcpu, null, null, null, affinity)
-                    : now == null ? new VcpuPlacement(vcpu, null, "offline", null, affinity)
-                    : new VcpuPlacement(vcpu, now.cpu(), now.state(), now.cpuTimeNs(), affinity));
+                    : new VcpuPlacement(vcpu, now == null ? null : now.cpu(), state,
+                            now == null ? null : now.cpuTimeNs(), affinity));
         }
         return vcpus;
     }
