@@ -10,9 +10,8 @@ import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.DefineView;
 import org.xenctl.render.view.ProblemView;
 
-final class CreateCommand extends HypervisorCommand implements Declaration.DryRunnable {
+final class CreateCommand extends HypervisorCommand {
     boolean paused;
-    boolean dryRun;
     final CompatOption compatOption = new CompatOption();
     Path file;
     List<String> overrides = new ArrayList<>();
@@ -29,18 +28,8 @@ final class CreateCommand extends HypervisorCommand implements Declaration.DryRu
     }
 
     @Override
-    public void dryRun(boolean asked) {
-        dryRun = asked;
-    }
-
-    @Override
-    boolean needsSession() {
-        return !dryRun;
-    }
-
-    @Override
     View execute(Session session) {
-        if (dryRun) {
+        if (dryRun()) {
             DomainSource source = DomainSource.load(file, overrides, compatOption.compat, "xen");
             warn(source.warnings());
             return new ConfigXmlView(file.toString(), source.name(), source.xml(), ProblemView.of(source.warnings()));

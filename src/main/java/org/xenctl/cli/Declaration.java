@@ -34,16 +34,11 @@ final class Declaration {
     static Declaration of(VerbCommand command, Verb verb) {
         Declaration declaration = new Declaration(command, verb.name(), verb.help());
         declaration.spec.aliases(verb.aliases().toArray(String[]::new));
-        if (verb.dryRun() && command instanceof DryRunnable dryRunnable) {
+        if (verb.dryRun()) {
             declaration.flag("-n|--dry-run", "print the libvirt XML and change nothing (no connection)",
-                    dryRunnable::dryRun);
+                    command::dryRun);
         }
         return declaration;
-    }
-
-    /** A verb that takes -n/--dry-run (its row says so). */
-    interface DryRunnable {
-        void dryRun(boolean asked);
     }
 
     /** The options declared from here on are inherited by every subcommand (the root's global options). */

@@ -51,8 +51,8 @@ abstract class HypervisorCommand extends VerbCommand {
         return ExitStatus.OK;
     }
 
-    /** False for commands that work on files alone (config check, create --dry-run…): no connection is opened. */
+    /** False for commands that work on files alone (config check) and under -n/--dry-run: no connection is opened. */
     boolean needsSession() {
-        return verb().connects();
+        return verb().connects() && !dryRun();
     }
 }

@@ -5,27 +5,20 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.xenctl.domain.Devices;
-import org.xenctl.domain.DomainDetails;
-import org.xenctl.domain.DomainRef;
-import org.xenctl.domain.Hypervisor;
-import org.xenctl.domain.Hypervisor.DeviceScope;
 import org.xenctl.domain.NetworkInterface;
 import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.XlDomainReader;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.View;
-import org.xenctl.render.view.DeviceChangeView;
 import org.xenctl.render.view.DeviceXmlView;
 import org.xenctl.render.view.ProblemView;
 import org.xenctl.xlcfg.XlProblem;
 
-final class NetworkAttachCommand extends HypervisorCommand implements Declaration.DryRunnable {
+final class NetworkAttachCommand extends HypervisorCommand {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final DeviceScopeOptions scopeOptions = new DeviceScopeOptions();
     final CompatOption compatOption = new CompatOption();
-    boolean dryRun;
     String domain;
     List<String> spec = new ArrayList<>();
 
@@ -38,16 +31,6 @@ final class NetworkAttachCommand extends HypervisorCommand implements Declaratio
                 .parameters("1..*", "0..*", "NET_SPEC", "xl's key=value tokens (xl-network-configuration(5)): "
                         + "mac, bridge, ip, script, model, vifname, rate, backend, mtu; as words or one "
                         + "comma-separated word", () -> spec, v -> spec = v);
-    }
-
-    @Override
-    public void dryRun(boolean asked) {
-        dryRun = asked;
-    }
-
-    @Override
-    boolean needsSession() {
-        return !dryRun;
     }
 
     @Override
@@ -66,34 +49,25 @@ final class NetworkAttachCommand extends HypervisorCommand implements Declaratio
             nic = new Nic(mac, nic.bridge(), nic.model(), nic.vifname(), nic.script(), nic.ip(), nic.backend(),
                     nic.mtu(), nic.rate());
         }
-        NetworkInterface device = new NetworkInterface(nic);
-        if (dryRun) {
-            return new DeviceXmlView(domain, device.mac(), SpecXmlWriter.nicXml(nic),
+        if (dryRun()) {
+            return new DeviceXmlView(domain, nic.mac().toLowerCase(java.util.Locale.ROOT), SpecXmlWriter.nicXml(nic),
                     ProblemView.of(argument.warnings()));
         }
-        Hypervisor hypervisor = session.hypervisor();
-        Devices devices = new Devices(hypervisor);
-        DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
-        String name = target.summary().name();
-        DeviceScope scope = scopeOptions.resolve(devices, target);
-        if (nic.model() != null && !nic.model().equals("netfront") && !"hvm".equals(target.osType())) {
-            // xl ignores model= for a PV or PVH guest (it only picks an HVM guest's emulated card); libvirt refuses it.
-            List<XlProblem> ignored = List.of(XlProblem.warning(null, null, "model=" + nic.model() + " is for HVM "
-                    + "guests' emulated cards: ignored for " + target.guestType() + " guest " + target.summary().name()
-                    + ", as xl does", null));
-            warn(ignored);
-            warnings.addAll(ignored);
-            nic = new Nic(nic.mac(), nic.bridge(), null, nic.vifname(), nic.script(), nic.ip(), nic.backend(),
-                    nic.mtu(), nic.rate());
-            device = new NetworkInterface(nic);
-        }
-        DevicePreflights.beforeNic(invocation(), session, target, nic);
-        DeviceScope added = devices.attach(target, scope, device, live -> { });
-        if (!added.live() && !added.config()) {
-            return new DeviceChangeView(name, "nic", device.mac(), false, false, false, name + " has an interface "
-                    + device.mac() + " already: nothing to do", ProblemView.of(warnings));
-        }
-        return new DeviceChangeView(name, "nic", device.mac(), true, added.live(), added.config(), "interface "
-                + device.mac() + " attached to " + name + " (" + Devices.where(added) + ")", ProblemView.of(warnings));
+        Nic asked = nic;
+        return DeviceAttachment.attach(session, domain, scopeOptions, "nic", "interface ", target -> {
+            Nic taken = asked;
+            if (asked.model() != null && !asked.model().equals("netfront") && !"hvm".equals(target.osType())) {
+                // xl ignores model= for a PV or PVH guest (it picks an HVM guest's emulated card); libvirt refuses it.
+                List<XlProblem> ignored = List.of(XlProblem.warning(null, null, "model=" + asked.model() + " is for "
+                        + "HVM guests' emulated cards: ignored for " + target.guestType() + " guest "
+                        + target.summary().name() + ", as xl does", null));
+                warn(ignored);
+                warnings.addAll(ignored);
+                taken = new Nic(asked.mac(), asked.bridge(), null, asked.vifname(), asked.script(), asked.ip(),
+                        asked.backend(), asked.mtu(), asked.rate());
+            }
+            DevicePreflights.beforeNic(invocation(), session, target, taken);
+            return new NetworkInterface(taken);
+        }, warnings);
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 abstract class VerbCommand implements Declared {
     private Verb verb;
     private CommandSpec spec;
+    private boolean dryRun;
 
     /** Set once, by {@link Verb#create}. */
     final void describedBy(Verb row) {
@@ -17,6 +18,15 @@ abstract class VerbCommand implements Declared {
 
     final Verb verb() {
         return verb;
+    }
+
+    /** Whether -n/--dry-run was given (declared for the verbs whose row says they take it). */
+    final boolean dryRun() {
+        return dryRun;
+    }
+
+    final void dryRun(boolean asked) {
+        dryRun = asked;
     }
 
     /** Adds this verb's options and parameters (its name and help come from its row). */

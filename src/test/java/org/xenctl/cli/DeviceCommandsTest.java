@@ -2,7 +2,6 @@ package org.xenctl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -44,11 +43,7 @@ class DeviceCommandsTest {
     }
 
     private static Result xenctl(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = TestDriver.DEFAULT;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.runIn(Context.of(Map.of()), all);
+        return Cli.onTestDriver(args);
     }
 
     private void domain(String name, String devices, boolean running) {

@@ -3,7 +3,6 @@ package org.xenctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,11 +50,7 @@ class PciAttachCommandsTest {
     }
 
     private Result xenctl(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = TestDriver.DEFAULT;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.runIn(context, all);
+        return Cli.onTestDriverIn(context, args);
     }
 
     private void domain(String name, String devices) {

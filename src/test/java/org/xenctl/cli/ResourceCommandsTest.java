@@ -33,11 +33,7 @@ class ResourceCommandsTest {
     }
 
     private static Result xenctl(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = TestDriver.DEFAULT;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.run(all);
+        return Cli.onTestDriver(args);
     }
 
     private DomainResources resources(boolean inactive) {

@@ -25,6 +25,20 @@ public final class Cli {
         return runIn(Context.of(environment), args);
     }
 
+    /** Runs against the shared in-process test driver (-c test:///default first), as most CLI tests do. */
+    public static Result onTestDriver(String... args) {
+        return onTestDriverIn(Context.of(Map.of()), args);
+    }
+
+    /** The same, with a host context of the test's (a sysfs-shaped tree). */
+    public static Result onTestDriverIn(Context context, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "-c";
+        all[1] = TestDriver.DEFAULT;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return runIn(context, all);
+    }
+
     public static Result runIn(Context context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
