@@ -135,6 +135,12 @@ public interface Hypervisor extends AutoCloseable {
     /** What the host has: CPUs, memory, NUMA nodes, the guests it can run. */
     HostInfo hostInfo();
 
+    /**
+     * The counters of the running domains with these UUIDs (every running domain when none is given): CPU time,
+     * memory, vCPUs, network and block I/O summed over the domain's devices.
+     */
+    List<DomainSample> sample(List<String> uuids);
+
     /** The host's physical CPUs (what CPU lists are read against). */
     int hostCpus();
 

@@ -15,11 +15,14 @@ import com.sun.jna.Pointer;
 import org.libvirt.Connect;
 import org.libvirt.Device;
 import org.libvirt.Domain;
+import org.libvirt.DomainBlockStats;
+import org.libvirt.DomainInterfaceStats;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ConnectOptions;
 import org.xenctl.domain.CpuList;
 import org.xenctl.domain.DomainResources;
+import org.xenctl.domain.DomainSample;
 import org.xenctl.domain.HostInfo;
 import org.xenctl.domain.VcpuPlacement;
 import org.xenctl.domain.DomainDetails;
@@ -474,6 +477,65 @@ public final class LibvirtHypervisor implements Hypervisor {
         for (int affect : oneAtATime(scope)) {
             NativeCalls.check(DirectCalls.virDomainPinVcpuFlags(NativeHandles.of(domain), vcpu, map, map.length,
                     affect), doing);
+        }
+    }
+
+    @Override
+    public List<DomainSample> sample(List<String> uuids) {
+        List<DomainSummary> domains = new ArrayList<>();
+        if (uuids.isEmpty()) {
+            domains.addAll(list(false, DomainSummary.Detail.RESOURCES));
+        } else {
+            List<DomainRef> refs = new ArrayList<>();
+            for (String uuid : uuids) {
+                refs.add(DomainRef.of(uuid));
+            }
+            domains.addAll(summaries(refs, DomainSummary.Detail.RESOURCES));
+        }
+        List<DomainSample> samples = new ArrayList<>();
+        for (DomainSummary summary : domains) {
+            if (!summary.isActive()) {
+                continue;
+            }
+            Domain domain = handles.get(summary.uuid());
+            DomainXml xml = DomainXml.parse(xml(summary.uuid(), false), "the domain's XML");
+            Long rx = 0L;
+            Long tx = 0L;
+            for (DomainDetails.NetworkDevice nic : xml.nics()) {
+                DomainInterfaceStats counters = nic.ifname().isEmpty() ? null
+                        : orNull(() -> domain.interfaceStats(nic.ifname()));
+                rx = counters == null || rx == null ? null : rx + counters.rx_bytes;
+                tx = counters == null || tx == null ? null : tx + counters.tx_bytes;
+            }
+            Long read = 0L;
+            Long written = 0L;
+            for (DomainDetails.DiskDevice disk : xml.disks()) {
+                DomainBlockStats counters = disk.target().isEmpty() || disk.source().isEmpty() ? null
+                        : orNull(() -> domain.blockStats(disk.target()));
+                if (counters == null && disk.source().isEmpty()) {
+                    continue;  // an empty CD-ROM drive has nothing to count
+                }
+                read = counters == null || read == null ? null : read + counters.rd_bytes;
+                written = counters == null || written == null ? null : written + counters.wr_bytes;
+            }
+            DomainSummary.Resources resources = summary.resources();
+            samples.add(new DomainSample(summary.uuid(), summary.name(), summary.id(), summary.state(),
+                    resources.cpuTimeNs(), resources.memoryKiB(), resources.maxMemoryKiB(), resources.vcpus(), rx, tx,
+                    read, written, System.nanoTime()));
+        }
+        return samples;
+    }
+
+    /** A counter the driver cannot read (not supported, or the device just went): null, not a failure. */
+    private static <T> T orNull(LibvirtCalls.Call<T> call) {
+        try {
+            return call.run();
+        } catch (LibvirtException e) {
+            XenctlException failure = LibvirtErrors.translate(e, "cannot read a device's counters");
+            if (failure.code() == ErrorCode.CONNECTION_LOST) {
+                throw failure;
+            }
+            return null;
         }
     }
 

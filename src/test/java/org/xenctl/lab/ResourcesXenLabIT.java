@@ -3,6 +3,7 @@ package org.xenctl.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,9 +79,28 @@ class ResourcesXenLabIT {
             assertThat(aboveMax.err()).startsWith("xenctl: error: 300 MiB is above domain " + name
                     + "'s maximum (256 MiB)");
 
+            // stats: the guest's CPU time grows between two readings, and its figures are xl's.
+            Run stats = lab.xenctl("-o", "json", "stats", "--count", "2", "--interval", "1", name);
+            assertThat(stats.exit()).as(stats.describe()).isZero();
+            List<JsonNode> rows = stats.out().lines().map(ResourcesXenLabIT::json).toList();
+            assertThat(rows).as(stats.out()).hasSize(3);
+            assertThat(rows.get(1).get("cpu_ns").asLong()).isGreaterThan(rows.get(0).get("cpu_ns").asLong());
+            assertThat(rows.get(1).get("cpu_percent").asDouble()).isBetween(0.0, 200.0);
+            assertThat(rows.get(1).get("memory_kib").asLong() / 1024).isEqualTo(xlMemory(lab, name));
+            assertThat(rows.get(1).get("vcpus").asInt()).isEqualTo(1);
+            assertThat(rows.get(1).get("net_rx_bytes").isNull()).as("libxl's vif counters").isFalse();
+
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null");
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("not a JSON line: " + line, e);
         }
     }
 

@@ -57,7 +57,7 @@ public final class Cli {
             return parse(err);
         }
 
-        private static JsonNode parse(String text) {
+        public static JsonNode parse(String text) {
             try {
                 return JSON.readTree(text);
             } catch (Exception e) {

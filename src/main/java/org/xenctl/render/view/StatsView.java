@@ -1,0 +1,60 @@
+package org.xenctl.render.view;
+
+import java.util.List;
+
+import org.xenctl.render.Table;
+import org.xenctl.render.Table.Align;
+import org.xenctl.render.TextOutput;
+import org.xenctl.render.View;
+
+/**
+ * One interval of stats: a table of the domains (xentop's columns that libvirt can fill) in text, refreshed in
+ * place on a terminal; under -o json, one object per domain per line ({@link Row}), for scripts and exporters.
+ */
+public record StatsView(String time, List<Row> rows, boolean terminal) implements View {
+
+    /**
+     * @param cpuPercent CPU used over the interval, in percent of one CPU (xentop's CPU(%): 200 is two CPUs busy)
+     * @param netRxBps   bytes per second; null where libvirt cannot read the counters
+     */
+    public record Row(String time, String domain, int id, String state, double cpuPercent, long cpuNs,
+                      long memoryKib, long maxMemoryKib, int vcpus, Long netRxBps, Long netTxBps, Long blockReadBps,
+                      Long blockWriteBps, Long netRxBytes, Long netTxBytes, Long blockReadBytes,
+                      Long blockWriteBytes) implements View {
+
+        @Override
+        public void writeText(TextOutput out) {
+            out.line(domain + " " + String.format("%.1f", cpuPercent));
+        }
+    }
+
+    @Override
+    public void writeText(TextOutput out) {
+        if (terminal) {
+            out.writer().print("\u001b[H\u001b[2J");  // home and clear, as top does
+        }
+        Table table = new Table()
+                .column("NAME", Align.LEFT)
+                .column("ID", Align.RIGHT)
+                .column("STATE", Align.LEFT)
+                .column("CPU(%)", Align.RIGHT)
+                .column("CPU(sec)", Align.RIGHT)
+                .column("MEM(k)", Align.RIGHT)
+                .column("MAXMEM(k)", Align.RIGHT)
+                .column("VCPUS", Align.RIGHT)
+                .column("NETRX(B/s)", Align.RIGHT)
+                .column("NETTX(B/s)", Align.RIGHT)
+                .column("VBD_RD(B/s)", Align.RIGHT)
+                .column("VBD_WR(B/s)", Align.RIGHT);
+        for (Row row : rows) {
+            table.row(row.domain(), row.id(), row.state(), String.format("%.1f", row.cpuPercent()),
+                    row.cpuNs() / 1_000_000_000L, row.memoryKib(), row.maxMemoryKib(), row.vcpus(), row.netRxBps(),
+                    row.netTxBps(), row.blockReadBps(), row.blockWriteBps());
+        }
+        out.line(time);
+        out.table(table);
+        if (!terminal) {
+            out.line("");
+        }
+    }
+}
