@@ -106,8 +106,10 @@ public final class LibvirtHypervisor implements Hypervisor {
         NativeLoading.awaitLoaded();
         LibvirtSilencer.install();
         boolean daemon = KeepAlive.throughDaemon(uri);
-        if (options.events() || daemon) {
+        if (options.events()) {
             EventLoop.ensureRunning();
+        } else if (daemon) {
+            EventLoop.register();
         }
         Pointer connection = BoundedOpen.open(uri, options.readOnly() ? DirectCalls.OPEN_READ_ONLY : 0, limit);
         if (daemon) {
