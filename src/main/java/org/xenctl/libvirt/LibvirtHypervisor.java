@@ -13,10 +13,7 @@ import java.util.function.Predicate;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
-import org.libvirt.Device;
 import org.libvirt.Domain;
-import org.libvirt.DomainBlockStats;
-import org.libvirt.DomainInterfaceStats;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ConnectOptions;
@@ -44,13 +41,10 @@ import org.xenctl.domain.spec.PciAssignment;
 public final class LibvirtHypervisor implements Hypervisor {
     private static final int XML_INACTIVE = 2;
     private static final int CREATE_PAUSED = 1;
-    private static final int AFFECT_LIVE = 1;
-    private static final int AFFECT_CONFIG = 2;
+    static final int AFFECT_LIVE = 1;
+    static final int AFFECT_CONFIG = 2;
     /** virDomainMemoryModFlags: the maximum (xl mem-max), not the balloon target. */
     private static final int MEM_MAXIMUM = 4;
-    /** virVcpuState. */
-    private static final int VCPU_BLOCKED = 2;
-    private static final int VCPU_RUNNING = 1;
 
     /**
      * As virsh lists: running domains by id, then shut-off ones by name. Written out rather than composed with
@@ -418,63 +412,13 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public List<VcpuPlacement> vcpus(String uuid, boolean inactive) {
         Domain domain = handles.get(uuid);
-        int hostCpus = hostCpus();
-        DomainResources resources = resources(uuid, inactive);
-        int count = resources.maxVcpus();
-        int mapLength = (hostCpus + 7) / 8;
-        byte[] maps = new byte[count * mapLength];
-        String doing = "cannot read the vCPU affinity of domain " + nameOf(domain);
-        int read = NativeCalls.check(DirectCalls.virDomainGetVcpuPinInfo(NativeHandles.of(domain), count, maps,
-                mapLength, inactive ? AFFECT_CONFIG : AFFECT_LIVE), doing);
-        // The running vCPUs: number, state, CPU time and CPU, read directly (libvirt-java sizes its array by the
-        // online count and misreads it once vCPUs were taken offline).
-        java.util.Map<Integer, VcpuPlacement> live = new java.util.HashMap<>();
-        if (!inactive) {
-            com.sun.jna.Memory info = new com.sun.jna.Memory((long) count * DirectCalls.VCPU_INFO_SIZE);
-            int filled = NativeCalls.check(DirectCalls.virDomainGetVcpus(NativeHandles.of(domain), info, count, null,
-                    0), "cannot read the vCPUs of domain " + nameOf(domain));
-            for (int i = 0; i < filled; i++) {
-                long at = (long) i * DirectCalls.VCPU_INFO_SIZE;
-                int number = info.getInt(at);
-                int state = info.getInt(at + 4);
-                long cpuTime = info.getLong(at + 8);
-                int cpu = info.getInt(at + 16);
-                live.put(number, new VcpuPlacement(number, state == VCPU_RUNNING ? cpu : null,
-                        state == VCPU_RUNNING ? "running" : state == VCPU_BLOCKED ? "blocked" : "offline", cpuTime,
-                        null));
-            }
-        }
-        List<VcpuPlacement> vcpus = new ArrayList<>();
-        for (int vcpu = 0; vcpu < Math.min(read, count); vcpu++) {
-            java.util.BitSet cpus = new java.util.BitSet(hostCpus);
-            for (int cpu = 0; cpu < hostCpus; cpu++) {
-                if ((maps[vcpu * mapLength + cpu / 8] & (1 << (cpu % 8))) != 0) {
-                    cpus.set(cpu);
-                }
-            }
-            VcpuPlacement now = live.get(vcpu);
-            CpuList affinity = new CpuList(cpus, hostCpus);
-            // libvirt's libxl driver says "offline" for a vCPU that is online but neither running nor blocked
-            // (runnable, waiting for a CPU, xl's "-"): within the online count (the first ones) it is runnable.
-            String state = now == null ? "offline"
-                    : now.state().equals("offline") && vcpu < resources.vcpus() ? "runnable" : now.state();
-            vcpus.add(inactive ? new VcpuPlacement(vcpu, null, null, null, affinity)
-                    : new VcpuPlacement(vcpu, now == null ? null : now.cpu(), state,
-                            now == null ? null : now.cpuTimeNs(), affinity));
-        }
-        return vcpus;
+        return Vcpus.read(NativeHandles.of(domain), nameOf(domain), hostCpus(), resources(uuid, inactive), inactive);
     }
 
     @Override
     public void pinVcpu(String uuid, int vcpu, CpuList cpus, DeviceScope scope) {
         Domain domain = handles.get(uuid);
-        int hostCpus = cpus.hostCpus();
-        byte[] map = new byte[(hostCpus + 7) / 8];
-        for (int cpu = 0; cpu < hostCpus; cpu++) {
-            if (cpus.contains(cpu)) {
-                map[cpu / 8] |= (byte) (1 << (cpu % 8));
-            }
-        }
+        byte[] map = Vcpus.cpumap(cpus);
         String doing = "cannot pin vCPU " + vcpu + " of domain " + nameOf(domain) + " to CPUs " + cpus;
         for (int affect : oneAtATime(scope)) {
             NativeCalls.check(DirectCalls.virDomainPinVcpuFlags(NativeHandles.of(domain), vcpu, map, map.length,
@@ -496,49 +440,11 @@ public final class LibvirtHypervisor implements Hypervisor {
         }
         List<DomainSample> samples = new ArrayList<>();
         for (DomainSummary summary : domains) {
-            if (!summary.isActive()) {
-                continue;
+            if (summary.isActive()) {
+                samples.add(DomainSampler.sample(handles.get(summary.uuid()), summary, xml(summary.uuid(), false)));
             }
-            Domain domain = handles.get(summary.uuid());
-            DomainXml xml = DomainXml.parse(xml(summary.uuid(), false), "the domain's XML");
-            Long rx = 0L;
-            Long tx = 0L;
-            for (DomainDetails.NetworkDevice nic : xml.nics()) {
-                DomainInterfaceStats counters = nic.ifname().isEmpty() ? null
-                        : orNull(() -> domain.interfaceStats(nic.ifname()));
-                rx = counters == null || rx == null ? null : rx + counters.rx_bytes;
-                tx = counters == null || tx == null ? null : tx + counters.tx_bytes;
-            }
-            Long read = 0L;
-            Long written = 0L;
-            for (DomainDetails.DiskDevice disk : xml.disks()) {
-                DomainBlockStats counters = disk.target().isEmpty() || disk.source().isEmpty() ? null
-                        : orNull(() -> domain.blockStats(disk.target()));
-                if (counters == null && disk.source().isEmpty()) {
-                    continue;  // an empty CD-ROM drive has nothing to count
-                }
-                read = counters == null || read == null ? null : read + counters.rd_bytes;
-                written = counters == null || written == null ? null : written + counters.wr_bytes;
-            }
-            DomainSummary.Resources resources = summary.resources();
-            samples.add(new DomainSample(summary.uuid(), summary.name(), summary.id(), summary.state(),
-                    resources.cpuTimeNs(), resources.memoryKiB(), resources.maxMemoryKiB(), resources.vcpus(), rx, tx,
-                    read, written, System.nanoTime()));
         }
         return samples;
-    }
-
-    /** A counter the driver cannot read (not supported, or the device just went): null, not a failure. */
-    private static <T> T orNull(LibvirtCalls.Call<T> call) {
-        try {
-            return call.run();
-        } catch (LibvirtException e) {
-            XenctlException failure = LibvirtErrors.translate(e, "cannot read a device's counters");
-            if (failure.code() == ErrorCode.CONNECTION_LOST) {
-                throw failure;
-            }
-            return null;
-        }
     }
 
     @Override
