@@ -1,12 +1,11 @@
 package org.xenctl.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainDetails.DiskDevice;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
+import org.xenctl.domain.DomainDevices;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
@@ -15,6 +14,7 @@ import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.Disk;
 import org.xenctl.domain.spec.Nic;
+import org.xenctl.host.Dom0Files;
 
 /**
  * What network-attach and block-attach check before libvirt is asked, so that a refusal comes in one line saying
@@ -42,8 +42,7 @@ final class DevicePreflights {
             }
         }
         String bridge = nic.bridge() == null ? "xenbr0" : nic.bridge();
-        if (nic.backend() == null && onThisDom0(invocation, hypervisor)
-                && !Files.isDirectory(sys(invocation).resolve("class/net/" + bridge + "/bridge"))) {
+        if (nic.backend() == null && onThisDom0(invocation, hypervisor) && !dom0(invocation).hasBridge(bridge)) {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, "there is no bridge " + bridge + " in dom0",
                     "give an existing one with bridge= (ip link show type bridge lists them)");
         }
@@ -76,8 +75,7 @@ final class DevicePreflights {
                 }
             }
         }
-        if (disk.backend() == null && onThisDom0(invocation, hypervisor)
-                && !Files.exists(invocation.context().hostRoot().resolve(disk.target().substring(1)))) {
+        if (disk.backend() == null && onThisDom0(invocation, hypervisor) && !dom0(invocation).exists(disk.target())) {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, disk.target() + " does not exist in dom0",
                     "create the image first (e.g. truncate -s 1G " + disk.target() + "), or give its full path");
         }
@@ -110,11 +108,11 @@ final class DevicePreflights {
     }
 
     /** A domain's devices, live and in its definition: a MAC or vdev is taken if either has it. */
-    private static org.xenctl.domain.DomainDevices everywhere(Hypervisor hypervisor, DomainSummary domain) {
-        org.xenctl.domain.DomainDevices live = domain.isActive() ? hypervisor.devices(domain.uuid(), false) : null;
-        org.xenctl.domain.DomainDevices config = live == null || hypervisor.details(domain).persistent()
+    private static DomainDevices everywhere(Hypervisor hypervisor, DomainSummary domain) {
+        DomainDevices live = domain.isActive() ? hypervisor.devices(domain.uuid(), false) : null;
+        DomainDevices config = live == null || hypervisor.details(domain).persistent()
                 ? hypervisor.devices(domain.uuid(), true) : null;
-        return new org.xenctl.domain.DomainDevices(
+        return new DomainDevices(
                 concat(live == null ? List.of() : live.disks(), config == null ? List.of() : config.disks()),
                 concat(live == null ? List.of() : live.nics(), config == null ? List.of() : config.nics()),
                 List.of(), false);
@@ -129,7 +127,7 @@ final class DevicePreflights {
         return invocation.reachesThisMachine() && "xen".equals(hypervisor.domainXmlType());
     }
 
-    private static Path sys(Invocation invocation) {
-        return invocation.context().hostRoot().resolve("sys");
+    private static Dom0Files dom0(Invocation invocation) {
+        return new Dom0Files(invocation.context().hostRoot());
     }
 }
