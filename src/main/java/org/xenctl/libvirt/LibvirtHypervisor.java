@@ -71,6 +71,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final DomainStats stats;
     private Connect connect;
     private ConnectionGuard guard;
+    private int hostCpus;
 
     private LibvirtHypervisor(Pointer connection, String uri, boolean events) {
         this.connection = connection;
@@ -454,7 +455,11 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public int hostCpus() {
-        return call("cannot read the host's CPUs", connect()::nodeInfo).cpus;
+        // Read once per connection: vcpu-list asks for each domain, vcpu-pin for each definition it reads.
+        if (hostCpus == 0) {
+            hostCpus = call("cannot read the host's CPUs", connect()::nodeInfo).cpus;
+        }
+        return hostCpus;
     }
 
     @Override
