@@ -40,7 +40,8 @@ class ResourcesXenLabIT {
             awaitConsole(lab, name, "xenctl-lab-guest: cpus-online 0-1", CHANGE);
             assertThat(xlVcpuRows(lab, name)).isEqualTo(2);
             JsonNode vcpus = Json.of(lab.xenctl("-o", "json", "vcpu-list", name)).get("vcpus");
-            assertThat(vcpus.get(1).get("state").asText()).isIn("running", "blocked");
+            // online: running, blocked, or runnable when it waits for a physical CPU (a loaded CI machine under TCG)
+            assertThat(vcpus.get(1).get("state").asText()).isIn("running", "blocked", "runnable");
 
             Run one = lab.xenctl("vcpu-set", name, "1");
 
