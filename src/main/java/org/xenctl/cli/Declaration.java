@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -18,10 +19,12 @@ import picocli.CommandLine.ScopeType;
  */
 final class Declaration {
     private final CommandSpec spec;
+    private final VerbCommand verb;
     private ScopeType scope = ScopeType.LOCAL;
 
     private Declaration(Object command, String name, String help) {
         spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        verb = command instanceof VerbCommand v ? v : null;
         spec.usageMessage().description(help);
     }
 
@@ -66,6 +69,33 @@ final class Declaration {
         spec.addOption(bind(option(names, description).arity("1").paramLabel(paramLabel).type(type)
                 .converters(converter), setter).build());
         return this;
+    }
+
+    /**
+     * An option known by xl's short name as well as by {@code longName}, where a global option has that short name
+     * too (sched-credit's -c CAP): declared by its long name here, given the short one under the root.
+     */
+    <T> Declaration optionTakingShortName(String shortName, String longName, String paramLabel, Class<T> type,
+            String description, Consumer<T> setter) {
+        if (verb == null) {
+            throw new IllegalStateException("only a verb takes a short name from the global options");
+        }
+        verb.takeShortName(shortName, longName);
+        return option(longName, paramLabel, type, description, setter);
+    }
+
+    /** {@link VerbCommand#underRoot}: the inherited option with {@code shortName} gives it to {@code longName}'s. */
+    static void takeShortName(CommandSpec spec, String shortName, String longName) {
+        OptionSpec inherited = spec.findOption(shortName);
+        OptionSpec own = spec.findOption(longName);
+        if (inherited != null && inherited.inherited()) {
+            spec.remove(inherited);
+            List<String> kept = new ArrayList<>(List.of(inherited.names()));
+            kept.remove(shortName);
+            spec.addOption(OptionSpec.builder(inherited).names(kept.toArray(String[]::new)).build());
+        }
+        spec.remove(own);
+        spec.addOption(OptionSpec.builder(own).names(shortName, longName).build());
     }
 
     /** An option that must be given. */

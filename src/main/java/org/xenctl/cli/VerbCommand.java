@@ -1,5 +1,8 @@
 package org.xenctl.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -10,6 +13,8 @@ abstract class VerbCommand implements Declared {
     private Verb verb;
     private CommandSpec spec;
     private boolean dryRun;
+    /** Short names this verb takes from the root's inherited options: "-c" to "--cap" (see {@link #underRoot}). */
+    private final Map<String, String> shortNamesTaken = new LinkedHashMap<>();
 
     /** Set once, by {@link Verb#create}. */
     final void describedBy(Verb row) {
@@ -27,6 +32,20 @@ abstract class VerbCommand implements Declared {
 
     final void dryRun(boolean asked) {
         dryRun = asked;
+    }
+
+    /** Records that the option {@code longName} is also {@code shortName}, which a global option has already. */
+    final void takeShortName(String shortName, String longName) {
+        shortNamesTaken.put(shortName, longName);
+    }
+
+    /**
+     * Once the verb is under the root (which gave it the global options): the short names it takes over, where xl's
+     * own verb uses a letter that is global here (sched-credit's -c CAP beside -c URI). The global option keeps its
+     * long name on this verb (--connect) and its short one before the verb.
+     */
+    final void underRoot() {
+        shortNamesTaken.forEach((shortName, longName) -> Declaration.takeShortName(spec(), shortName, longName));
     }
 
     /** Adds this verb's options and parameters (its name and help come from its row). */

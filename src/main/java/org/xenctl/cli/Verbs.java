@@ -126,11 +126,17 @@ final class Verbs {
                     + "CPU list syntax; hard affinity only). Idempotent."),
             Verb.of("vcpu-list", VcpuListCommand.class, "The vCPUs of the named domains, or of every running "
                     + "one (xl vcpu-list): the CPU each runs on, its state, CPU time and affinity.").readOnly(),
+            Verb.of("sched-credit", SchedCommand.Credit.class, "The running domains' weight and cap under Xen's "
+                    + "credit scheduler (xl sched-credit), or with -d and -w or -c one domain's set: the running "
+                    + "domain only (libvirt keeps none in a definition). Refused on a host running another "
+                    + "scheduler. Idempotent."),
+            Verb.of("sched-credit2", SchedCommand.Credit2.class, "The same under Xen's credit2 scheduler, Xen's "
+                    + "default (xl sched-credit2)."),
             Verb.of("host-info", HostInfoCommand.class, "What the host has (xl info, virsh nodeinfo): CPUs and "
                     + "topology, memory free and per NUMA node, scheduler, the guest types it can run.")
                     .readOnly(),
             Verb.of("stats", StatsCommand.class, "xentop's figures for the running domains (or those named), "
-                    + "every interval: CPU %, memory, vCPUs, network and block I/O rates; a refreshing table "
+                    + "every interval: CPU use, memory, vCPUs, network and block I/O rates; a refreshing table "
                     + "on a terminal, one JSON object per domain per line under -o json, until --count or "
                     + "Ctrl-C.").events().aliases("top"),
             Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
@@ -180,12 +186,17 @@ final class Verbs {
         String word = verbWord(args);
         Verb verb = word == null ? null : BY_NAME.get(word);
         if (verb != null) {
-            root.addSubcommand(verb.create().spec());
+            add(root, verb.create());
         } else if (word != null || !asksVersionOnly(args)) {
             for (Verb each : TABLE) {
-                root.addSubcommand(each.create().spec());
+                add(root, each.create());
             }
         }
+    }
+
+    private static void add(CommandLine root, VerbCommand command) {
+        root.addSubcommand(command.spec());
+        command.underRoot();
     }
 
     /** Whether {@code args} run a verb that opens a connection (unless its options say otherwise). */

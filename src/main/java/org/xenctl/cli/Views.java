@@ -5,6 +5,8 @@ import java.util.List;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.Outcome;
+import org.xenctl.domain.SchedulerSettings;
+import org.xenctl.domain.VcpuPlacement;
 import org.xenctl.render.view.ActionView;
 import org.xenctl.render.view.DomainInfoView;
 import org.xenctl.render.view.DomainRow;
@@ -21,7 +23,7 @@ final class Views {
                 r == null ? null : r.vcpus(), r == null ? null : r.cpuTimeNs());
     }
 
-    static DomainInfoView info(DomainDetails details) {
+    static DomainInfoView info(DomainDetails details, SchedulerSettings scheduler, List<VcpuPlacement> vcpus) {
         DomainSummary d = details.summary();
         List<DomainInfoView.Disk> disks = details.disks().stream()
                 .map(x -> new DomainInfoView.Disk(x.target(), x.bus(), x.device(), x.source(), x.readOnly()))
@@ -34,7 +36,11 @@ final class Views {
                 .toList();
         return new DomainInfoView(d.id() >= 0 ? d.id() : null, d.name(), d.uuid(), d.state().label(), d.reason(),
                 d.memoryKiB(), d.maxMemoryKiB(), d.vcpus(), d.cpuTimeNs(), details.osType(), details.guestType(),
-                details.persistent(), details.autostart(), new DomainInfoView.Devices(disks, nics, pci));
+                details.persistent(), details.autostart(), new DomainInfoView.Devices(disks, nics, pci),
+                scheduler == null ? null
+                        : new DomainInfoView.Scheduler(scheduler.scheduler(), scheduler.weight(), scheduler.cap()),
+                vcpus.stream().map(v -> new DomainInfoView.VcpuSlot(v.vcpu(), v.cpu(), v.state(),
+                        v.affinity().toString())).toList());
     }
 
     static ActionView action(Outcome o) {

@@ -132,6 +132,12 @@ public interface Hypervisor extends AutoCloseable {
     /** Pins one vCPU to {@code cpus} (hard affinity), where {@code scope} says. */
     void pinVcpu(String uuid, int vcpu, CpuList cpus, DeviceScope scope);
 
+    /** The running domain's scheduler, weight and cap (virDomainGetSchedulerParameters). */
+    SchedulerSettings scheduler(String uuid);
+
+    /** Sets the running domain's weight and cap, each unchanged where null (Xen's libvirt driver keeps no definition). */
+    void setScheduler(String uuid, Integer weight, Integer cap);
+
     /** What the host has: CPUs, memory, NUMA nodes, the guests it can run. */
     HostInfo hostInfo();
 

@@ -92,6 +92,9 @@ final class DirectCalls {
     /** {@code flags}: VIR_DOMAIN_AFFECT_LIVE 1, _CONFIG 2, VIR_DOMAIN_MEM_MAXIMUM 4. */
     static native int virDomainSetMemoryFlags(Pointer dom, com.sun.jna.NativeLong memoryKiB, int flags);
 
+    /** libvirt-java's binding fails for more than one parameter (its JNA structure array is not contiguous). */
+    static native int virDomainSetSchedulerParameters(Pointer dom, Pointer params, int nparams);
+
     static native int virDomainPinVcpuFlags(Pointer dom, int vcpu, byte[] cpumap, int maplen, int flags);
 
     static native int virDomainGetVcpuPinInfo(Pointer dom, int ncpumaps, byte[] cpumaps, int maplen, int flags);

@@ -20,6 +20,7 @@ import org.xenctl.domain.ConnectOptions;
 import org.xenctl.domain.CpuList;
 import org.xenctl.domain.DomainResources;
 import org.xenctl.domain.DomainSample;
+import org.xenctl.domain.SchedulerSettings;
 import org.xenctl.domain.HostInfo;
 import org.xenctl.domain.VcpuPlacement;
 import org.xenctl.domain.DomainDetails;
@@ -425,6 +426,18 @@ public final class LibvirtHypervisor implements Hypervisor {
             NativeCalls.check(DirectCalls.virDomainPinVcpuFlags(NativeHandles.of(domain), vcpu, map, map.length,
                     affect), doing);
         }
+    }
+
+    @Override
+    public SchedulerSettings scheduler(String uuid) {
+        Domain domain = handles.get(uuid);
+        return Schedulers.read(domain, nameOf(domain));
+    }
+
+    @Override
+    public void setScheduler(String uuid, Integer weight, Integer cap) {
+        Domain domain = handles.get(uuid);
+        Schedulers.write(domain, nameOf(domain), weight, cap);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.xenctl.libvirt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
 /**
@@ -26,6 +27,21 @@ final class TypedParameters {
             values.put(field, value(param));
         }
         return values;
+    }
+
+    /** An array of UINT parameters for a setter call, in the order given. */
+    static Memory uints(Map<String, Integer> values) {
+        Memory params = new Memory((long) Math.max(1, values.size()) * SIZE);
+        params.clear();
+        int i = 0;
+        for (Map.Entry<String, Integer> entry : values.entrySet()) {
+            Pointer param = params.share((long) i++ * SIZE);
+            byte[] field = entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            param.write(0, field, 0, Math.min(field.length, FIELD_LENGTH - 1));
+            param.setInt(TYPE_OFFSET, 2);
+            param.setInt(VALUE_OFFSET, entry.getValue());
+        }
+        return params;
     }
 
     private static String nulTerminated(Pointer param) {

@@ -91,6 +91,30 @@ class ResourcesXenLabIT {
             assertThat(rows.get(1).get("vcpus").asInt()).isEqualTo(1);
             assertThat(rows.get(1).get("net_rx_bytes").isNull()).as("libxl's vif counters").isFalse();
 
+            // The scheduler share (the lab's Xen runs credit2, Xen's default), read back by xl.
+            Run share = lab.xenctl("sched-credit2", "-d", name, "-w", "512", "-c", "50");
+
+            assertThat(share.out()).as(share.describe()).isEqualTo(name + " now has weight 512, cap 50% under "
+                    + "credit2 (the running domain only)\n");
+            assertThat(lab.dom0("xl sched-credit2 -d " + name).expectSuccess().out())
+                    .containsPattern("(?m)^" + name + "\\s+\\d+\\s+512\\s+50\\s*$");
+            assertThat(Json.of(lab.xenctl("-o", "json", "sched-credit2", "-d", name, "-w", "512")).get("changed")
+                    .asBoolean()).isFalse();
+            JsonNode listed = Json.of(lab.xenctl("-o", "json", "sched-credit2"));
+            assertThat(listed.get("domains").toString()).contains("\"name\":\"Domain-0\"")
+                    .contains("\"name\":\"" + name + "\",\"id\":" + rows.get(1).get("id").asInt()
+                            + ",\"weight\":512,\"cap\":50");
+            assertThat(lab.xenctl("sched-credit2", "-d", name, "-c", "300").exit()).as("above 100 per vCPU")
+                    .isEqualTo(4);
+            Run credit = lab.xenctl("sched-credit", "-d", name, "-w", "100");
+            assertThat(credit.exit()).isEqualTo(1);
+            assertThat(credit.err()).contains("this host runs the credit2 scheduler, not credit")
+                    .contains("use sched-credit2");
+            JsonNode info = Json.of(lab.xenctl("-o", "json", "info", name));
+            assertThat(info.get("scheduler").toString()).isEqualTo("{\"name\":\"credit2\",\"weight\":512,"
+                    + "\"cap\":50}");
+            assertThat(info.get("vcpu_placement").get(0).get("affinity").asText()).as("pinned above").isEqualTo("1");
+
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null");

@@ -35,7 +35,9 @@ class JsonTest {
                 12_345_678_901L, "linux", "pv", true, false, new DomainInfoView.Devices(
                 List.of(new DomainInfoView.Disk("xvda", "xen", "disk", "/dev/vg/web", false)),
                 List.of(new DomainInfoView.Nic("00:16:3e:00:00:01", "bridge", "xenbr0", null, "vif3.0")),
-                List.of(new DomainInfoView.Pci("0000:01:00.0", true))));
+                List.of(new DomainInfoView.Pci("0000:01:00.0", true))),
+                new DomainInfoView.Scheduler("credit2", 256, null),
+                List.of(new DomainInfoView.VcpuSlot(0, 1, "running", "all")));
         ErrorView error = ErrorView.of("bad-config", "guest.cfg has 2 errors", null, 5, List.of(
                 new ProblemView("error", "guest.cfg", 3, 9, "\"quoted\" \u00e9 \t tab", "a hint"),
                 new ProblemView("warning", null, null, null, "line\nbreak", null)));

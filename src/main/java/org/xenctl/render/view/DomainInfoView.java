@@ -11,7 +11,14 @@ import org.xenctl.render.View;
 /** `info`: the list fields plus how the domain is defined and its devices. */
 public record DomainInfoView(Integer id, String name, String uuid, String state, String reason, long memoryKib,
                              long maxMemoryKib, int vcpus, long cpuTimeNs, String osType, String guestType,
-                             boolean persistent, boolean autostart, Devices devices) implements View {
+                             boolean persistent, boolean autostart, Devices devices, Scheduler scheduler,
+                             List<VcpuSlot> vcpuPlacement) implements View {
+
+    /** The running domain's scheduler and share (null when it is not running, or libvirt cannot say). */
+    public record Scheduler(String name, Integer weight, Integer cap) { }
+
+    /** Where a vCPU runs and may run; cpu and state null for a domain that is not running. */
+    public record VcpuSlot(int vcpu, Integer cpu, String state, String affinity) { }
 
     /** Devices, by kind. */
     public record Devices(List<Disk> disks, List<Nic> nics, List<Pci> pci) { }
@@ -33,6 +40,9 @@ public record DomainInfoView(Integer id, String name, String uuid, String state,
         fields.row("Memory:", memoryKib / 1024 + " MiB (max " + maxMemoryKib / 1024 + " MiB)");
         fields.row("VCPUs:", vcpus);
         fields.row("CPU time:", SecondsFormat.ofNanos(cpuTimeNs) + " s");
+        if (scheduler != null) {
+            fields.row("Scheduler:", scheduler.name() + share(scheduler));
+        }
         fields.row("Persistent:", persistent ? "yes" : "no");
         fields.row("Autostart:", autostart ? "yes" : "no");
         fields.row("Devices:", devices.disks().size() + " disk(s), " + devices.nics().size() + " nic(s), "
@@ -49,6 +59,24 @@ public record DomainInfoView(Integer id, String name, String uuid, String state,
         for (Pci pci : devices.pci()) {
             out.line("  pci  " + pci.address() + (pci.managed() ? " managed" : ""));
         }
+        if (!vcpuPlacement.isEmpty()) {
+            out.line("VCPU placement:");
+            for (VcpuSlot slot : vcpuPlacement) {
+                out.line("  vcpu " + slot.vcpu() + (slot.cpu() == null ? "" : " on CPU " + slot.cpu())
+                        + (slot.state() == null ? "" : ", " + slot.state()) + ", affinity " + slot.affinity());
+            }
+        }
+    }
+
+    private static String share(Scheduler scheduler) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (scheduler.weight() != null) {
+            parts.add("weight " + scheduler.weight());
+        }
+        if (scheduler.cap() != null) {
+            parts.add("cap " + (scheduler.cap() == 0 ? "none" : scheduler.cap() + "%"));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     private static String orDash(String text) {
