@@ -61,9 +61,12 @@ final class StatsCommand extends HypervisorCommand {
         int intervals = 0;
         while (count == null || intervals < count) {
             try {
-                Thread.sleep(interval.toMillis());
-            } catch (InterruptedException e) {
-                throw new XenctlException(ErrorCode.INTERRUPTED, "stopped after " + intervals + " intervals");
+                hypervisor.idle(interval);
+            } catch (XenctlException e) {
+                if (e.code() == ErrorCode.INTERRUPTED) {
+                    throw new XenctlException(ErrorCode.INTERRUPTED, "stopped after " + intervals + " intervals");
+                }
+                throw e;
             }
             List<DomainSample> now = hypervisor.sample(uuids);
             String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();

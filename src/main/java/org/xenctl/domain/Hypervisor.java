@@ -132,6 +132,12 @@ public interface Hypervisor extends AutoCloseable {
     /** Pins one vCPU to {@code cpus} (hard affinity), where {@code scope} says. */
     void pinVcpu(String uuid, int vcpu, CpuList cpus, DeviceScope scope);
 
+    /**
+     * Waits, the connection kept alive meanwhile (a daemon drops a client that stays silent too long): for commands
+     * that idle between calls, such as stats. INTERRUPTED on Ctrl-C.
+     */
+    void idle(java.time.Duration duration);
+
     /** The running domain's scheduler, weight and cap (virDomainGetSchedulerParameters). */
     SchedulerSettings scheduler(String uuid);
 

@@ -87,10 +87,25 @@ final class DirectCalls {
 
     static native int virConnectSetKeepAlive(Pointer conn, int interval, int count);
 
+    /** libvirt's virEventTimeoutCallback. */
+    interface TimeoutCallback extends Callback {
+        void invoke(int timer, Pointer opaque);
+    }
+
+    /** {@code frequency} in ms (-1: disabled); the timer's id, or -1. */
+    static native int virEventAddTimeout(int frequency, TimeoutCallback callback, Pointer opaque, Pointer free);
+
+    static native void virEventUpdateTimeout(int timer, int frequency);
+
+    static native int virEventRemoveTimeout(int timer);
+
     // What libvirt-java 0.5.4 does not bind; used on the native pointers it holds (see NativeHandles).
 
     /** {@code flags}: VIR_DOMAIN_AFFECT_LIVE 1, _CONFIG 2, VIR_DOMAIN_MEM_MAXIMUM 4. */
     static native int virDomainSetMemoryFlags(Pointer dom, com.sun.jna.NativeLong memoryKiB, int flags);
+
+    /** The domain's XML, malloc'd: the caller frees it (see {@link #takeString}). */
+    static native Pointer virDomainGetXMLDesc(Pointer dom, int flags);
 
     /** libvirt-java's binding fails for more than one parameter (its JNA structure array is not contiguous). */
     static native int virDomainSetSchedulerParameters(Pointer dom, Pointer params, int nparams);
@@ -111,4 +126,16 @@ final class DirectCalls {
 
     /** {@code driverName} "xen" binds the device to xen-pciback whatever the connection's default stub is. */
     static native int virNodeDeviceDetachFlags(Pointer dev, String driverName, int flags);
+
+    /** A string libvirt allocated for the caller, read and freed; null for a failed call (NULL). */
+    static String takeString(Pointer text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.getString(0, "UTF-8");
+        } finally {
+            com.sun.jna.Native.free(Pointer.nativeValue(text));
+        }
+    }
 }

@@ -108,6 +108,30 @@ final class DomainHandles {
         return Optional.of(domain);
     }
 
+    /**
+     * The handles of these domains by UUID, those not kept looked up a few at a time (stats reads hundreds); a domain
+     * gone since it was listed is left out.
+     */
+    Map<String, Domain> present(List<String> uuids) {
+        Connect connection = connect.get();
+        List<String> missing = uuids.stream().filter(uuid -> !handles.containsKey(uuid)).toList();
+        List<Domain> found = ConcurrentCalls.map(missing, uuid -> lookup(() ->
+                connection.domainLookupByUUIDString(uuid), DomainRef.of(uuid)));
+        for (int i = 0; i < missing.size(); i++) {
+            if (found.get(i) != null) {
+                keep(missing.get(i), found.get(i));
+            }
+        }
+        Map<String, Domain> present = new HashMap<>();
+        for (String uuid : uuids) {
+            Domain domain = handles.get(uuid);
+            if (domain != null) {
+                present.put(uuid, domain);
+            }
+        }
+        return present;
+    }
+
     /** The handle of the domain with this UUID, looked up if not kept; DOMAIN_NOT_FOUND once it is gone. */
     Domain get(String uuid) {
         Domain domain = handles.get(uuid);

@@ -13,13 +13,22 @@ import org.xenctl.domain.XenctlException;
 /**
  * One running domain's counters for stats: its summary's CPU time and memory, and the network and block counters
  * of the devices its live XML names (virDomainInterfaceStats, virDomainBlockStats), summed; a sum is null when a
- * device's counters cannot be read.
+ * device's counters cannot be read. Safe to run for several domains at once: it keeps nothing.
  */
 final class DomainSampler {
     private DomainSampler() {
     }
 
-    static DomainSample sample(Domain domain, DomainSummary summary, String liveXml) {
+    /** The sample, or null when the domain is gone (or no longer running) by the time its XML is read. */
+    static DomainSample sample(Domain domain, DomainSummary summary) {
+        String liveXml = DirectCalls.takeString(DirectCalls.virDomainGetXMLDesc(NativeHandles.of(domain), 0));
+        if (liveXml == null) {
+            XenctlException failure = NativeCalls.lastError("cannot read the XML of domain " + summary.name());
+            if (failure.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return null;
+            }
+            throw failure;
+        }
         DomainXml xml = DomainXml.parse(liveXml, "the domain's XML");
         Long rx = 0L;
         Long tx = 0L;

@@ -3,6 +3,9 @@ package org.xenctl.libvirt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -50,7 +53,7 @@ final class DomainStats {
             int flags = includeInactive ? 0 : DirectCalls.STATS_ACTIVE;
             int count = DirectCalls.virConnectGetAllDomainStats(connect, groups(detail), records, flags);
             if (count >= 0) {
-                return readAndFree(records.getValue(), count, detail);
+                return withoutGone(readAndFree(records.getValue(), count, detail, DomainStats::unlessGone));
             }
             fallBackIfUnsupported("cannot list domains");
         }
@@ -67,7 +70,7 @@ final class DomainStats {
             PointerByReference records = new PointerByReference();
             int count = DirectCalls.virDomainListGetStats(terminated, groups(detail), records, 0);
             if (count >= 0) {
-                return readAndFree(records.getValue(), count, detail);
+                return readAndFree(records.getValue(), count, detail, Supplier::get);
             }
             fallBackIfUnsupported("cannot read domain state");
         }
@@ -97,7 +100,7 @@ final class DomainStats {
             pointers.add(domains.getPointer((long) i * Native.POINTER_SIZE));
         }
         try {
-            return ConcurrentCalls.map(pointers, domain -> oneByOne(domain, detail));
+            return withoutGone(ConcurrentCalls.map(pointers, domain -> unlessGone(() -> oneByOne(domain, detail))));
         } finally {
             pointers.forEach(DirectCalls::virDomainFree);
             if (domains != null) {
@@ -144,8 +147,29 @@ final class DomainStats {
         }
     }
 
+    /**
+     * A listing of every domain leaves out one that is gone by the time its own call is made (a transient domain
+     * destroyed meanwhile, on a busy host): it was listed a moment too early, which is not an error. A null stands
+     * for it until {@link #withoutGone}. Domains asked for by name stay an error when gone.
+     */
+    private static DomainSummary unlessGone(Supplier<DomainSummary> read) {
+        try {
+            return read.get();
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static List<DomainSummary> withoutGone(List<DomainSummary> summaries) {
+        return summaries.contains(null) ? summaries.stream().filter(Objects::nonNull).toList() : summaries;
+    }
+
     /** Reads the records, then completes those the driver left short (one call each, several at once). */
-    private static List<DomainSummary> readAndFree(Pointer list, int count, Detail detail) {
+    private static List<DomainSummary> readAndFree(Pointer list, int count, Detail detail,
+            Function<Supplier<DomainSummary>, DomainSummary> guard) {
         if (list == null) {
             return List.of();
         }
@@ -157,7 +181,7 @@ final class DomainStats {
             if (detail == Detail.STATE) {
                 return records.stream().map(Record::withoutResources).toList();
             }
-            return ConcurrentCalls.map(records, Record::complete);
+            return ConcurrentCalls.map(records, record -> guard.apply(record::complete));
         } finally {
             DirectCalls.virDomainStatsRecordListFree(list);
         }

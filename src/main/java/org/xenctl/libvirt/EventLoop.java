@@ -48,6 +48,42 @@ final class EventLoop {
         thread.start();
     }
 
+    /**
+     * Waits {@code duration} by running the loop on the calling thread, when no thread runs it: a connection idle
+     * meanwhile answers its daemon's keepalive (libvirtd drops a client silent for 30 s by default), while the calls
+     * made between two waits keep answering for themselves, without the hand-over a loop thread costs them. Wakes
+     * every {@link #TURN_MS} to see an interrupt (Ctrl-C). Sleeps when the loop is not registered or has its thread.
+     */
+    static void runFor(java.time.Duration duration) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        if (!REGISTERED.get() || STARTED.get()) {
+            Thread.sleep(Math.max(0, duration.toMillis()));
+            return;
+        }
+        int timer = DirectCalls.virEventAddTimeout(-1, WAKE, null, null);
+        if (timer < 0) {
+            NativeCalls.LastError.take();
+            Thread.sleep(Math.max(0, duration.toMillis()));
+            return;
+        }
+        try {
+            for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                DirectCalls.virEventUpdateTimeout(timer, (int) Math.max(1, Math.min(TURN_MS, left / 1_000_000)));
+                DirectCalls.virEventRunDefaultImpl();
+            }
+        } finally {
+            DirectCalls.virEventRemoveTimeout(timer);
+        }
+    }
+
+    private static final int TURN_MS = 100;
+
+    /** The timer's callback has nothing to do: its firing ends the loop's turn. Kept: libvirt holds the pointer. */
+    private static final DirectCalls.TimeoutCallback WAKE = (timer, opaque) -> { };
+
     private static void run() {
         // Ends with the process. A failed turn (libvirt logs why) is not a reason to stop serving the others.
         while (true) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -429,6 +430,16 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public void idle(Duration duration) {
+        try {
+            EventLoop.runFor(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
+        }
+    }
+
+    @Override
     public SchedulerSettings scheduler(String uuid) {
         Domain domain = handles.get(uuid);
         return Schedulers.read(domain, nameOf(domain));
@@ -452,13 +463,15 @@ public final class LibvirtHypervisor implements Hypervisor {
             }
             domains.addAll(summaries(refs, DomainSummary.Detail.RESOURCES));
         }
-        List<DomainSample> samples = new ArrayList<>();
-        for (DomainSummary summary : domains) {
-            if (summary.isActive()) {
-                samples.add(DomainSampler.sample(handles.get(summary.uuid()), summary, xml(summary.uuid(), false)));
-            }
-        }
-        return samples;
+        // Each running domain's XML and counters, a few domains at a time over the one connection, as list reads
+        // their figures; a domain that stops or goes meanwhile is left out of this reading, not an error.
+        List<DomainSummary> running = domains.stream().filter(DomainSummary::isActive).toList();
+        Map<String, Domain> present = handles.present(running.stream().map(DomainSummary::uuid).toList());
+        List<DomainSample> samples = ConcurrentCalls.map(running, summary -> {
+            Domain domain = present.get(summary.uuid());
+            return domain == null ? null : DomainSampler.sample(domain, summary);
+        });
+        return samples.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenctl.libvirt.LibvirtHypervisor;
+import org.xenctl.testing.Churn;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
 import org.xenctl.testing.FakeKernel;
@@ -41,6 +42,21 @@ class RacesTest {
     void theSharedTestHost() {
         keep = TestDriver.keep();
         pool = Executors.newFixedThreadPool(RACERS);
+    }
+
+    @Test
+    void a_listing_leaves_out_the_domains_destroyed_while_it_reads_them() throws Exception {
+        List<Result> listings = new ArrayList<>();
+        try (Churn churn = new Churn(keep)) {
+            for (int i = 0; i < 30; i++) {
+                listings.add(Cli.onTestDriver("-o", "json", "list"));
+            }
+        }
+
+        for (Result listing : listings) {
+            assertThat(listing.exit()).as(listing.toString()).isZero();
+            assertThat(listing.json().get("domains").toString()).contains("\"name\":\"test\"");
+        }
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenctl.libvirt.LibvirtHypervisor;
+import org.xenctl.testing.Churn;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
 import org.xenctl.testing.TestDriver;
@@ -50,6 +51,18 @@ class StatsTest {
         }
         assertThat(lines.get(1).get("cpu_ns").asLong()).isGreaterThan(lines.get(0).get("cpu_ns").asLong());
         assertThat(lines.get(2).get("intervals").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void domains_that_come_and_go_between_the_listing_and_their_counters_are_left_out_not_an_error()
+            throws Exception {
+        Result stats;
+        try (Churn churn = new Churn(keep)) {
+            stats = Cli.onTestDriver("-o", "json", "stats", "--count", "15", "--interval", "0.1");
+        }
+
+        assertThat(stats.exit()).as(stats.toString()).isZero();
+        assertThat(stats.out().lines().filter(line -> line.contains("\"domain\":\"test\""))).hasSize(15);
     }
 
     @Test

@@ -21,8 +21,13 @@ public final class PrivateLibvirtd implements AutoCloseable {
     }
 
     public static PrivateLibvirtd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, new String[0]);
+    }
+
+    /** The same with more lines of libvirtd.conf ("keepalive_interval = 1"). */
+    public static PrivateLibvirtd start(Path dir, String... config) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("no-drivers"));
-        Files.writeString(dir.resolve("libvirtd.conf"), String.join("\n",
+        Files.writeString(dir.resolve("libvirtd.conf"), String.join("\n", config) + "\n" + String.join("\n",
                 "unix_sock_dir = \"" + dir + "\"",
                 "unix_sock_rw_perms = \"0700\"",
                 "auth_unix_ro = \"none\"",
