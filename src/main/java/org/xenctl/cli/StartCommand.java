@@ -2,6 +2,7 @@ package org.xenctl.cli;
 
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.Outcome;
 import org.xenctl.render.View;
 
 final class StartCommand extends HypervisorCommand {
@@ -18,10 +19,18 @@ final class StartCommand extends HypervisorCommand {
     @Override
     View execute(Session session) {
         DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
+        boolean fromManagedSave = false;
         if (!found.isActive()) {
             PciPreflights.before(invocation(), session, () -> session.hypervisor().devices(found.uuid(), true).pci(),
                     "domain " + found.name());
+            fromManagedSave = session.hypervisor().hasManagedSave(found.uuid());
         }
-        return Views.action(session.lifecycle().start(found, paused));
+        Outcome started = session.lifecycle().start(found, paused);
+        if (fromManagedSave && started.changed()) {
+            // libvirt restores a managed save on start: say so, as virsh does
+            started = new Outcome(started.action(), started.name(), started.uuid(), true, started.state(), false,
+                    "Domain " + started.name() + " started from its managed save" + (paused ? " (paused)." : "."));
+        }
+        return Views.action(started);
     }
 }

@@ -114,6 +114,17 @@ final class Verbs {
                     + "Idempotent; refused for PV and PVH guests, which have no emulated drive."),
             Verb.of("cd-eject", CdMediaCommand.Eject.class, "Empty an HVM guest's CD-ROM drive (xl "
                     + "cd-eject). Idempotent."),
+            Verb.of("save", SaveCommand.class, "Save a running domain's memory to a file on the host (xl save, "
+                    + "virsh save); the domain stops (a defined one stays, shut off). Refused first for a domain "
+                    + "with PCI devices passed through and, on the host itself, when the file exists (without "
+                    + "--force) or its directory lacks room for the guest's memory."),
+            Verb.of("restore", RestoreCommand.class, "Run a saved domain again from its file (xl restore, "
+                    + "virsh restore), from where it stopped."),
+            Verb.of("managedsave", ManagedSaveCommand.Save.class, "Save a running defined domain where "
+                    + "libvirt keeps it, and stop it: its next start restores it (virsh managedsave). "
+                    + "Idempotent."),
+            Verb.of("managedsave-remove", ManagedSaveCommand.Remove.class, "Discard a domain's managed save: "
+                    + "its next start boots it. Idempotent."),
             Verb.of("mem-set", MemoryCommand.Set.class, "Set a domain's memory (its balloon target, xl "
                     + "mem-set; SIZE in MiB or with xl's units b, k, m, g, t): the running domain and, for a "
                     + "persistent one, its definition. Refused above its maximum or beyond the host's free "

@@ -11,6 +11,7 @@ public enum ErrorCode {
     DEVICE_REFUSED("device-refused", ErrorKind.CONFLICT),
     NO_PCIBACK("no-pciback", ErrorKind.HOST),
     FILE_NOT_FOUND("file-not-found", ErrorKind.BAD_CONFIG),
+    FILE_EXISTS("file-exists", ErrorKind.CONFLICT),
     DOMAIN_EXISTS("domain-exists", ErrorKind.CONFLICT),
     WRONG_STATE("wrong-state", ErrorKind.CONFLICT),
     OUT_OF_RANGE("out-of-range", ErrorKind.CONFLICT),

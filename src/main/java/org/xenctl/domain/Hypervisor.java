@@ -138,6 +138,24 @@ public interface Hypervisor extends AutoCloseable {
      */
     void idle(java.time.Duration duration);
 
+    /** Saves the running domain's memory to {@code file} on the host (virDomainSave); the domain stops. */
+    void save(String uuid, String file);
+
+    /**
+     * Recreates a saved domain from {@code file} on the host (virDomainRestoreFlags), paused if asked; the domain
+     * restored when it can be told (from the image where the driver reads one, or as the domain that just started).
+     */
+    Optional<DomainSummary> restore(String file, boolean paused);
+
+    /** Saves the running domain where libvirt keeps it; start restores it (virDomainManagedSave). */
+    void managedSave(String uuid);
+
+    /** Whether libvirt keeps a managed save of the domain, which its next start restores. */
+    boolean hasManagedSave(String uuid);
+
+    /** Discards the domain's managed save: its next start boots it. */
+    void removeManagedSave(String uuid);
+
     /** The running domain's scheduler, weight and cap (virDomainGetSchedulerParameters). */
     SchedulerSettings scheduler(String uuid);
 

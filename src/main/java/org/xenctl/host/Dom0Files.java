@@ -17,6 +17,33 @@ public record Dom0Files(Path root) {
 
     /** Whether {@code absolutePath} (an image file or a block device) exists in dom0. */
     public boolean exists(String absolutePath) {
-        return Files.exists(root.resolve(absolutePath.replaceFirst("^/+", "")));
+        return Files.exists(resolve(absolutePath));
+    }
+
+    /** Whether {@code absolutePath} is a directory in dom0. */
+    public boolean isDirectory(String absolutePath) {
+        return Files.isDirectory(resolve(absolutePath));
+    }
+
+    /** The bytes free to this process in the file system holding {@code absolutePath} (a directory). */
+    public long usableBytes(String absolutePath) {
+        try {
+            return Files.getFileStore(resolve(absolutePath)).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE;  // cannot tell: libvirt's own failure will say
+        }
+    }
+
+    /** The file's size in bytes, or null when it cannot be read. */
+    public Long size(String absolutePath) {
+        try {
+            return Files.size(resolve(absolutePath));
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private Path resolve(String absolutePath) {
+        return root.resolve(absolutePath.replaceFirst("^/+", ""));
     }
 }

@@ -104,6 +104,12 @@ final class DirectCalls {
     /** {@code flags}: VIR_DOMAIN_AFFECT_LIVE 1, _CONFIG 2, VIR_DOMAIN_MEM_MAXIMUM 4. */
     static native int virDomainSetMemoryFlags(Pointer dom, com.sun.jna.NativeLong memoryKiB, int flags);
 
+    /** {@code flags}: VIR_DOMAIN_SAVE_PAUSED 4. {@code dxml} null: the image's own XML. */
+    static native int virDomainRestoreFlags(Pointer conn, String from, String dxml, int flags);
+
+    /** The XML a save image holds, malloc'd (see {@link #takeString}); NULL where the driver cannot read one. */
+    static native Pointer virDomainSaveImageGetXMLDesc(Pointer conn, String file, int flags);
+
     /** The domain's XML, malloc'd: the caller frees it (see {@link #takeString}). */
     static native Pointer virDomainGetXMLDesc(Pointer dom, int flags);
 

@@ -430,6 +430,44 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public void save(String uuid, String file) {
+        act(uuid, "save to " + file + " the", domain -> domain.save(file));
+        handles.forget(uuid);
+    }
+
+    @Override
+    public Optional<DomainSummary> restore(String file, boolean paused) {
+        return SaveImages.restore(connection, file, paused, new SaveImages.Listing() {
+            @Override
+            public List<DomainSummary> running() {
+                return list(false, DomainSummary.Detail.STATE);
+            }
+
+            @Override
+            public Optional<DomainSummary> refresh(String uuid) {
+                return LibvirtHypervisor.this.refresh(uuid);
+            }
+        });
+    }
+
+    @Override
+    public void managedSave(String uuid) {
+        act(uuid, "save", Domain::managedSave);
+    }
+
+    @Override
+    public boolean hasManagedSave(String uuid) {
+        Domain domain = handles.get(uuid);
+        return call("cannot read whether domain " + nameOf(domain) + " has a managed save",
+                domain::hasManagedSaveImage) == 1;
+    }
+
+    @Override
+    public void removeManagedSave(String uuid) {
+        act(uuid, "remove the managed save of", Domain::managedSaveRemove);
+    }
+
+    @Override
     public void idle(Duration duration) {
         try {
             EventLoop.runFor(duration);

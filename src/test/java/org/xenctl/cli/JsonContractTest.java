@@ -169,6 +169,18 @@ class JsonContractTest {
     }
 
     @Test
+    void save_and_restore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String file = dir.resolve("test.sav").toString();
+        try (org.xenctl.libvirt.LibvirtHypervisor keep = TestDriver.keep()) {
+            assertThat(fields(run(TestDriver.DEFAULT, "save", "test", file), Set.of()))
+                    .isEqualTo(documented("save, restore, managedsave, managedsave-remove", 0));
+            assertThat(fields(run(TestDriver.DEFAULT, "restore", file), Set.of()))
+                    .isEqualTo(documented("start, shutdown, destroy, reboot, pause, unpause, undefine, rename, "
+                            + "autostart", 0));
+        }
+    }
+
+    @Test
     void dumpxml() {
         assertThat(fields(run(TestDriver.demoHost(), "dumpxml", "web"), Set.of()))
                 .isEqualTo(documented("dumpxml", 0));

@@ -1,0 +1,40 @@
+package org.xenctl.cli;
+
+import java.util.Optional;
+
+import org.xenctl.domain.DomainState;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Outcome;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.host.Dom0Files;
+import org.xenctl.render.View;
+
+/** restore (xl's and virsh's): the domain a save wrote, running again (or paused) from where it stopped. */
+final class RestoreCommand extends HypervisorCommand {
+    boolean paused;
+    String file;
+
+    @Override
+    void declare(Declaration declaration) {
+        declaration
+                .flag("-p|--paused", "leave it paused once restored", v -> paused = v)
+                .parameter("0", "FILE", String.class, "the file save wrote, on the host", v -> file = v);
+    }
+
+    @Override
+    View execute(Session session) {
+        String path = HostPaths.absolute(invocation(), file);
+        if (invocation().reachesThisMachine() && !new Dom0Files(invocation().context().hostRoot()).exists(path)) {
+            throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "there is no file " + path, null);
+        }
+        Optional<DomainSummary> restored = session.hypervisor().restore(path, paused);
+        if (restored.isEmpty()) {
+            return Views.action(new Outcome("restore", null, null, true, paused ? DomainState.PAUSED
+                    : DomainState.RUNNING, false, "Restored a domain from " + path + "."));
+        }
+        DomainSummary domain = restored.get();
+        return Views.action(new Outcome("restore", domain.name(), domain.uuid(), true, domain.state(), false,
+                "Domain " + domain.name() + " restored from " + path + (paused ? " (paused)." : ".")));
+    }
+}

@@ -1,0 +1,103 @@
+package org.xenctl.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A running PV guest saved to a file in the dom0 and restored from it, and a defined one through libvirt's managed
+ * save, from the host over xen+tcp. Restored, not booted again: its console shows one boot banner only, and its
+ * kernel still answers (a vCPU added after the restore is reported online).
+ */
+@ExtendWith(XenLabExtension.class)
+class SaveRestoreXenLabIT {
+    private static final Duration BOOT = Duration.ofSeconds(120);
+    private static final Duration CHANGE = Duration.ofSeconds(90);
+
+    @Test
+    void a_saved_guest_runs_on_from_where_it_stopped(XenLab lab) throws Exception {
+        String name = "save-guest";
+        String file = "/var/lib/xen/" + name + ".sav";
+        lab.share(name + ".cfg", Guests.xlCfg(name, "maxvcpus = 2"));
+        lab.dom0("rm -f " + file + " " + Guests.consoleLog(name)).expectSuccess();
+        try {
+            lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+            awaitConsole(lab, name, Guests.BANNER, BOOT);
+
+            JsonNode saved = Json.of(lab.xenctl("-o", "json", "save", name, file));
+
+            assertThat(saved.get("file").asText()).isEqualTo(file);
+            assertThat(saved.get("bytes").isNull()).as("not on this host: xenctl cannot read the file").isTrue();
+            assertThat(lab.dom0("xl list " + name).exit()).as("gone from Xen").isNotZero();
+            long bytes = Long.parseLong(lab.dom0("stat -c %s " + file).expectSuccess().out().strip());
+            assertThat(bytes / (1024 * 1024)).as("about the guest's 128 MiB").isBetween(120L, 160L);
+            assertThat(lab.xenctl("save", name, file).exit()).as("a transient domain is gone once saved")
+                    .isEqualTo(3);
+
+            Run restored = lab.xenctl("-o", "json", "restore", "-p", file);
+
+            JsonNode result = Json.of(restored);
+            assertThat(result.get("name").asText()).as(restored.describe()).isEqualTo(name);
+            assertThat(result.get("state").asText()).isEqualTo("paused");
+            assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("--p--");
+            lab.xenctl("unpause", name).expectSuccess();
+            lab.xenctl("vcpu-set", name, "2").expectSuccess();
+            String console = awaitConsole(lab, name, "xenctl-lab-guest: cpus-online 0-1", CHANGE);
+            assertThat(count(console, Guests.BANNER)).as("restored, not booted again: " + console).isEqualTo(1);
+            lab.xenctl("destroy", name).expectSuccess();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + file);
+        }
+    }
+
+    @Test
+    void a_managed_save_is_restored_by_start(XenLab lab) throws Exception {
+        String name = "msave-guest";
+        lab.share(name + ".cfg", Guests.xlCfg(name, "maxvcpus = 2"));
+        lab.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
+        try {
+            lab.xenctl("define", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+            lab.xenctl("start", name).expectSuccess();
+            awaitConsole(lab, name, Guests.BANNER, BOOT);
+
+            Run saved = lab.xenctl("managedsave", name);
+
+            assertThat(saved.out()).as(saved.describe()).isEqualTo("Domain " + name + " saved by libvirt: start "
+                    + "restores it.\n");
+            assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
+            assertThat(Json.of(lab.xenctl("-o", "json", "managedsave", name)).get("changed").asBoolean()).isFalse();
+
+            Run started = lab.xenctl("start", name);
+
+            assertThat(started.out()).as(started.describe()).isEqualTo("Domain " + name + " started from its "
+                    + "managed save.\n");
+            lab.xenctl("vcpu-set", name, "2").expectSuccess();
+            String console = awaitConsole(lab, name, "xenctl-lab-guest: cpus-online 0-1", CHANGE);
+            assertThat(count(console, Guests.BANNER)).as("restored, not booted again: " + console).isEqualTo(1);
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null; virsh -c xen:///system managedsave-remove " + name
+                    + " >/dev/null 2>&1; virsh -c xen:///system undefine " + name + " >/dev/null 2>&1");
+        }
+    }
+
+    private static String awaitConsole(XenLab lab, String name, String text, Duration limit) throws Exception {
+        Run console = lab.await("cat " + Guests.consoleLog(name), run -> run.out().contains(text), limit);
+        assertThat(console.out()).as("the guest's console, " + Guests.consoleLog(name)).contains(text);
+        return console.out();
+    }
+
+    private static int count(String console, String text) {
+        Matcher matcher = Pattern.compile(Pattern.quote(text)).matcher(console);
+        int found = 0;
+        while (matcher.find()) {
+            found++;
+        }
+        return found;
+    }
+}
