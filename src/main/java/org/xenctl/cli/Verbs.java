@@ -114,6 +114,10 @@ final class Verbs {
                     + "Idempotent; refused for PV and PVH guests, which have no emulated drive."),
             Verb.of("cd-eject", CdMediaCommand.Eject.class, "Empty an HVM guest's CD-ROM drive (xl "
                     + "cd-eject). Idempotent."),
+            Verb.of("console", ConsoleCommand.class, "A running domain's console (xl console, virsh console): "
+                    + "interactive on a terminal, left with Ctrl-] (--escape); --log copies what the guest prints "
+                    + "(one JSON object per line under -o json), --expect TEXT waits until the guest prints "
+                    + "TEXT (exit 4 on --timeout), neither needing a terminal.").events(),
             Verb.of("save", SaveCommand.class, "Save a running domain's memory to a file on the host (xl save, "
                     + "virsh save); the domain stops (a defined one stays, shut off). Refused first for a domain "
                     + "with PCI devices passed through and, on the host itself, when the file exists (without "

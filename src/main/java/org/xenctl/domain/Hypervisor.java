@@ -138,6 +138,12 @@ public interface Hypervisor extends AutoCloseable {
      */
     void idle(java.time.Duration duration);
 
+    /**
+     * Opens the running domain's console: its first one (libvirt's libxl driver opens no other). {@code force}
+     * takes it over from another session. Needs a connection with events (the stream is woken by the event loop).
+     */
+    Console openConsole(String uuid, boolean force);
+
     /** Saves the running domain's memory to {@code file} on the host (virDomainSave); the domain stops. */
     void save(String uuid, String file);
 

@@ -110,6 +110,40 @@ final class DirectCalls {
     /** The XML a save image holds, malloc'd (see {@link #takeString}); NULL where the driver cannot read one. */
     static native Pointer virDomainSaveImageGetXMLDesc(Pointer conn, String file, int flags);
 
+    // A domain's console (virDomainOpenConsole) as a non-blocking stream, woken by the event loop's callbacks.
+
+    static final int STREAM_NONBLOCK = 1;
+    static final int STREAM_EVENT_READABLE = 1;
+    static final int STREAM_EVENT_ERROR = 4;
+    static final int STREAM_EVENT_HANGUP = 8;
+    static final int CONSOLE_FORCE = 1;
+
+    /** libvirt's virStreamEventCallback. */
+    interface StreamCallback extends Callback {
+        void invoke(Pointer stream, int events, Pointer opaque);
+    }
+
+    static native Pointer virStreamNew(Pointer conn, int flags);
+
+    static native int virDomainOpenConsole(Pointer dom, String devName, Pointer stream, int flags);
+
+    /** Bytes read; 0 at the end of the stream; -1 on error; -2 when nothing is there yet (non-blocking). */
+    static native int virStreamRecv(Pointer stream, byte[] data, com.sun.jna.NativeLong length);
+
+    /** Bytes sent; -1 on error; -2 when it would block. */
+    static native int virStreamSend(Pointer stream, byte[] data, com.sun.jna.NativeLong length);
+
+    static native int virStreamEventAddCallback(Pointer stream, int events, StreamCallback callback, Pointer opaque,
+            Pointer free);
+
+    static native int virStreamEventRemoveCallback(Pointer stream);
+
+    static native int virStreamFinish(Pointer stream);
+
+    static native int virStreamAbort(Pointer stream);
+
+    static native int virStreamFree(Pointer stream);
+
     /** The domain's XML, malloc'd: the caller frees it (see {@link #takeString}). */
     static native Pointer virDomainGetXMLDesc(Pointer dom, int flags);
 

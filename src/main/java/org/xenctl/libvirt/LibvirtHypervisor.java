@@ -18,6 +18,7 @@ import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.xenctl.domain.ConnectOptions;
+import org.xenctl.domain.Console;
 import org.xenctl.domain.CpuList;
 import org.xenctl.domain.DomainResources;
 import org.xenctl.domain.DomainSample;
@@ -427,6 +428,12 @@ public final class LibvirtHypervisor implements Hypervisor {
             NativeCalls.check(DirectCalls.virDomainPinVcpuFlags(NativeHandles.of(domain), vcpu, map, map.length,
                     affect), doing);
         }
+    }
+
+    @Override
+    public Console openConsole(String uuid, boolean force) {
+        Domain domain = handles.get(uuid);
+        return LibvirtConsole.open(connection, NativeHandles.of(domain), nameOf(domain), force);
     }
 
     @Override

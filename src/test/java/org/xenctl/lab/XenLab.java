@@ -91,6 +91,19 @@ final class XenLab implements AutoCloseable {
         return Background.start(xenctlCommand(args));
     }
 
+    /**
+     * xenctl on a pseudo-terminal of its own (script(1)), as an administrator types at it: the test writes keys to
+     * the process's input and reads the terminal's output from it.
+     */
+    Process xenctlOnTerminal(String... args) throws IOException {
+        StringBuilder command = new StringBuilder();
+        for (String word : xenctlCommand(args)) {
+            command.append(command.length() == 0 ? "" : " ").append(Shell.quote(word));
+        }
+        return new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null").redirectErrorStream(true)
+                .start();
+    }
+
     private List<String> xenctlCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar",
                 TestDriver.repositoryFile("target/xenctl.jar").toString(), "-c", uri()));

@@ -1,0 +1,246 @@
+package org.xenctl.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.xenctl.domain.Console;
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.render.OutputFormat;
+import org.xenctl.render.View;
+import org.xenctl.render.view.ConsoleEndView;
+import org.xenctl.render.view.ConsoleLineView;
+
+/**
+ * console (xl's and virsh's): the running domain's console through libvirt. Interactive on a terminal (raw mode,
+ * left with Ctrl-] or the --escape key); for scripts, --log copies what the guest prints (one JSON object per line
+ * under -o json) and --expect waits for a text, each until --timeout, the console closing, or Ctrl-C.
+ */
+final class ConsoleCommand extends HypervisorCommand {
+    private static final Duration TURN = Duration.ofMillis(200);
+
+    String domain;
+    String type;
+    Integer number;
+    String escape = ConsoleEscape.DEFAULT;
+    boolean force;
+    boolean log;
+    String expect;
+    Duration timeout;
+
+    @Override
+    void declare(Declaration declaration) {
+        declaration
+                .option("-t|--type", "TYPE", String.class, "pv or serial: the domain's first console, the only "
+                        + "one libvirt's libxl driver opens (pv for PV and PVH guests, serial for HVM)", v -> type = v)
+                .option("-n|--num", "N", Integer.class, "which console of that type: 0 only (see --type)",
+                        v -> number = v)
+                .option("-e|--escape", "KEY", String.class, "the key that leaves it (default ^], Ctrl-])",
+                        v -> escape = v)
+                .flag("-f|--force", "take the console over from another session", v -> force = v)
+                .flag("--log", "copy what the guest prints to stdout, no terminal needed", v -> log = v)
+                .option("--expect", "TEXT", String.class, "wait until the guest prints TEXT, then exit 0 (exit 4 "
+                        + "when the time runs out or the console closes first)", v -> expect = v)
+                .option("--timeout", "S", Duration.class, new Seconds(), "stop --log or --expect after S seconds",
+                        v -> timeout = v)
+                .domain(v -> domain = v);
+    }
+
+    @Override
+    boolean streams() {
+        return log;
+    }
+
+    @Override
+    View execute(Session session) {
+        ConsoleEscape leave = ConsoleEscape.parse(escape);
+        if (number != null && number != 0) {
+            throw new XenctlException(ErrorCode.UNSUPPORTED, "console " + number + " cannot be opened: libvirt's "
+                    + "libxl driver opens a domain's first console only", "leave --num out");
+        }
+        if (timeout != null && !log && expect == null) {
+            throw new XenctlException(ErrorCode.USAGE, "--timeout goes with --log or --expect", null);
+        }
+        if (expect != null && expect.isEmpty()) {
+            throw new XenctlException(ErrorCode.USAGE, "--expect needs a text to wait for", null);
+        }
+        Hypervisor hypervisor = session.hypervisor();
+        DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
+        String name = target.summary().name();
+        if (!target.summary().isActive()) {
+            throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " is not running ("
+                    + target.summary().state().label() + "): it has no console", "start it first");
+        }
+        String first = "hvm".equals(target.guestType()) ? "serial" : "pv";
+        if (type != null && !type.equals(first)) {
+            if (!type.equals("pv") && !type.equals("serial")) {
+                throw new XenctlException(ErrorCode.USAGE, "--type is pv or serial, not '" + type + "'", null);
+            }
+            throw new XenctlException(ErrorCode.UNSUPPORTED, "domain " + name + "'s " + type + " console cannot be "
+                    + "opened: libvirt's libxl driver opens the first console only, its " + first + " one",
+                    "leave --type out");
+        }
+        if (log || expect != null) {
+            return read(hypervisor, target.summary().uuid(), name);
+        }
+        if (System.console() == null) {
+            throw new XenctlException(ErrorCode.USAGE, "an interactive console needs a terminal",
+                    "--log copies what the guest prints, --expect TEXT waits for a text");
+        }
+        return interact(hypervisor, target.summary().uuid(), name, leave);
+    }
+
+    /** --log and --expect: what the guest prints, until the text, the time, or the console's end. */
+    private View read(Hypervisor hypervisor, String uuid, String name) {
+        long started = System.nanoTime();
+        long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
+        boolean json = invocation().output() == OutputFormat.JSON;
+        ConsoleText text = new ConsoleText();
+        ConsoleExpect expected = expect == null ? null : new ConsoleExpect(expect);
+        String ended;
+        try (Console console = hypervisor.openConsole(uuid, force)) {
+            byte[] chunk = new byte[8192];
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    ended = "timeout";
+                    break;
+                }
+                int read = console.read(chunk, Duration.ofNanos(Math.min(left, TURN.toNanos())));
+                if (read < 0) {
+                    ended = "closed";
+                    break;
+                }
+                if (read == 0) {
+                    continue;
+                }
+                if (log) {
+                    copy(text, json, name, chunk, read);
+                }
+                if (expected != null && expected.seenAfter(chunk, read)) {
+                    ended = "matched";
+                    break;
+                }
+            }
+        }
+        if (log) {
+            String rest = text.rest();
+            if (json && rest != null) {
+                renderNow(new ConsoleLineView(name, rest));
+            } else if (!json) {
+                invocation().out().flush();
+            }
+        }
+        double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+        if (expected != null && !ended.equals("matched")) {
+            throw ended.equals("timeout")
+                    ? new XenctlException(ErrorCode.TIMEOUT, "'" + expect + "' did not appear on the console of "
+                            + "domain " + name + " within " + seconds + " s", null)
+                    : new XenctlException(ErrorCode.WRONG_STATE, "the console of domain " + name + " closed before "
+                            + "'" + expect + "' appeared", null);
+        }
+        String message = ended.equals("matched") ? "Saw '" + expect + "' on the console of domain " + name
+                + " after " + seconds + " s." : null;
+        return new ConsoleEndView(name, ended, expect, seconds, log && !json ? null : message);
+    }
+
+    private void copy(ConsoleText text, boolean json, String name, byte[] chunk, int read) {
+        if (json) {
+            for (String line : text.lines(chunk, read)) {
+                renderNow(new ConsoleLineView(name, line));
+            }
+        } else {
+            invocation().out().print(text.decode(chunk, read));
+            invocation().out().flush();
+        }
+    }
+
+    /**
+     * On the terminal: the guest's output copied to it on one thread, the keys typed sent to the guest on this one,
+     * until the escape key or the console's end (the domain stopped). The terminal is raw meanwhile, and restored.
+     */
+    private View interact(Hypervisor hypervisor, String uuid, String name, ConsoleEscape leave) {
+        long started = System.nanoTime();
+        AtomicBoolean over = new AtomicBoolean();
+        AtomicBoolean closedByGuest = new AtomicBoolean();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        try (Console console = hypervisor.openConsole(uuid, force)) {
+            invocation().err().println("Connected to domain " + name);
+            invocation().err().println("Escape character is " + leave.shown());
+            invocation().err().flush();
+            OutputStream screen = new FileOutputStream(FileDescriptor.out);
+            Thread output = new Thread(() -> {
+                byte[] chunk = new byte[8192];
+                try {
+                    while (!over.get()) {
+                        int read = console.read(chunk, TURN);
+                        if (read < 0) {
+                            closedByGuest.set(true);
+                            break;
+                        }
+                        screen.write(chunk, 0, read);
+                        screen.flush();
+                    }
+                } catch (IOException e) {
+                    failure.compareAndSet(null, new XenctlException(ErrorCode.OPERATION_FAILED, "cannot write to "
+                            + "the terminal: " + e.getMessage(), null));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    over.set(true);
+                }
+            }, "console-output");
+            try (RawTerminal raw = RawTerminal.enter()) {
+                output.start();
+                sendKeys(console, leave, over);
+                over.set(true);
+                output.join(2000);
+            } catch (InterruptedException e) {
+                throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+        return closedByGuest.get()
+                ? new ConsoleEndView(name, "closed", null, seconds, "\nThe console of domain " + name + " closed.")
+                : new ConsoleEndView(name, "escape", null, seconds, "");
+    }
+
+    /** Keys from the terminal to the guest until the escape key, or until the output side has ended. */
+    private static void sendKeys(Console console, ConsoleEscape leave, AtomicBoolean over)
+            throws InterruptedException {
+        InputStream keyboard = new FileInputStream(FileDescriptor.in);
+        byte[] typed = new byte[512];
+        try {
+            while (!over.get()) {
+                if (keyboard.available() <= 0) {
+                    Thread.sleep(10);  // a blocked read could not notice the console closing
+                    continue;
+                }
+                int read = keyboard.read(typed, 0, Math.min(typed.length, keyboard.available()));
+                if (read < 0) {
+                    return;
+                }
+                byte[] keys = leave.before(typed, read);
+                console.write(keys, keys.length);
+                if (leave.pressedIn(typed, read)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "cannot read the terminal: " + e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.xenctl.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A PV guest's console from the host over xen+tcp, through libvirt: --expect waits for its boot banner, --log -o json
+ * carries what it prints while it runs, and an interactive session on a pseudo-terminal types a command to the
+ * shell on the guest's console (the lab's guest image runs one on hvc0), reads the answer, and leaves with Ctrl-].
+ */
+@ExtendWith(XenLabExtension.class)
+class ConsoleXenLabIT {
+    private static final Duration BOOT = Duration.ofSeconds(120);
+
+    @Test
+    void expect_log_and_an_interactive_session(XenLab lab) throws Exception {
+        String name = "console-guest";
+        lab.share(name + ".cfg", Guests.xlCfg(name, "maxvcpus = 2"));
+        try {
+            lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+
+            Run booted = lab.xenctl("-o", "json", "console", name, "--expect", Guests.BANNER, "--timeout",
+                    String.valueOf(BOOT.toSeconds()));
+
+            JsonNode matched = Json.of(booted);
+            assertThat(matched.get("ended").asText()).as(booted.describe()).isEqualTo("matched");
+            Run late = lab.xenctl("console", name, "--expect", "never-printed", "--timeout", "2");
+            assertThat(late.exit()).isEqualTo(4);
+            assertThat(late.err()).contains("'never-printed' did not appear on the console of domain " + name);
+
+            Background log = lab.xenctlInBackground("-o", "json", "console", name, "--log", "--timeout", "30");
+            Thread.sleep(3000);
+            lab.xenctl("vcpu-set", name, "2").expectSuccess();
+            Run logged = log.finish(Duration.ofSeconds(60));
+            assertThat(logged.exit()).as(logged.describe()).isZero();
+            assertThat(logged.out()).contains("{\"domain\":\"" + name + "\",\"line\":\"xenctl-lab-guest: "
+                    + "cpus-online 0-1\"}");
+            assertThat(logged.out().lines().reduce((a, b) -> b).orElseThrow()).contains("\"ended\":\"timeout\"");
+
+            Process terminal = lab.xenctlOnTerminal("console", name);
+            Screen screen = new Screen(terminal.getInputStream());
+            OutputStream keys = terminal.getOutputStream();
+            assertThat(screen.await("Escape character is ^]", Duration.ofSeconds(30))).as(screen.text()).isTrue();
+            type(keys, "\r");
+            type(keys, "echo ans-$((6*7))\r");
+            assertThat(screen.await("ans-42", Duration.ofSeconds(30))).as(screen.text()).isTrue();
+            type(keys, "\u001d");
+            assertThat(terminal.waitFor(20, TimeUnit.SECONDS)).as("Ctrl-] leaves: " + screen.text()).isTrue();
+            assertThat(terminal.exitValue()).as(screen.text()).isZero();
+
+            lab.xenctl("destroy", name).expectSuccess();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null");
+        }
+    }
+
+    private static void type(OutputStream keys, String text) throws IOException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    /** What the pseudo-terminal showed so far, read on a thread of its own. */
+    private static final class Screen {
+        private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
+
+        Screen(InputStream output) {
+            Thread reader = new Thread(() -> {
+                byte[] chunk = new byte[4096];
+                try {
+                    for (int read = output.read(chunk); read >= 0; read = output.read(chunk)) {
+                        synchronized (seen) {
+                            seen.write(chunk, 0, read);
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, "screen");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String text() {
+            synchronized (seen) {
+                return seen.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        boolean await(String wanted, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!text().contains(wanted) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            return text().contains(wanted);
+        }
+    }
+}
