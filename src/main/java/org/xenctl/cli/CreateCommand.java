@@ -13,6 +13,7 @@ import org.xenctl.render.view.ProblemView;
 final class CreateCommand extends HypervisorCommand {
     boolean paused;
     final CompatOption compatOption = new CompatOption();
+    boolean console;
     Path file;
     List<String> overrides = new ArrayList<>();
 
@@ -20,6 +21,8 @@ final class CreateCommand extends HypervisorCommand {
     void declare(Declaration declaration) {
         declaration
                 .flag("-p|--paused", "leave the domain paused", v -> paused = v)
+                .flagTakingShortName("-c", "--console", "attach to its console once created, as xl create -c "
+                        + "(-c is --connect before the verb)", v -> console = v)
                 .with(compatOption)
                 .parameter("0", "FILE", Path.class, "xl.cfg file or libvirt domain XML", v -> file = v)
                 .parameters("1..*", "0..*", "KEY=VALUE", "xl.cfg settings that override the file's, "
@@ -34,13 +37,27 @@ final class CreateCommand extends HypervisorCommand {
             warn(source.warnings());
             return new ConfigXmlView(file.toString(), source.name(), source.xml(), ProblemView.of(source.warnings()));
         }
+        if (console) {
+            InteractiveConsole.requireTerminal("create it without -c, then: xenctl console DOMAIN --log");
+        }
         DomainSource source = DomainSource.load(file, overrides, compatOption.compat,
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
         PciPreflights.before(invocation(), session, source::pciDevices, "domain " + source.name());
         DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);
-        return new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
+        View done = new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
                 ProblemView.of(source.warnings()),
                 "Domain " + created.name() + " created from " + file + (paused ? " (paused)." : "."));
+        if (!console) {
+            return done;
+        }
+        renderNow(done);
+        return InteractiveConsole.run(invocation(), session.hypervisor(), created.uuid(), created.name(),
+                ConsoleEscape.parse(ConsoleEscape.DEFAULT), false);
+    }
+
+    @Override
+    boolean streams() {
+        return console;
     }
 }

@@ -84,6 +84,16 @@ final class Declaration {
         return option(longName, paramLabel, type, description, setter);
     }
 
+    /** The same for an option without a value (create's -c, xl's "attach to the console"). */
+    Declaration flagTakingShortName(String shortName, String longName, String description,
+            Consumer<Boolean> setter) {
+        if (verb == null) {
+            throw new IllegalStateException("only a verb takes a short name from the global options");
+        }
+        verb.takeShortName(shortName, longName);
+        return flag(longName, description, setter);
+    }
+
     /** {@link VerbCommand#underRoot}: the inherited option with {@code shortName} gives it to {@code longName}'s. */
     static void takeShortName(CommandSpec spec, String shortName, String longName) {
         OptionSpec inherited = spec.findOption(shortName);

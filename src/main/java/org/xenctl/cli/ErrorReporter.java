@@ -11,7 +11,9 @@ import org.xenctl.render.OutputFormat;
 import org.xenctl.render.view.ErrorView;
 import org.xenctl.render.view.ProblemView;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into one message on stderr, "xenctl: error: …" (plus a hint line) or a JSON error object, and
@@ -37,9 +39,27 @@ final class ErrorReporter {
     /** A command line picocli could not parse: a usage error pointing at the verb's help. */
     private static XenctlException usage(ParameterException exception) {
         CommandLine commandLine = exception.getCommandLine();
-        String help = commandLine == null ? "xenctl" : "xenctl " + commandLine.getCommandSpec().qualifiedName(" ")
-                .replaceFirst("^xenctl ?", "");
-        return new XenctlException(ErrorCode.USAGE, exception.getMessage(), "see '" + help.strip() + " --help'");
+        String verb = commandLine == null ? "" : commandLine.getCommandSpec().qualifiedName(" ")
+                .replaceFirst("^xenctl ?", "").strip();
+        String help = verb.isEmpty() ? "xenctl help" : "xenctl help " + verb;
+        if (exception instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String word = unmatched.getUnmatched().get(0);
+            boolean isVerb = verb.isEmpty() && !word.startsWith("-");
+            List<String> similar = isVerb ? Suggestions.verbsLike(word)
+                    : word.startsWith("-") ? unmatched.getSuggestions() : List.of();
+            String guess = similar.isEmpty() ? "" : "did you mean " + Suggestions.either(similar) + "? ";
+            if (isVerb) {
+                return new XenctlException(ErrorCode.USAGE, "'" + word + "' is not a xenctl verb", guess + "'"
+                        + help + "' lists them");
+            }
+            return new XenctlException(ErrorCode.USAGE, exception.getMessage(), guess + "see '" + help + "'");
+        }
+        if (verb.equals("info") && exception instanceof MissingParameterException) {
+            // xl info is the host's facts: here that is host-info, and info is one domain's (xl list -l)
+            return new XenctlException(ErrorCode.USAGE, exception.getMessage(), "info shows a domain; the host's "
+                    + "facts (xl info) are 'xenctl host-info'");
+        }
+        return new XenctlException(ErrorCode.USAGE, exception.getMessage(), "see '" + help + "'");
     }
 
     /** Prints {@code exception} as {@code format} asks and returns its exit status. */

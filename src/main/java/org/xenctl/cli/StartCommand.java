@@ -7,17 +7,23 @@ import org.xenctl.render.View;
 
 final class StartCommand extends HypervisorCommand {
     boolean paused;
+    boolean console;
     String domain;
 
     @Override
     void declare(Declaration declaration) {
         declaration
                 .flag("-p|--paused", "start it paused", v -> paused = v)
+                .flag("--console", "attach to its console once started, as virsh start --console",
+                        v -> console = v)
                 .domain(v -> domain = v);
     }
 
     @Override
     View execute(Session session) {
+        if (console) {
+            InteractiveConsole.requireTerminal("start it without --console, then: xenctl console DOMAIN --log");
+        }
         DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
         boolean fromManagedSave = false;
         if (!found.isActive()) {
@@ -31,6 +37,16 @@ final class StartCommand extends HypervisorCommand {
             started = new Outcome(started.action(), started.name(), started.uuid(), true, started.state(), false,
                     "Domain " + started.name() + " started from its managed save" + (paused ? " (paused)." : "."));
         }
-        return Views.action(started);
+        if (!console || !started.state().isActive()) {
+            return Views.action(started);
+        }
+        renderNow(Views.action(started));
+        return InteractiveConsole.run(invocation(), session.hypervisor(), started.uuid(), started.name(),
+                ConsoleEscape.parse(ConsoleEscape.DEFAULT), false);
+    }
+
+    @Override
+    boolean streams() {
+        return console;
     }
 }

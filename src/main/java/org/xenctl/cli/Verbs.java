@@ -54,6 +54,8 @@ final class Verbs {
                     + "'xenctl'), in one process over one connection. Blank lines and lines starting with "
                     + "# are skipped; Ctrl-C stops the batch. Exit status: 0 when every command "
                     + "succeeded, else that of the first that failed.").events(),
+            Verb.of("help", HelpCommand.class, "The verbs, or one verb's options and arguments (as VERB "
+                    + "--help).").offline(),
             Verb.of("config", ConfigCommand.class, "Work with xl.cfg files: check, show, convert, export.").offline(),
             Verb.of("pci-host-list", PciHostListCommand.class, "The dom0's PCI devices: ids and names, "
                     + "driver, assignment state, IOMMU group, reset methods, and whether dom0 uses them. "
@@ -114,6 +116,11 @@ final class Verbs {
                     + "Idempotent; refused for PV and PVH guests, which have no emulated drive."),
             Verb.of("cd-eject", CdMediaCommand.Eject.class, "Empty an HVM guest's CD-ROM drive (xl "
                     + "cd-eject). Idempotent."),
+            Verb.of("suspend", PowerStateCommand.Suspend.class, "Suspend the guest to RAM, ACPI S3 (virsh "
+                    + "dompmsuspend; virsh's suspend pauses, which is xenctl's pause). The guest does it itself: "
+                    + "--wait returns once it has. Idempotent.").events(),
+            Verb.of("resume", PowerStateCommand.Resume.class, "Wake a guest suspended to RAM (virsh "
+                    + "dompmwakeup; virsh's resume unpauses, which is xenctl's unpause). Idempotent.").events(),
             Verb.of("console", ConsoleCommand.class, "A running domain's console (xl console, virsh console): "
                     + "interactive on a terminal, left with Ctrl-] (--escape); --log copies what the guest prints "
                     + "(one JSON object per line under -o json), --expect TEXT waits until the guest prints "

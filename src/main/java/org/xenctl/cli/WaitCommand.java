@@ -22,7 +22,7 @@ final class WaitCommand extends HypervisorCommand {
         declaration
                 .domain(v -> domain = v)
                 .requiredOption("-s|--state", "STATE", String.class, "running, paused, shutoff or gone",
-                        v -> state = v)
+                        v -> state = v.toLowerCase(java.util.Locale.ROOT))
                 .with(waitOptions);
     }
 

@@ -73,6 +73,12 @@ public interface Hypervisor extends AutoCloseable {
 
     void pause(String uuid);
 
+    /** Asks the guest to suspend to RAM, S3 (virDomainPMSuspendForDuration, no wake-up timer). */
+    void suspendToMemory(String uuid);
+
+    /** Wakes a guest suspended to RAM (virDomainPMWakeup). */
+    void wakeUp(String uuid);
+
     void unpause(String uuid);
 
     void undefine(String uuid);

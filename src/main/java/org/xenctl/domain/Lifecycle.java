@@ -172,6 +172,56 @@ public final class Lifecycle {
         return changed("unpause", current(domain), "unpaused");
     }
 
+    /**
+     * Guest S3, suspend to RAM (virDomainPMSuspendForDuration; not xl's pause): the guest's kernel suspends itself,
+     * so the change is asynchronous; with {@code wait}, returns once the domain is pmsuspended.
+     */
+    public Outcome suspend(DomainSummary domain, boolean wait, Duration timeout) {
+        if (domain.state() == DomainState.PMSUSPENDED) {
+            return unchanged("suspend", domain, "is already suspended");
+        }
+        requireActive(domain, "suspend");
+        if (domain.state() == DomainState.PAUSED) {
+            throw new XenctlException(ErrorCode.WRONG_STATE, "cannot suspend domain " + domain.name() + ": it is "
+                    + "paused, and a paused guest cannot suspend itself", "unpause it first: xenctl unpause "
+                    + domain.name());
+        }
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            if (!attempt(domain, SUSPENDED::test, () -> hypervisor.suspendToMemory(domain.uuid()))) {
+                return unchanged("suspend", current(domain), "is already suspended");
+            }
+            if (wait) {
+                watch.await(condition("suspended", SUSPENDED), timeout);
+                return changed("suspend", current(domain), "is suspended (S3)");
+            }
+        }
+        return changed("suspend", current(domain), "is suspending (S3)");
+    }
+
+    /** Wakes a guest from S3 (virDomainPMWakeup); with {@code wait}, returns once it runs again. */
+    public Outcome resume(DomainSummary domain, boolean wait, Duration timeout) {
+        requireActive(domain, "resume");
+        if (domain.state() != DomainState.PMSUSPENDED) {
+            return unchanged("resume", domain, "is not suspended (" + domain.state().label() + ")");
+        }
+        java.util.function.Predicate<Optional<DomainSummary>> awake =
+                now -> now.isPresent() && now.get().isActive() && now.get().state() != DomainState.PMSUSPENDED;
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            if (!attempt(domain, awake, () -> hypervisor.wakeUp(domain.uuid()))) {
+                DomainSummary now = current(domain);
+                return unchanged("resume", now, "is not suspended (" + now.state().label() + ")");
+            }
+            if (wait) {
+                watch.await(condition("awake", awake), timeout);
+                return changed("resume", current(domain), "has resumed");
+            }
+        }
+        return changed("resume", current(domain), "is resuming");
+    }
+
+    private static final java.util.function.Predicate<Optional<DomainSummary>> SUSPENDED =
+            now -> now.isPresent() && now.get().state() == DomainState.PMSUSPENDED;
+
     public Outcome rename(DomainSummary domain, String newName) {
         if (domain.name().equals(newName)) {
             return unchanged("rename", domain, "is already named " + newName);

@@ -431,8 +431,19 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public void suspendToMemory(String uuid) {
+        act(uuid, "suspend (S3)", domain -> domain.PMsuspend(org.libvirt.SuspendTarget.MEMORY));
+    }
+
+    @Override
+    public void wakeUp(String uuid) {
+        act(uuid, "wake", Domain::PMwakeup);
+    }
+
+    @Override
     public Console openConsole(String uuid, boolean force) {
         Domain domain = handles.get(uuid);
+        EventLoop.ensureRunning();  // the stream is woken by the loop, whichever verb opens it (start --console)
         return LibvirtConsole.open(connection, NativeHandles.of(domain), nameOf(domain), force);
     }
 

@@ -102,7 +102,7 @@ class VerbsTest {
         Verbs.BY_NAME.keySet().stream().filter(name -> !List.of("ls", "dominfo", "domrename").contains(name))
                 .forEach(name -> assertThat(help.out()).contains("  " + name));
         assertThat(typo.exit()).isEqualTo(2);
-        assertThat(typo.err()).startsWith("xenctl: error: Unmatched argument at index 0: 'lst'");
+        assertThat(typo.err()).startsWith("xenctl: error: 'lst' is not a xenctl verb");
     }
 
     @Test

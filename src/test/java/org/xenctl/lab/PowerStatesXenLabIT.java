@@ -1,0 +1,53 @@
+package org.xenctl.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A PV guest's own S3 from the host over xen+tcp: suspend --wait until libvirt says pmsuspended (xl agrees the
+ * domain is suspended), a second suspend changes nothing, resume --wait until it runs, and the guest's kernel still
+ * answers afterwards (a vCPU added is reported online).
+ */
+@ExtendWith(XenLabExtension.class)
+class PowerStatesXenLabIT {
+    private static final Duration BOOT = Duration.ofSeconds(120);
+    private static final Duration CHANGE = Duration.ofSeconds(90);
+
+    @Test
+    void suspend_to_ram_and_wake_up(XenLab lab) throws Exception {
+        String name = "s3-guest";
+        lab.share(name + ".cfg", Guests.xlCfg(name, "maxvcpus = 2"));
+        lab.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
+        try {
+            lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+            lab.xenctl("console", name, "--expect", Guests.BANNER, "--timeout", String.valueOf(BOOT.toSeconds()))
+                    .expectSuccess();
+
+            Run suspended = lab.xenctl("-o", "json", "suspend", "--wait", "--timeout", "60", name);
+
+            JsonNode result = Json.of(suspended);
+            assertThat(result.get("state").asText()).as(suspended.describe()).isEqualTo("pmsuspended");
+            assertThat(result.get("changed").asBoolean()).isTrue();
+            assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("s-");
+            assertThat(Json.of(lab.xenctl("-o", "json", "suspend", name)).get("changed").asBoolean()).isFalse();
+
+            Run resumed = lab.xenctl("-o", "json", "resume", "--wait", "--timeout", "60", name);
+
+            assertThat(Json.of(resumed).get("state").asText()).as(resumed.describe()).isIn("running", "blocked");
+            assertThat(Json.of(lab.xenctl("-o", "json", "resume", name)).get("changed").asBoolean()).isFalse();
+            lab.xenctl("vcpu-set", name, "2").expectSuccess();
+            Run console = lab.await("cat " + Guests.consoleLog(name),
+                    run -> run.out().contains("xenctl-lab-guest: cpus-online 0-1"), CHANGE);
+            assertThat(console.out()).as("the guest's kernel answers after the wake-up")
+                    .contains("xenctl-lab-guest: cpus-online 0-1");
+            lab.xenctl("destroy", name).expectSuccess();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null");
+        }
+    }
+}
