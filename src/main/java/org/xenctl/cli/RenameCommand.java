@@ -11,7 +11,7 @@ final class RenameCommand extends HypervisorCommand {
     void declare(Declaration declaration) {
         declaration
                 .domain(v -> domain = v)
-                .parameter("1", "NEW_NAME", String.class, null, v -> newName = v);
+                .parameter("1", "NEW_NAME", String.class, "the name it takes", v -> newName = v);
     }
 
     @Override
