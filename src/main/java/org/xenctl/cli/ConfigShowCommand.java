@@ -38,7 +38,7 @@ final class ConfigShowCommand extends HypervisorCommand {
     @Override
     View execute(Session session) {
         XlConfig config = ConfigFiles.parse(file, InputFiles.read(file), List.of());
-        List<XlProblem> problems = new ArrayList<>();
+        List<XlProblem> problems = new ArrayList<>(config.warnings());
         List<DiskSpec> disks = entries(config, "disk", problems, DiskSpecParser::parse);
         List<NetSpec> vifs = entries(config, "vif", problems, NetSpecParser::parse);
         List<PciView> pci = entries(config, "pci", problems, PciSpecParser::parse).stream()
@@ -48,7 +48,11 @@ final class ConfigShowCommand extends HypervisorCommand {
         }
         warn(problems);
         List<SettingView> settings = config.settings().stream().map(ConfigShowCommand::settingView).toList();
-        return new ConfigShowView(file.toString(), settings, disks, vifs, pci, ProblemView.of(problems));
+        List<ConfigShowView.EffectiveView> effective = config.effective().values().stream()
+                .map(entry -> new ConfigShowView.EffectiveView(entry.key(), entry.value().typeName(),
+                        typed(entry.value()))).toList();
+        return new ConfigShowView(file.toString(), settings, effective, disks, vifs, pci,
+                ProblemView.of(problems));
     }
 
     private <T> List<T> entries(XlConfig config, String key, List<XlProblem> problems,

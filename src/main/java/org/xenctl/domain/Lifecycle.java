@@ -101,7 +101,8 @@ public final class Lifecycle {
             if (!force) {
                 // Said with the user's own limit: with --all, this domain's wait had only what was left of it.
                 throw new XenctlException(ErrorCode.TIMEOUT, "domain " + domain.name() + " is not shut off after "
-                        + seconds(limit) + " (it is " + current(domain).state().label() + ")", e.hint(), e);
+                        + seconds(limit) + " (it is " + current(domain).state().label() + ")", "wait longer with "
+                        + "--timeout, or give --force to destroy it when the time is up", e);
             }
         }
         hypervisor.destroy(domain.uuid());

@@ -98,7 +98,7 @@ final class LibvirtWatch implements Hypervisor.DomainWatch {
                 throw new XenctlException(ErrorCode.TIMEOUT, "domain " + now.map(DomainSummary::name).orElse(uuid)
                         + " is not " + condition.description() + " after " + seconds(timeout) + " (it is "
                         + now.map(s -> s.state().label()).orElse("gone") + ")",
-                        "wait longer with --timeout, or use --force to destroy it when the time is up");
+                        "wait longer with --timeout");
             }
             sleepUntilEvent(seen, Math.min(remaining, poll.toNanos()));
         }

@@ -15,11 +15,19 @@ public final class XlConfig {
     private final String source;
     private final List<XlSetting> settings;
     private final Map<String, XlEntry> effective;
+    private final List<XlProblem> warnings;
 
-    private XlConfig(String source, List<XlSetting> settings, Map<String, XlEntry> effective) {
+    private XlConfig(String source, List<XlSetting> settings, Map<String, XlEntry> effective,
+            List<XlProblem> warnings) {
         this.source = source;
         this.settings = List.copyOf(settings);
         this.effective = Collections.unmodifiableMap(effective);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** What the file's own assignments deserve a warning for (a key set twice), found while applying them. */
+    public List<XlProblem> warnings() {
+        return warnings;
     }
 
     /** Applies the assignments in order; a {@code +=} that xl rejects is added to {@code problems}. */
@@ -33,6 +41,12 @@ public final class XlConfig {
                 if (value == null) {
                     continue;
                 }
+            } else if (!setting.append() && previous != null && setting.source().equals(previous.source())) {
+                // xl takes the last; a key set twice in one file is more often a slip than a choice, so say which one
+            // holds (KEY=VALUE arguments after the file replace its values on purpose).
+                problems.add(XlProblem.warning(setting.source(), setting.position(), setting.key() + " is set "
+                        + "again: this value replaces the one on line " + previous.position().line(), "remove one of them, or "
+                        + "write '" + setting.key() + " +=' to add to a list"));
             } else if (setting.append() && value instanceof XlValue.Number) {
                 problems.add(XlProblem.error(setting.source(), setting.position(), "'+=' cannot be used with numbers",
                         "write " + setting.key() + " = " + ((XlValue.Number) value).literal()));
@@ -40,7 +54,8 @@ public final class XlConfig {
             }
             effective.put(setting.key(), new XlEntry(setting.key(), value, setting.source(), setting.position()));
         }
-        return new XlConfig(source, settings, effective);
+        return new XlConfig(source, settings, effective,
+                problems.stream().filter(problem -> !problem.isError()).toList());
     }
 
     private static XlValue appended(XlValue previous, XlSetting setting, List<XlProblem> problems) {

@@ -225,10 +225,11 @@ class JsonContractTest {
     void config_show() {
         String cfg = TestDriver.repositoryFile("src/test/resources/xlcfg/compat-pci-permissive-yes.cfg").toString();
         Set<String> shown = union(
-                fields(Cli.run("-o", "json", "config", "show", "--compat", cfg).json(), Set.of("settings[].value")),
+                fields(Cli.run("-o", "json", "config", "show", "--compat", cfg).json(), Set.of("settings[].value",
+                        "effective[].value")),
                 fields(Cli.run("-o", "json", "config", "show",
                         TestDriver.repositoryFile("examples/guest-pv.cfg").toString()).json(),
-                        Set.of("settings[].value", "disks[].colo", "vifs[].colo")));
+                        Set.of("settings[].value", "effective[].value", "disks[].colo", "vifs[].colo")));
         assertThat(shown).isEqualTo(withProblems(documented("config show", 0), "warnings[]"));
     }
 

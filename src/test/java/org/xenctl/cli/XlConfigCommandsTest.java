@@ -17,6 +17,28 @@ class XlConfigCommandsTest extends OnDefaultTestHost {
     private static final String GUEST = TestDriver.repositoryFile("examples/guest-pv.cfg").toString();
 
     @Test
+    void config_show_gives_the_effective_values_and_every_vif_field(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path cfg = Files.writeString(dir.resolve("twice.cfg"), "name = \"a\"\nmemory = 256\nmemory = 512\n"
+                + "vif = [ \"bridge=xenbr0\" ]\nvif += [ \"bridge=br1,mtu=9000,backend=dd\" ]\n");
+
+        Result text = Cli.run("config", "show", cfg.toString());
+        JsonNode json = Cli.run("-o", "json", "config", "show", cfg.toString()).json();
+        Result overridden = Cli.run("config", "convert", GUEST, "memory=64");
+
+        assertThat(text.out()).contains("effective: memory = 512\n")
+                .contains("effective: vif = [\"bridge=xenbr0\", \"bridge=br1,mtu=9000,backend=dd\"]\n")
+                .contains("vif 2: bridge=br1 mtu=9000 backend=dd\n").doesNotContain("effective: name");
+        assertThat(text.err()).isEqualTo("xenctl: warning: " + cfg + ":3:1: memory is set again: this value "
+                + "replaces the one on line 2\nxenctl: hint: remove one of them, or write 'memory +=' to add to a "
+                + "list\n");
+        assertThat(json.get("effective").get(1).get("key").asText()).isEqualTo("memory");
+        assertThat(json.get("effective").get(1).get("value").asLong()).isEqualTo(512);
+        assertThat(json.get("effective").get(2).get("value")).hasSize(2);
+        assertThat(overridden.err()).as("KEY=VALUE replaces on purpose").doesNotContain("set again");
+    }
+
+    @Test
     void create_runs_the_example_and_the_domain_carries_its_settings() {
         Result created = xenctl("-o", "json", "create", GUEST, "name=\"pv-create\"",
                 "uuid=\"5b0c1f52-9d1e-4f3a-8e77-0a1b2c3d4e5f\"");

@@ -45,6 +45,7 @@ class JsonTest {
                 new ConfigShowView.SettingView("memory", "=", "number", 1024L, "0x400", "guest.cfg", 1, 1),
                 new ConfigShowView.SettingView("disk", "=", "list", List.of("a", List.of(1L, 2L)), null, null, 2,
                         1)),
+                List.of(new ConfigShowView.EffectiveView("memory", "number", 1024L)),
                 List.of(new DiskSpec("/dev/vg/x", "raw", "xvda", "rw", "disk", null, null, null, true, null, true,
                         null, null, Map.of("colo-host", "h"), false)),
                 List.of(new NetSpec("00:16:3e:00:00:01", "xenbr0", null, null, null, null, null, List.of("10.0.0.1"),

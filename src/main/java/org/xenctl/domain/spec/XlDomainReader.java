@@ -60,7 +60,7 @@ public final class XlDomainReader {
      * @param compat accept what xl accepts, with warnings, where xenctl would refuse it
      */
     public static Reading read(XlConfig config, boolean compat) {
-        List<XlProblem> problems = new ArrayList<>();
+        List<XlProblem> problems = new ArrayList<>(config.warnings());
         DomainSpec spec = new XlDomainReader(new ConfigValues(config, compat, problems)).spec();
         problems.sort(XlDomainReader::byPlace);
         if (problems.stream().anyMatch(XlProblem::isError)) {

@@ -12,8 +12,13 @@ import org.xenctl.xlcfg.NetSpec;
  * `config show`: every assignment in file order with its typed value and position, and the disk, vif and pci
  * entries parsed into named fields, so that scripts read a config without parsing it.
  */
-public record ConfigShowView(String file, List<SettingView> settings, List<DiskSpec> disks, List<NetSpec> vifs,
-                             List<PciView> pci, List<ProblemView> warnings) implements View {
+public record ConfigShowView(String file, List<SettingView> settings, List<EffectiveView> effective,
+                             List<DiskSpec> disks, List<NetSpec> vifs, List<PciView> pci, List<ProblemView> warnings)
+        implements View {
+
+    /** A key's value once every assignment is applied (the last '=', then each '+=' after it): what xl uses. */
+    public record EffectiveView(String key, String type, Object value) {
+    }
 
     /**
      * One assignment. {@code value} is a string, a number (the integer xl reads) or a list of such; {@code literal}
@@ -36,17 +41,26 @@ public record ConfigShowView(String file, List<SettingView> settings, List<DiskS
             table.row(setting.line(), setting.key(), setting.operator(), setting.type(), text(setting.value()));
         }
         out.table(table);
+        for (EffectiveView value : effective) {
+            long assignments = settings.stream().filter(setting -> setting.key().equals(value.key())).count();
+            if (assignments > 1) {
+                out.line("effective: " + value.key() + " = " + text(value.value()));
+            }
+        }
         int i = 0;
         for (DiskSpec disk : disks) {
-            out.line("disk " + ++i + ": vdev=" + disk.vdev() + " target=" + disk.target() + " format="
-                    + disk.format() + " access=" + disk.access() + " devtype=" + disk.devtype()
-                    + (disk.backendtype() == null ? "" : " backendtype=" + disk.backendtype()));
+            out.line("disk " + ++i + ": vdev=" + disk.vdev() + (disk.target() == null ? " (empty)"
+                    : " target=" + disk.target()) + " format=" + disk.format() + " access=" + disk.access()
+                    + " devtype=" + disk.devtype()
+                    + (disk.backendtype() == null ? "" : " backendtype=" + disk.backendtype())
+                    + (disk.backend() == null ? "" : " backend=" + disk.backend()));
         }
         i = 0;
         for (NetSpec vif : vifs) {
             out.line("vif " + ++i + ": bridge=" + (vif.bridge() == null ? "(xenbr0)" : vif.bridge())
                     + (vif.mac() == null ? "" : " mac=" + vif.mac()) + (vif.model() == null ? "" : " model="
-                    + vif.model()));
+                    + vif.model()) + (vif.mtu() == null ? "" : " mtu=" + vif.mtu())
+                    + (vif.backend() == null ? "" : " backend=" + vif.backend()));
         }
         i = 0;
         for (PciView device : pci) {
