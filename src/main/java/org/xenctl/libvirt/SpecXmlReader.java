@@ -108,7 +108,37 @@ public final class SpecXmlReader {
         return new DomainSpec(Dom.text(Dom.child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
                 cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820,
                 passthrough(xen == null ? null : Dom.child(xen, "passthrough")), graphics(devices),
-                serial(devices), type == GuestType.HVM ? hvmFeatures(features) : null);
+                serial(devices), type == GuestType.HVM ? hvmFeatures(features) : null,
+                clock(Dom.child(domain, "clock")));
+    }
+
+    /** {@code <clock>} as libvirt's libxl driver reads it: offset utc, localtime or variable, the tsc and hpet timers. */
+    private static DomainSpec.Clock clock(Element clock) {
+        if (clock == null) {
+            return DomainSpec.Clock.XL_DEFAULTS;
+        }
+        String offset = clock.getAttribute("offset");
+        boolean localtime = offset.equals("localtime")
+                || offset.equals("variable") && "localtime".equals(clock.getAttribute("basis"));
+        long adjustment = 0;
+        if (offset.equals("variable") && !clock.getAttribute("adjustment").isEmpty()) {
+            try {
+                adjustment = Long.parseLong(clock.getAttribute("adjustment").strip());
+            } catch (NumberFormatException e) {
+                adjustment = 0;
+            }
+        }
+        String tsc = null;
+        Boolean hpet = null;
+        for (Element timer : Dom.children(clock, "timer")) {
+            if (timer.getAttribute("name").equals("tsc") && !timer.getAttribute("mode").isEmpty()
+                    && !timer.getAttribute("mode").equals("auto")) {
+                tsc = timer.getAttribute("mode");
+            } else if (timer.getAttribute("name").equals("hpet") && !timer.getAttribute("present").isEmpty()) {
+                hpet = timer.getAttribute("present").equals("yes");
+            }
+        }
+        return new DomainSpec.Clock(tsc, hpet, localtime, adjustment);
     }
 
     private static String passthrough(Element passthrough) {

@@ -121,6 +121,7 @@ public final class SpecXmlWriter {
         }
         os(domain, spec);
         features(domain, spec);
+        clock(domain, spec.clock());
         text(domain, "on_poweroff", spec.actions().onPoweroff());
         text(domain, "on_reboot", spec.actions().onReboot());
         text(domain, "on_crash", spec.actions().onCrash());
@@ -147,6 +148,31 @@ public final class SpecXmlWriter {
             for (char letter : boot.bootOrder().toCharArray()) {
                 child(os, "boot").setAttribute("dev", letter == 'c' ? "hd" : letter == 'd' ? "cdrom" : "network");
             }
+        }
+    }
+
+    /** {@code <clock>}, only where xl.cfg said something: libvirt's libxl driver maps it back to libxl's fields. */
+    private void clock(Element domain, DomainSpec.Clock clock) {
+        if (clock == null || clock.isDefault()) {
+            return;
+        }
+        Element element = child(domain, "clock");
+        if (clock.rtcOffsetSeconds() != 0) {
+            element.setAttribute("offset", "variable");
+            element.setAttribute("adjustment", String.valueOf(clock.rtcOffsetSeconds()));
+            element.setAttribute("basis", clock.localtime() ? "localtime" : "utc");
+        } else {
+            element.setAttribute("offset", clock.localtime() ? "localtime" : "utc");
+        }
+        if (clock.tscMode() != null) {
+            Element tsc = child(element, "timer");
+            tsc.setAttribute("name", "tsc");
+            tsc.setAttribute("mode", clock.tscMode());
+        }
+        if (clock.hpet() != null) {
+            Element hpet = child(element, "timer");
+            hpet.setAttribute("name", "hpet");
+            hpet.setAttribute("present", clock.hpet() ? "yes" : "no");
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 public record DomainSpec(String name, String uuid, GuestType type, long memoryMiB, long maxMemoryMiB, int vcpus,
                          int maxVcpus, String cpus, List<String> vcpuPins, Boot boot, Actions actions,
                          List<Disk> disks, List<Nic> nics, List<PciAssignment> pci, boolean e820Host,
-                         String passthrough, Graphics graphics, String serial, HvmFeatures features) {
+                         String passthrough, Graphics graphics, String serial, HvmFeatures features, Clock clock) {
 
     public DomainSpec {
         vcpuPins = List.copyOf(vcpuPins);
@@ -26,6 +26,22 @@ public record DomainSpec(String name, String uuid, GuestType type, long memoryMi
     }
 
     /** HVM platform features (xl defaults: acpi, apic, pae and hap on; viridian off). */
+    /**
+     * xl.cfg's tsc_mode, hpet, localtime and rtc_timeoffset: what libvirt's libxl driver carries in {@code <clock>}.
+     *
+     * @param tscMode          libvirt's tsc timer mode (native, emulate, paravirt), or null for Xen's default
+     * @param hpet             an HVM guest's HPET present or not, or null when not said
+     * @param localtime        the guest's clock starts from the host's local time, not UTC
+     * @param rtcOffsetSeconds added to the guest's clock (rtc_timeoffset)
+     */
+    public record Clock(String tscMode, Boolean hpet, boolean localtime, long rtcOffsetSeconds) {
+        public static final Clock XL_DEFAULTS = new Clock(null, null, false, 0);
+
+        public boolean isDefault() {
+            return equals(XL_DEFAULTS);
+        }
+    }
+
     public record HvmFeatures(boolean acpi, boolean apic, boolean pae, boolean hap, boolean viridian) {
         public static final HvmFeatures XL_DEFAULTS = new HvmFeatures(true, true, true, true, false);
     }

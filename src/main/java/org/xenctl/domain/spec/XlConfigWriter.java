@@ -65,6 +65,7 @@ public final class XlConfigWriter {
             string("on_crash", actions.onCrash());
         }
         features(spec.features());
+        clock(spec.clock());
         if (spec.e820Host() && (spec.type() != GuestType.PV || spec.pci().isEmpty())) {
             number("e820_host", 1);
         }
@@ -82,6 +83,28 @@ public final class XlConfigWriter {
         }
         graphics(spec);
         string("serial", spec.serial());
+    }
+
+    private void clock(DomainSpec.Clock clock) {
+        if (clock == null || clock.isDefault()) {
+            return;
+        }
+        if (clock.tscMode() != null) {
+            string("tsc_mode", switch (clock.tscMode()) {
+                case "emulate" -> "always_emulate";
+                case "paravirt" -> "native_paravirt";
+                default -> clock.tscMode();
+            });
+        }
+        if (clock.hpet() != null) {
+            number("hpet", clock.hpet() ? 1 : 0);
+        }
+        if (clock.localtime()) {
+            number("localtime", 1);
+        }
+        if (clock.rtcOffsetSeconds() != 0) {
+            number("rtc_timeoffset", clock.rtcOffsetSeconds());
+        }
     }
 
     private void features(DomainSpec.HvmFeatures features) {

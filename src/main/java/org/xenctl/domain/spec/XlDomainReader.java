@@ -133,9 +133,11 @@ public final class XlDomainReader {
         Graphics graphics = graphics(type);
         String serial = serial();
         DomainSpec.HvmFeatures features = features(type);
+        DomainSpec.Clock clock = clock(type);
         ignoredKeys();
         return new DomainSpec(name, uuid == null ? null : canonicalUuid(uuid), type, memory, maxMemory, vcpus,
-                maxVcpus, cpus, pins, boot, actions, disks, nics, pci, e820, passthrough, graphics, serial, features);
+                maxVcpus, cpus, pins, boot, actions, disks, nics, pci, e820, passthrough, graphics, serial, features,
+                clock);
     }
 
     private String name() {
@@ -645,6 +647,57 @@ public final class XlDomainReader {
         return new DomainSpec.HvmFeatures(values.bool("acpi").orElse(d.acpi()), values.bool("apic").orElse(d.apic()),
                 values.bool("pae").orElse(d.pae()), values.bool("hap").orElse(d.hap()), viridian);
     }
+
+    /** xl's tsc_mode names (and the numbers xl still takes for them) as libvirt's tsc timer modes. */
+    private static final List<String> TSC_MODES = List.of("default", "always_emulate", "native", "native_paravirt");
+
+    private DomainSpec.Clock clock(GuestType type) {
+        String tscMode = null;
+        Optional<XlEntry> tsc = values.entry("tsc_mode");
+        if (tsc.isPresent()) {
+            String mode = null;
+            if (tsc.get().value() instanceof XlValue.Number) {
+                long number = values.number("tsc_mode").orElse(-1L);
+                if (number >= 0 && number < TSC_MODES.size()) {
+                    mode = TSC_MODES.get((int) number);
+                    values.warning("tsc_mode", "a number is deprecated (xl says so too): this is \"" + mode + "\"",
+                            "write tsc_mode = \"" + mode + "\"");
+                }
+            } else {
+                mode = values.string("tsc_mode").orElse(null);
+            }
+            boolean reported = mode == null && tsc.get().value() instanceof XlValue.Items;  // string() said so
+            if (!reported && (mode == null || !TSC_MODES.contains(mode))) {
+                values.error("tsc_mode", "is one of " + String.join(", ", TSC_MODES), "write tsc_mode = \"native\"");
+            } else if (mode != null) {
+                tscMode = switch (mode) {
+                    case "always_emulate" -> "emulate";
+                    case "native" -> "native";
+                    case "native_paravirt" -> "paravirt";
+                    default -> null;
+                };
+            }
+        }
+        Boolean hpet = null;
+        if (values.has("hpet")) {
+            if (type == GuestType.HVM) {
+                hpet = values.bool("hpet").orElse(null);
+            } else {
+                values.entry("hpet");
+                values.warning("hpet", "only HVM guests have it", "remove it");
+            }
+        }
+        boolean localtime = values.bool("localtime").orElse(false);
+        long offset = values.number("rtc_timeoffset").orElse(0L);
+        if (Math.abs(offset) > MAX_RTC_OFFSET_SECONDS) {
+            values.error("rtc_timeoffset", "more than " + MAX_RTC_OFFSET_SECONDS + " s (ten thousand years) is not a "
+                    + "clock offset", "give seconds, e.g. rtc_timeoffset = 3600");
+            offset = 0;
+        }
+        return new DomainSpec.Clock(tscMode, hpet, localtime, offset);
+    }
+
+    private static final long MAX_RTC_OFFSET_SECONDS = 10_000L * 366 * 24 * 3600;
 
     private void ignoredKeys() {
         for (String key : values.unread()) {
