@@ -314,8 +314,22 @@ public final class LibvirtHypervisor implements Hypervisor {
     public void rename(String uuid, String newName) {
         Domain domain = handles.get(uuid);
         // Built before the call: any libvirt call in between would reset the error the rename leaves.
-        String doing = "cannot rename domain " + nameOf(domain) + " to " + newName;
-        NativeCalls.check(DirectCalls.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
+        String name = nameOf(domain);
+        String doing = "cannot rename domain " + name + " to " + newName;
+        try {
+            NativeCalls.check(DirectCalls.virDomainRename(NativeHandles.of(domain), newName, 0), doing);
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.UNSUPPORTED) {
+                // libvirt's libxl driver (9.0) has no virDomainRename: seen on the lab's dom0. Renaming another
+                // way means a new UUID or a moment with no definition; the user chooses, with the steps.
+                throw new XenctlException(ErrorCode.UNSUPPORTED, "cannot rename domain " + name + ": libvirt's driver "
+                        + "for this host has no rename (libvirt's libxl driver does not implement it)", "export it "
+                        + "(xenctl config export " + name + " > " + newName + ".cfg), set name = \"" + newName
+                        + "\" in the file, then xenctl undefine " + name + " and xenctl define " + newName
+                        + ".cfg: the UUID in the file is kept", e);
+            }
+            throw e;
+        }
         handles.forget(uuid);
     }
 
