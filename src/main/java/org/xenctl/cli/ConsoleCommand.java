@@ -27,6 +27,7 @@ final class ConsoleCommand extends HypervisorCommand {
     String escape = ConsoleEscape.DEFAULT;
     boolean force;
     boolean log;
+    boolean follow;
     String expect;
     Duration timeout;
 
@@ -41,6 +42,8 @@ final class ConsoleCommand extends HypervisorCommand {
                         v -> escape = v)
                 .flag("-f|--force", "take the console over from another session", v -> force = v)
                 .flag("--log", "copy what the guest prints to stdout, no terminal needed", v -> log = v)
+                .flag("--follow", "with --log or --expect: go on through reboots (the console of the domain each "
+                        + "time it runs again) until --timeout, Ctrl-C, or the domain is gone", v -> follow = v)
                 .option("--expect", "TEXT", String.class, "wait until the guest prints TEXT, then exit 0 (exit 4 "
                         + "when the time runs out or the console closes first)", v -> expect = v)
                 .option("--timeout", "S", Duration.class, new Seconds(), "stop --log or --expect after S seconds",
@@ -60,8 +63,9 @@ final class ConsoleCommand extends HypervisorCommand {
             throw new XenctlException(ErrorCode.UNSUPPORTED, "console " + number + " cannot be opened: libvirt's "
                     + "libxl driver opens a domain's first console only", "leave --num out");
         }
-        if (timeout != null && !log && expect == null) {
-            throw new XenctlException(ErrorCode.USAGE, "--timeout goes with --log or --expect", null);
+        if ((timeout != null || follow) && !log && expect == null) {
+            throw new XenctlException(ErrorCode.USAGE, (follow ? "--follow" : "--timeout") + " goes with --log or "
+                    + "--expect", null);
         }
         if (expect != null && expect.isEmpty()) {
             throw new XenctlException(ErrorCode.USAGE, "--expect needs a text to wait for", null);
@@ -89,6 +93,31 @@ final class ConsoleCommand extends HypervisorCommand {
         return InteractiveConsole.run(invocation(), hypervisor, target.summary().uuid(), name, leave, force);
     }
 
+    /**
+     * --follow: the console of the domain once it runs again (a reboot gives a Xen guest a new domain and a new
+     * console); null when the time runs out first, or the domain is gone for good (a transient one that stopped).
+     */
+    private Console reopened(Hypervisor hypervisor, String uuid, long deadline) {
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<org.xenctl.domain.DomainSummary> now = hypervisor.refresh(uuid);
+            if (now.isEmpty()) {
+                return null;
+            }
+            if (now.get().isActive()) {
+                try {
+                    return hypervisor.openConsole(uuid, force);
+                } catch (XenctlException e) {
+                    if (e.code().kind() == org.xenctl.domain.ErrorKind.HOST) {
+                        throw e;
+                    }
+                    // not ready yet (the new domain's console is being set up): try again shortly
+                }
+            }
+            hypervisor.idle(Duration.ofMillis(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+        }
+        return null;
+    }
+
     /** --log and --expect: what the guest prints, until the text, the time, or the console's end. */
     private View read(Hypervisor hypervisor, String uuid, String name) {
         long started = System.nanoTime();
@@ -96,10 +125,11 @@ final class ConsoleCommand extends HypervisorCommand {
         boolean json = invocation().output() == OutputFormat.JSON;
         ConsoleText text = new ConsoleText();
         ConsoleExpect expected = expect == null ? null : new ConsoleExpect(expect);
-        String ended;
-        try (Console console = hypervisor.openConsole(uuid, force)) {
+        String ended = null;
+        Console console = hypervisor.openConsole(uuid, force);
+        try {
             byte[] chunk = new byte[8192];
-            while (true) {
+            while (ended == null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     ended = "timeout";
@@ -107,8 +137,12 @@ final class ConsoleCommand extends HypervisorCommand {
                 }
                 int read = console.read(chunk, Duration.ofNanos(Math.min(left, TURN.toNanos())));
                 if (read < 0) {
-                    ended = "closed";
-                    break;
+                    console.close();
+                    console = follow ? reopened(hypervisor, uuid, deadline) : null;
+                    if (console == null) {
+                        ended = System.nanoTime() >= deadline ? "timeout" : "closed";
+                    }
+                    continue;
                 }
                 if (read == 0) {
                     continue;
@@ -118,8 +152,11 @@ final class ConsoleCommand extends HypervisorCommand {
                 }
                 if (expected != null && expected.seenAfter(chunk, read)) {
                     ended = "matched";
-                    break;
                 }
+            }
+        } finally {
+            if (console != null) {
+                console.close();
             }
         }
         if (log) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
-import org.xenctl.testing.TestDriver;
 
 /**
  * console's refusals on libvirt's test driver, which has no consoles to open (virDomainOpenConsole is not
@@ -15,11 +14,7 @@ import org.xenctl.testing.TestDriver;
 class ConsoleCommandTest {
 
     private static Result demo(String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "-c";
-        full[1] = TestDriver.demoHost();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return Cli.run(full);
+        return Cli.onDemoHost(args);
     }
 
     @Test
@@ -29,6 +24,7 @@ class ConsoleCommandTest {
         Result otherType = demo("console", "web", "--type", "serial");
         Result badType = demo("console", "web", "--type", "vga");
         Result timeoutAlone = demo("console", "web", "--timeout", "5");
+        Result followAlone = demo("console", "web", "--follow");
         Result badEscape = demo("console", "web", "--escape", "^1");
         Result noTerminal = demo("console", "web");
 
@@ -43,6 +39,8 @@ class ConsoleCommandTest {
         assertThat(badType.exit()).isEqualTo(2);
         assertThat(timeoutAlone.exit()).isEqualTo(2);
         assertThat(timeoutAlone.err()).contains("--timeout goes with --log or --expect");
+        assertThat(followAlone.exit()).isEqualTo(2);
+        assertThat(followAlone.err()).contains("--follow goes with --log or --expect");
         assertThat(badEscape.exit()).isEqualTo(2);
         assertThat(noTerminal.exit()).isEqualTo(2);
         assertThat(noTerminal.err()).isEqualTo("xenctl: error: an interactive console needs a terminal\n"

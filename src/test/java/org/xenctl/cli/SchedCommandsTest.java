@@ -15,11 +15,7 @@ import org.xenctl.testing.TestDriver;
  */
 class SchedCommandsTest {
     private static Result demo(String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "-c";
-        full[1] = TestDriver.demoHost();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return Cli.run(full);
+        return Cli.onDemoHost(args);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A PV guest's console from the host over xen+tcp, through libvirt: --expect waits for its boot banner, --log -o json
  * carries what it prints while it runs, and an interactive session on a pseudo-terminal types a command to the
- * shell on the guest's console (the lab's guest image runs one on hvc0), reads the answer, and leaves with Ctrl-].
+ * shell on the guest's console (the lab's guest image runs one on hvc0), reads the answer, and leaves with Ctrl-];
+ * across a reboot, --expect alone ends with the old console and --follow reads the next boot's banner.
  */
 @ExtendWith(XenLabExtension.class)
 class ConsoleXenLabIT {
@@ -58,6 +59,23 @@ class ConsoleXenLabIT {
             type(keys, "\u001d");
             assertThat(terminal.waitFor(20, TimeUnit.SECONDS)).as("Ctrl-] leaves: " + screen.text()).isTrue();
             assertThat(terminal.exitValue()).as(screen.text()).isZero();
+
+            // A reboot gives the guest a new domain and a new console: --expect alone ends with it (the control),
+            // --follow goes on to the next boot's banner.
+            Background alone = lab.xenctlInBackground("console", name, "--expect", Guests.BANNER, "--timeout", "120");
+            Thread.sleep(2000);
+            lab.xenctl("reboot", "--wait", "--timeout", "120", name).expectSuccess();
+            Run ended = alone.finish(Duration.ofSeconds(150));
+            assertThat(ended.exit()).as(ended.describe()).isEqualTo(4);
+            assertThat(ended.err()).contains("closed before");
+            lab.xenctl("console", name, "--expect", Guests.BANNER, "--timeout", "120").expectSuccess();
+            Background followed = lab.xenctlInBackground("-o", "json", "console", name, "--expect", Guests.BANNER,
+                    "--follow", "--timeout", "120");
+            Thread.sleep(2000);
+            lab.xenctl("reboot", "--wait", "--timeout", "120", name).expectSuccess();
+            Run across = followed.finish(Duration.ofSeconds(150));
+            assertThat(across.exit()).as(across.describe()).isZero();
+            assertThat(Json.of(across).get("ended").asText()).isEqualTo("matched");
 
             lab.xenctl("destroy", name).expectSuccess();
         } finally {

@@ -30,6 +30,15 @@ public final class Cli {
         return onTestDriverIn(Context.of(Map.of()), args);
     }
 
+    /** Runs against the shipped demo host (examples/demo-host.xml: running, paused and shut-off domains). */
+    public static Result onDemoHost(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "-c";
+        all[1] = TestDriver.demoHost();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
     /** The same, with a host context of the test's (a sysfs-shaped tree). */
     public static Result onTestDriverIn(Context context, String... args) {
         String[] all = new String[args.length + 2];
