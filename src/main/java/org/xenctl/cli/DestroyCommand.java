@@ -2,6 +2,7 @@ package org.xenctl.cli;
 
 
 import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
 import org.xenctl.render.View;
 
 final class DestroyCommand extends HypervisorCommand {
@@ -18,6 +19,9 @@ final class DestroyCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        return Views.action(session.lifecycle().destroy(session.hypervisor().lookup(DomainRef.of(domain)), waitOptions.timeout()));
+        DomainSummary target = session.hypervisor().lookup(DomainRef.of(domain));
+        try (WaitProgress progress = WaitProgress.start(invocation(), "waiting for Xen to release " + target.name())) {
+            return Views.action(session.lifecycle().destroy(target, waitOptions.timeout()));
+        }
     }
 }

@@ -14,8 +14,12 @@ abstract class PowerStateCommand extends HypervisorCommand {
     final WaitOptions waitOptions;
     String domain;
 
+    private final String waitsUntil;
+
+    /** @param waitsUntil what --wait waits for, after the domain's name: "has suspended" */
     PowerStateCommand(String waitsUntil) {
-        waitOptions = WaitOptions.whenAsked(waitsUntil);
+        this.waitsUntil = waitsUntil;
+        waitOptions = WaitOptions.whenAsked("the guest " + waitsUntil);
     }
 
     @Override
@@ -29,12 +33,16 @@ abstract class PowerStateCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        return Views.action(change(session, session.hypervisor().lookup(DomainRef.of(domain))));
+        DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
+        try (WaitProgress progress = waitOptions.waiting() ? WaitProgress.start(invocation(), "waiting until "
+                + found.name() + " " + waitsUntil) : null) {
+            return Views.action(change(session, found));
+        }
     }
 
     static final class Suspend extends PowerStateCommand {
         Suspend() {
-            super("the guest has suspended");
+            super("has suspended");
         }
 
         @Override
@@ -45,7 +53,7 @@ abstract class PowerStateCommand extends HypervisorCommand {
 
     static final class Resume extends PowerStateCommand {
         Resume() {
-            super("the guest runs again");
+            super("runs again");
         }
 
         @Override

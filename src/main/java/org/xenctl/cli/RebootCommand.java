@@ -2,6 +2,7 @@ package org.xenctl.cli;
 
 
 import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
 import org.xenctl.render.View;
 
 final class RebootCommand extends HypervisorCommand {
@@ -17,7 +18,10 @@ final class RebootCommand extends HypervisorCommand {
 
     @Override
     View execute(Session session) {
-        return Views.action(session.lifecycle().reboot(session.hypervisor().lookup(DomainRef.of(domain)),
-                waitOptions.waiting(), waitOptions.timeout()));
+        DomainSummary target = session.hypervisor().lookup(DomainRef.of(domain));
+        try (WaitProgress progress = waitOptions.waiting() ? WaitProgress.start(invocation(), "waiting for "
+                + target.name() + " to run again") : null) {
+            return Views.action(session.lifecycle().reboot(target, waitOptions.waiting(), waitOptions.timeout()));
+        }
     }
 }

@@ -51,7 +51,9 @@ final class SaveCommand extends HypervisorCommand {
         if (host != null) {
             beforeWriting(host, path, target.summary().memoryKiB());
         }
-        hypervisor.save(target.summary().uuid(), path);
+        try (WaitProgress progress = WaitProgress.start(invocation(), "saving " + name + " to " + path)) {
+            hypervisor.save(target.summary().uuid(), path);
+        }
         Long bytes = host == null ? null : host.size(path);
         return new SaveView(name, path, bytes, true, "Domain " + name + " saved to " + path
                 + (bytes == null ? "" : " (" + roughly(bytes) + ")") + ".");

@@ -33,10 +33,17 @@ final class ShutdownCommand extends HypervisorCommand {
             List<DomainSummary> running = session.hypervisor().list(false).stream()
                     .filter(d -> d.id() != 0)
                     .toList();
-            List<Outcome> outcomes = session.lifecycle().shutdownAll(running, waiting, timeout, force);
+            List<Outcome> outcomes;
+            try (WaitProgress progress = waiting ? WaitProgress.start(invocation(), "waiting for "
+                    + running.size() + " domains to shut down") : null) {
+                outcomes = session.lifecycle().shutdownAll(running, waiting, timeout, force);
+            }
             return new ActionListView("shutdown", outcomes.stream().map(Views::action).toList());
         }
         DomainSummary target = session.hypervisor().lookup(DomainRef.of(domain));
-        return Views.action(session.lifecycle().shutdown(target, waiting, timeout, force));
+        try (WaitProgress progress = waiting ? WaitProgress.start(invocation(), "waiting for " + target.name()
+                + " to shut down") : null) {
+            return Views.action(session.lifecycle().shutdown(target, waiting, timeout, force));
+        }
     }
 }

@@ -40,7 +40,9 @@ final class WaitCommand extends HypervisorCommand {
             throw e;
         }
         Optional<DomainSummary> reached;
-        try (Hypervisor.DomainWatch watch = session.hypervisor().watch(target.uuid())) {
+        try (Hypervisor.DomainWatch watch = session.hypervisor().watch(target.uuid());
+                WaitProgress progress = WaitProgress.start(invocation(), "waiting for " + target.name() + " to be "
+                        + state)) {
             reached = watch.await(condition, waitOptions.timeout());
         } catch (XenctlException e) {
             if (e.code() == ErrorCode.TIMEOUT) {
