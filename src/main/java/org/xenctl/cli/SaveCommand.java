@@ -64,7 +64,12 @@ final class SaveCommand extends HypervisorCommand {
     }
 
     private void beforeWriting(Dom0Files host, String path, long memoryKiB) {
-        String directory = Path.of(path).getParent().toString();
+        Path parent = Path.of(path).getParent();
+        if (parent == null || host.isDirectory(path)) {
+            throw new XenctlException(ErrorCode.USAGE, path + " is a directory", "name a file in it, e.g. "
+                    + (parent == null ? "" : path) + "/" + "DOMAIN.sav");
+        }
+        String directory = parent.toString();
         if (!host.isDirectory(directory)) {
             throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "there is no directory " + directory, null);
         }

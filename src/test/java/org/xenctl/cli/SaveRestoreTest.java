@@ -76,12 +76,17 @@ class SaveRestoreTest {
         Result exists = Cli.onTestDriver("save", "test", taken.toString());
         Result noDirectory = Cli.onTestDriver("save", "test", dir.resolve("no/such/dir/test.sav").toString());
         Result noImage = Cli.onTestDriver("-o", "json", "restore", dir.resolve("missing.sav").toString());
+        Result root = Cli.onTestDriver("save", "test", "/");
+        Result directory = Cli.onTestDriver("save", "test", dir.toString());
 
         assertThat(exists.exit()).isEqualTo(4);
         assertThat(exists.err()).isEqualTo("xenctl: error: " + taken + " exists already\n"
                 + "xenctl: hint: give --force to overwrite it, or another file\n");
         assertThat(Files.readString(taken)).isEqualTo("keep me");
         assertThat(noDirectory.exit()).isEqualTo(5);
+        assertThat(root.exit()).as(root.toString()).isEqualTo(2);
+        assertThat(root.err()).startsWith("xenctl: error: / is a directory\n");
+        assertThat(directory.exit()).as(directory.toString()).isEqualTo(2);
         assertThat(noImage.exit()).isEqualTo(5);
         assertThat(noImage.errorJson().get("error").get("code").asText()).isEqualTo("file-not-found");
         assertThat(test().state()).as("still running").isEqualTo(DomainState.RUNNING);
