@@ -463,7 +463,11 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void save(String uuid, String file) {
-        act(uuid, "save to " + file + " the", domain -> domain.save(file));
+        Domain domain = handles.get(uuid);
+        call("cannot save domain " + nameOf(domain) + " to " + file, () -> {
+            domain.save(file);
+            return null;
+        });
         handles.forget(uuid);
     }
 
