@@ -52,7 +52,7 @@ final class BatchCommand extends HypervisorCommand {
         Context context = batch.context();
         Session[] current = {session};
         Invocation shared = batch.in(new Context((uri, options) -> current[0].shared(), context.hostRoot(),
-                context.sysfs()));
+                context.sysfs(), context.defaults()));
         int succeeded = 0;
         int failed = 0;
         int firstFailure = ExitStatus.OK;

@@ -55,6 +55,14 @@ public final class Main {
         return run(args, Verbs.connects(args), context, out, err);
     }
 
+    /** What in xenctl.conf was ignored, once per process: on stderr, so that JSON on stdout stays whole. */
+    private static void warnAbout(ConfiguredDefaults defaults, PrintWriter err) {
+        for (String warning : defaults.warnings()) {
+            err.println("xenctl: warning: " + warning);
+        }
+        err.flush();
+    }
+
     /** Parse, run, report: every failure, of the line or of the run, ends in {@link ErrorReporter}. */
     private static int run(String[] args, boolean connects, Context context, PrintWriter out, PrintWriter err) {
         if (connects) {
@@ -64,12 +72,16 @@ public final class Main {
         XenctlCommand root = new XenctlCommand();
         try {
             HypervisorCommand verb = CommandLines.parse(root, args, out, err);
-            return verb == null ? ExitStatus.OK : root.invocation(context, out, err).run(verb);
+            if (verb == null) {
+                return ExitStatus.OK;
+            }
+            warnAbout(context.defaults(), err);
+            return root.invocation(context, out, err).run(verb);
         } catch (ParameterException e) {
-            return ErrorReporter.report(e, XenctlCommand.asksJson(args) ? OutputFormat.JSON : OutputFormat.TEXT,
-                    false, err);
+            return ErrorReporter.report(e, XenctlCommand.asksJson(args) ? OutputFormat.JSON
+                    : context.defaults().outputOrText(), false, err);
         } catch (RuntimeException e) {
-            Invocation parsed = root.invocation(context, out, err);
+            Invocation parsed = root.withOutputIfUnset(context.defaults().outputOrText()).invocation(context, out, err);
             return ErrorReporter.report(e, parsed.output(), parsed.verbose(), err);
         }
     }

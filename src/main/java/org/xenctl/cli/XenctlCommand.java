@@ -19,7 +19,8 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
 
     private CommandSpec spec;
     private String connect;
-    private OutputFormat output = OutputFormat.TEXT;
+    /** -o, or null: xenctl.conf's output, else text. */
+    private OutputFormat output;
     private boolean noHeaders;
     private boolean quiet;
     private boolean verbose;
@@ -47,7 +48,7 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
                             + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
                             + "xen:///system on a dom0)", v -> connect = v)
                     .option(OUTPUT, "FORMAT", OutputFormat.class, new OutputFormatConverter(),
-                            "text or json (default: text)", v -> output = v)
+                            "text or json (default: text, or output in xenctl.conf)", v -> output = v)
                     .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
                     .flag("-q|--quiet", "print results only, no confirmations", v -> quiet = v)
                     .flag("-v|--verbose", "show stack traces of internal errors", v -> verbose = v)
@@ -69,7 +70,16 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
 
     /** A run with the options parsed so far. */
     Invocation invocation(Context context, PrintWriter out, PrintWriter err) {
-        return new Invocation(connect, output, !noHeaders, quiet, verbose, context, out, err);
+        return new Invocation(connect, output != null ? output : context.defaults().output(), !noHeaders, quiet,
+                verbose, context, out, err);
+    }
+
+    /** This root with {@code format} as its output when -o was not given: how a failure to read the file is told. */
+    XenctlCommand withOutputIfUnset(OutputFormat format) {
+        if (output == null) {
+            output = format;
+        }
+        return this;
     }
 
     /** Whether {@code args} (which may not parse) ask for JSON, so that even a usage error comes as JSON. */

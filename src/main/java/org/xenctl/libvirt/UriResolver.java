@@ -2,13 +2,10 @@ package org.xenctl.libvirt;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
@@ -18,27 +15,26 @@ import org.xenctl.domain.XenctlException;
  * {@code LIBVIRT_DEFAULT_URI}, then {@code uri_default} in xenctl.conf, then {@code xen:///system} on a Xen dom0.
  */
 public final class UriResolver {
-    public static final Path DEFAULT_CONFIG = Path.of("/etc/xenctl/xenctl.conf");
     public static final Path XEN_CAPABILITIES = Path.of("/proc/xen/capabilities");
 
     /** A URI and where it came from, so `version` and error messages can tell the user why this host. */
     public record Resolved(String uri, String source) { }
 
     private final Map<String, String> environment;
-    private final Path configFile;
+    private final Optional<String> configuredUri;
+    private final String configFile;
     private final Path xenCapabilities;
 
-    public UriResolver(Map<String, String> environment, Path configFile, Path xenCapabilities) {
+    /**
+     * @param configuredUri uri_default from {@code configFile} (xenctl.conf), if it sets one
+     * @param configFile the file that was read, named in messages
+     */
+    public UriResolver(Map<String, String> environment, Optional<String> configuredUri, String configFile,
+                       Path xenCapabilities) {
         this.environment = Map.copyOf(environment);
+        this.configuredUri = configuredUri;
         this.configFile = configFile;
         this.xenCapabilities = xenCapabilities;
-    }
-
-    /** The resolver for this process: its environment, and {@code XENCTL_CONFIG} or /etc/xenctl/xenctl.conf. */
-    public static UriResolver forProcess(Map<String, String> environment) {
-        String config = environment.get("XENCTL_CONFIG");
-        return new UriResolver(environment, config == null || config.isEmpty() ? DEFAULT_CONFIG : Path.of(config),
-                XEN_CAPABILITIES);
     }
 
     public Resolved resolve(String explicit) {
@@ -51,9 +47,8 @@ public final class UriResolver {
                 return new Resolved(value.strip(), variable);
             }
         }
-        Optional<String> configured = configuredUri();
-        if (configured.isPresent()) {
-            return new Resolved(configured.get(), configFile + " (uri_default)");
+        if (configuredUri.isPresent()) {
+            return new Resolved(configuredUri.get(), configFile + " (uri_default)");
         }
         if (isXenDom0()) {
             return new Resolved("xen:///system", XEN_CAPABILITIES + " (this is a Xen dom0)");
@@ -65,67 +60,11 @@ public final class UriResolver {
                         + "; try xenctl without Xen with -c test:///default");
     }
 
-    private Optional<String> configuredUri() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(configFile);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new XenctlException(ErrorCode.INVALID_CONFIG, "cannot read " + configFile + ": " + e.getMessage());
-        }
-        String found = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String content = withoutComment(line);
-            if (content.isBlank()) {
-                continue;
-            }
-            Matcher setting = ConfigSyntax.SETTING.matcher(content);
-            if (!setting.matches()) {
-                throw new XenctlException(ErrorCode.INVALID_CONFIG, configFile + ":" + (i + 1)
-                        + ": expected a setting of the form key = \"value\"");
-            }
-            if (setting.group(1).equals("uri_default")) {
-                Matcher quoted = ConfigSyntax.QUOTED.matcher(setting.group(2));
-                if (!quoted.matches()) {
-                    throw new XenctlException(ErrorCode.INVALID_CONFIG, configFile + ":" + (i + 1)
-                            + ": uri_default needs a quoted value, e.g. uri_default = \"xen:///system\"");
-                }
-                found = quoted.group(1);
-            }
-        }
-        return Optional.ofNullable(found).filter(s -> !s.isBlank());
-    }
-
-    /** The line up to its first # that is not inside double quotes. */
-    private static String withoutComment(String line) {
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '#' && !quoted) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
     private boolean isXenDom0() {
         try {
             return Files.readString(xenCapabilities).contains("control_d");
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /**
-     * The config file's syntax, compiled only when the file is read: a command given its URI never reads it, and
-     * compiling a pattern in a fresh JVM costs a millisecond or two.
-     */
-    private static final class ConfigSyntax {
-        static final Pattern SETTING = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*");
-        static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     }
 }

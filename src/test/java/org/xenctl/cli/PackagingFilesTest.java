@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.host.XenctlConf;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -39,6 +40,19 @@ class PackagingFilesTest {
         assertThat(page).contains("\\fB\\-\\-cap\\fR").contains(".SH EXIT STATUS").contains("xenctl.conf (5)");
         assertThat(page.lines().filter(line -> line.startsWith(".") && !line.matches("\\.[A-Za-z]{1,2}( .*)?")))
                 .as("no text line starts with a dot").isEmpty();
+    }
+
+    @Test
+    void every_configuration_key_is_documented_in_the_man_page_and_the_shipped_file() throws Exception {
+        String manual = Files.readString(Path.of("packaging/man/xenctl.conf.5"));
+        String shipped = Files.readString(Path.of("packaging/deb/xenctl.conf"));
+        for (String key : XenctlConf.KEYS) {
+            assertThat(manual).as(key).containsPattern("(?m)^\\.B " + key + "$");
+            assertThat(shipped).as(key).containsPattern("(?m)^#" + key + " = ");
+        }
+        // What is shipped reads without a warning: every line a comment, every key known.
+        assertThat(XenctlConf.parse(Path.of("xenctl.conf"), shipped.replaceAll("(?m)^#(\\w+ = )", "$1").lines()
+                .toList()).warnings()).isEmpty();
     }
 
     @Test

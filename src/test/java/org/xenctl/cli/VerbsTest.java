@@ -45,11 +45,11 @@ class VerbsTest {
         Path cfg = dir.resolve("guest.cfg");
         Files.writeString(cfg, "name = \"g\"\nmemory = 128\nkernel = \"/boot/vmlinuz\"\n");
         List<ConnectOptions> asked = new ArrayList<>();
-        LibvirtSessions real = new LibvirtSessions(Map.of());
+        Context real = Context.of(Map.of());
         Context recording = new Context((uri, options) -> {
             asked.add(options);
-            return real.open("test:///default", options);
-        }, Path.of("/nonexistent"), null);
+            return real.sessions().open("test:///default", options);
+        }, Path.of("/nonexistent"), null, real.defaults());
         Map<String[], ConnectOptions> expected = new LinkedHashMap<>();
         expected.put(new String[] {"list"}, ConnectOptions.READ_ONLY);
         expected.put(new String[] {"info", "test"}, ConnectOptions.READ_ONLY);

@@ -30,6 +30,19 @@ final class Handled {
         }
     }
 
+    /** A value with no control character, which would end up in a URI or a message. */
+    static void printable(String value, String what) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new AssertionError(what + " accepted with a control character: " + value);
+        }
+    }
+
+    static void oneOf(String value, java.util.List<String> allowed, String what) {
+        if (!allowed.contains(value)) {
+            throw new AssertionError(what + " accepted as " + value + ", not one of " + allowed);
+        }
+    }
+
     /** XML that libvirt (or any parser) can read back: well-formed, with only characters XML 1.0 allows. */
     static void wellFormed(String xml) {
         for (int i = 0; i < xml.length(); i++) {

@@ -1,5 +1,6 @@
 package org.xenctl.fuzz;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.xenctl.domain.spec.XlConfigWriter;
 import org.xenctl.domain.spec.XlDomainReader;
+import org.xenctl.host.XenctlConf;
 import org.xenctl.libvirt.SpecXmlReader;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.xlcfg.DiskSpecParser;
@@ -19,7 +21,7 @@ import org.xenctl.xlcfg.XlProblem;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything that reads what a user or libvirt hands xenctl: an xl.cfg file all
- * the way to libvirt XML, the DISK/NET/PCI spec strings, and a domain XML all the way to xl.cfg. Each input ends in a
+ * the way to libvirt XML, the DISK/NET/PCI spec strings, a domain XML all the way to xl.cfg, and xenctl.conf. Each input ends in a
  * result or a reported error ({@link Handled}), never a crash, and every XML written parses back.
  *
  * <p>In the suite each target runs on its regression inputs (src/test/resources/org/xenctl/fuzz/
@@ -52,6 +54,17 @@ class XlConfigFuzzTest {
             case 1 -> NetSpecParser.parse(text, report);
             default -> PciSpecParser.parse(text, report);
         }
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void xenctl_conf(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
+        Handled.run(() -> {
+            XenctlConf conf = XenctlConf.parse(Path.of("fuzz.conf"), text.lines().toList());
+            // What is accepted is what a command may use: a URI without control characters, a known format.
+            conf.uriDefault().ifPresent(uri -> Handled.printable(uri, "uri_default"));
+            conf.output().ifPresent(format -> Handled.oneOf(format, List.of("text", "json"), "output"));
+        });
     }
 
     @FuzzTest(maxDuration = "5m")
