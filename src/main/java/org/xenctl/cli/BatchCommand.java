@@ -51,8 +51,20 @@ final class BatchCommand extends HypervisorCommand {
         Invocation batch = invocation();
         Context context = batch.context();
         Session[] current = {session};
-        Invocation shared = batch.in(new Context((uri, options) -> current[0].shared(), context.hostRoot(),
-                context.sysfs(), context.defaults()));
+        SessionSource outer = context.sessions();
+        SessionSource sharing = new SessionSource() {
+            @Override
+            public Session open(String explicitUri, ConnectOptions options) {
+                return current[0].shared();
+            }
+
+            @Override
+            public String uriFor(String explicitUri) {
+                return outer.uriFor(explicitUri);  // what the batch reached: the lines' audit records name it
+            }
+        };
+        Invocation shared = batch.in(new Context(sharing, context.hostRoot(), context.sysfs(), context.defaults(),
+                context.audit()));
         int succeeded = 0;
         int failed = 0;
         int firstFailure = ExitStatus.OK;

@@ -1,6 +1,7 @@
 package org.xenctl.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +38,7 @@ final class CommandLines {
         }
         Object command = leaf.commandSpec().userObject();
         if (command instanceof HypervisorCommand verb) {
+            verb.typed(List.of(args));
             return verb;
         }
         throw new ParameterException(leaf.commandSpec().commandLine(), command instanceof Group group

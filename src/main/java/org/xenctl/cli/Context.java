@@ -8,20 +8,22 @@ import org.xenctl.host.pci.SysfsWriter;
 /**
  * What commands get from outside: how to open a session, where the dom0's own filesystem is (sysfs and /proc for
  * the PCI commands: "/" on a dom0, a sysfs-shaped tree in tests, $XENCTL_HOST_ROOT to inspect a copy), how sysfs
- * is written (the kernel; a simulated one in tests), and the defaults of what the command line leaves out
- * (xenctl.conf). One per process (or per batch line, sharing the batch's session), never static, so tests can run
+ * is written (the kernel; a simulated one in tests), the defaults of what the command line leaves out
+ * (xenctl.conf), and where changes are recorded (the audit trail). One per process (or per batch line, sharing the batch's session), never static, so tests can run
  * commands side by side.
  */
-public record Context(SessionSource sessions, Path hostRoot, SysfsWriter sysfs, ConfiguredDefaults defaults) {
+public record Context(SessionSource sessions, Path hostRoot, SysfsWriter sysfs, ConfiguredDefaults defaults,
+                      AuditTrail audit) {
 
     /** The context of a process with this environment. */
     public static Context of(Map<String, String> environment) {
         ConfiguredDefaults defaults = new ConfiguredDefaults(environment);
         return new Context(new LibvirtSessions(defaults),
-                Path.of(environment.getOrDefault("XENCTL_HOST_ROOT", "/")), SysfsWriter.KERNEL, defaults);
+                Path.of(environment.getOrDefault("XENCTL_HOST_ROOT", "/")), SysfsWriter.KERNEL, defaults,
+                AuditTrail.of(environment));
     }
 
     public Context withSysfs(SysfsWriter writer) {
-        return new Context(sessions, hostRoot, writer, defaults);
+        return new Context(sessions, hostRoot, writer, defaults, audit);
     }
 }

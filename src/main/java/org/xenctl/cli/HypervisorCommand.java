@@ -13,10 +13,28 @@ import org.xenctl.xlcfg.XlProblem;
  */
 abstract class HypervisorCommand extends VerbCommand {
     private Invocation invocation;
+    private List<String> typed = List.of();
 
     /** Set by {@link Invocation#compute} before anything else is asked. */
     final void runIn(Invocation run) {
         this.invocation = run;
+    }
+
+    /** Set by {@link CommandLines#parse}: the words of the command line, as the audit trail records them. */
+    final void typed(List<String> words) {
+        this.typed = List.copyOf(words);
+    }
+
+    final List<String> typed() {
+        return typed;
+    }
+
+    /**
+     * Whether this run may change the host, and so is recorded in the audit trail: as the verb's row says, never
+     * under -n/--dry-run; a command whose options make it only look (sched-credit without -w or -c) says so.
+     */
+    boolean changesHost() {
+        return verb().changesHost() && !dryRun();
     }
 
     /** The global options, writers and host context this command runs with. */

@@ -3,6 +3,7 @@ package org.xenctl.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.xenctl.domain.XenctlException;
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.Renderer;
 import org.xenctl.render.View;
@@ -41,12 +42,37 @@ record Invocation(String connect, OutputFormat output, boolean headers, boolean 
     /** The command's view, its session opened and closed around it: what {@link #run} prints and a batch line wraps. */
     View compute(HypervisorCommand command) {
         command.runIn(this);
+        if (!command.changesHost()) {
+            return execute(command);
+        }
+        View view;
+        try {
+            view = execute(command);
+        } catch (RuntimeException e) {
+            XenctlException failure = ErrorReporter.asFailure(e);
+            audit(command, ExitStatus.of(failure.code().kind()), failure.code().code());
+            throw e;
+        }
+        int status = command.exitStatus(view);
+        audit(command, status, status == ExitStatus.OK ? "ok" : "failed");
+        return view;
+    }
+
+    private View execute(HypervisorCommand command) {
         if (!command.needsSession()) {
             return command.execute(null);
         }
         try (Session session = context.sessions().open(connect, command.connectOptions())) {
             return command.execute(session);
         }
+    }
+
+    /** The audit record of a command that may have changed the host; a record that could not be written is said. */
+    private void audit(HypervisorCommand command, int status, String outcome) {
+        context.audit().record(command.typed(), target(), status, outcome).ifPresent(problem -> {
+            err.println("xenctl: warning: " + problem);
+            err.flush();
+        });
     }
 
     /**

@@ -64,10 +64,20 @@ public final class ManPage {
             out.println(".B " + status[0]);
             out.println(escape(status[1]));
         }
+        out.println(".SH AUDIT");
+        paragraph("Every command that may change a host (domain lifecycle, definitions, devices, PCI binds; not under "
+                + "-n, not the verbs that only look) leaves one record in the system's log once it has run or failed: "
+                + "facility authpriv, tag xenctl, notice when it succeeded and warning when not, with the command as "
+                + "typed (passwords masked), the URI, the uid, SUDO_USER and the login uid, the exit status and the "
+                + "error code. Read it back with journalctl -t xenctl, or in /var/log/auth.log under rsyslog. A system "
+                + "without a log daemon records nothing; a daemon that does not take the record costs a warning, "
+                + "never the command.");
         out.println(".SH ENVIRONMENT");
         term("XENCTL_DEFAULT_URI", "the libvirt URI when -c is not given (before LIBVIRT_DEFAULT_URI)");
         term("LIBVIRT_DEFAULT_URI", "libvirt's own default URI");
         term("XENCTL_CONFIG", "another configuration file than /etc/xenctl/xenctl.conf");
+        term("XENCTL_CONNECT_TIMEOUT", "seconds a connection may take to open (before connect_timeout in the file)");
+        term("XENCTL_SYSLOG_SOCKET", "where audit records go instead of /dev/log (a chroot's log socket)");
         out.println(".SH FILES");
         term("/etc/xenctl/xenctl.conf", "configuration, see xenctl.conf(5)");
         term("/var/lib/xenctl/pci", "the records of the PCI devices made assignable, which pci-restore reads at "

@@ -23,6 +23,12 @@ abstract class SchedCommand extends HypervisorCommand {
     Integer weight;
     Integer cap;
 
+    /** Listing the settings changes nothing: only a weight or a cap given is audited. */
+    @Override
+    boolean changesHost() {
+        return super.changesHost() && (weight != null || cap != null);
+    }
+
     @Override
     void declare(Declaration declaration) {
         declaration

@@ -17,36 +17,46 @@ import org.xenctl.domain.ConnectOptions;
  * @param access   how its connection opens: read-only where it only looks (unprivileged users may list), with
  *                 lifecycle events where it waits
  * @param dryRun   whether it takes -n/--dry-run: print what it would do, connect to nothing
+ * @param changesHost whether running it may change the host (a domain, a definition, a device, a PCI binding):
+ *                 then it is recorded in the system's log, the audit trail
  */
 record Verb(String name, List<String> aliases, Class<? extends VerbCommand> command, String help, boolean connects,
-            ConnectOptions access, boolean dryRun) {
+            ConnectOptions access, boolean dryRun, boolean changesHost) {
 
-    /** A verb that connects read-write, without aliases or --dry-run: the common case, refined by the methods below. */
+    /**
+     * A verb that connects read-write and changes the host, without aliases or --dry-run: the common case, refined by
+     * the methods below.
+     */
     static Verb of(String name, Class<? extends VerbCommand> command, String help) {
-        return new Verb(name, List.of(), command, help, true, ConnectOptions.READ_WRITE, false);
+        return new Verb(name, List.of(), command, help, true, ConnectOptions.READ_WRITE, false, true);
     }
 
     Verb aliases(String... names) {
-        return new Verb(name, List.of(names), command, help, connects, access, dryRun);
+        return new Verb(name, List.of(names), command, help, connects, access, dryRun, changesHost);
     }
 
     /** Only looks: the connection opens read-only. */
     Verb readOnly() {
-        return new Verb(name, aliases, command, help, connects, ConnectOptions.READ_ONLY, dryRun);
+        return new Verb(name, aliases, command, help, connects, ConnectOptions.READ_ONLY, dryRun, false);
+    }
+
+    /** Changes nothing on the host, though its connection needs more than read-only (or none): not audited. */
+    Verb looksOnly() {
+        return new Verb(name, aliases, command, help, connects, access, dryRun, false);
     }
 
     /** Waits for or streams lifecycle events: the connection opens with the event loop. */
     Verb events() {
-        return new Verb(name, aliases, command, help, connects, ConnectOptions.WITH_EVENTS, dryRun);
+        return new Verb(name, aliases, command, help, connects, ConnectOptions.WITH_EVENTS, dryRun, changesHost);
     }
 
     /** Works on files (or this machine's sysfs) alone: never opens a connection on its own account. */
     Verb offline() {
-        return new Verb(name, aliases, command, help, false, access, dryRun);
+        return new Verb(name, aliases, command, help, false, access, dryRun, changesHost);
     }
 
     Verb withDryRun() {
-        return new Verb(name, aliases, command, help, connects, access, true);
+        return new Verb(name, aliases, command, help, connects, access, true, changesHost);
     }
 
     /** Its name and aliases, the words that run it. (No stream: the table is read before anything else runs.) */

@@ -45,7 +45,7 @@ final class Verbs {
             Verb.of("rename", RenameCommand.class, "Rename a domain (libvirt renames only domains that are "
                     + "shut off).").aliases("domrename"),
             Verb.of("dumpxml", DumpxmlCommand.class, "Print a domain's libvirt XML: the live one, or with "
-                    + "--inactive the definition it will start from next time."),
+                    + "--inactive the definition it will start from next time.").looksOnly(),
             Verb.of("autostart", AutostartCommand.class, "Make a persistent domain start when the host "
                     + "boots, or not with --disable."),
             Verb.of("version", VersionCommand.class, "Show the versions of xenctl, libvirt and the "
@@ -53,10 +53,11 @@ final class Verbs {
             Verb.of("batch", BatchCommand.class, "Run xenctl commands, one per line (as typed after "
                     + "'xenctl'), in one process over one connection. Blank lines and lines starting with "
                     + "# are skipped; Ctrl-C stops the batch. Exit status: 0 when every command "
-                    + "succeeded, else that of the first that failed.").events(),
+                    + "succeeded, else that of the first that failed.").events().looksOnly(),
             Verb.of("help", HelpCommand.class, "The verbs, or one verb's options and arguments (as VERB "
-                    + "--help).").offline(),
-            Verb.of("config", ConfigCommand.class, "Work with xl.cfg files: check, show, convert, export.").offline(),
+                    + "--help).").offline().looksOnly(),
+            Verb.of("config", ConfigCommand.class, "Work with xl.cfg files: check, show, convert, export.").offline()
+                    .looksOnly(),
             Verb.of("pci-host-list", PciHostListCommand.class, "The dom0's PCI devices: ids and names, "
                     + "driver, assignment state, IOMMU group, reset methods, and whether dom0 uses them. "
                     + "Reads this machine's sysfs; through a remote -c, libvirt's node-device API (no "
@@ -64,7 +65,7 @@ final class Verbs {
             Verb.of("pci-check", PciCheckCommand.class, "Preflight for passthrough: can these devices be "
                     + "made assignable and given to a guest? A verdict per device with every reason in "
                     + "one line. Exit status 0 when all are assignable (warnings included), 4 when one is "
-                    + "refused, 3 when one does not exist.").offline(),
+                    + "refused, 3 when one does not exist.").offline().looksOnly(),
             Verb.of("pci-assignable-add", PciAssignableAddCommand.class, "Make a host PCI device assignable "
                     + "to guests: bind it to xen-pciback, after the preflight of pci-check, remembering "
                     + "its driver (in /var/lib/xenctl/pci) for pci-assignable-remove -r. Idempotent. Exit "
@@ -124,7 +125,7 @@ final class Verbs {
             Verb.of("console", ConsoleCommand.class, "A running domain's console (xl console, virsh console): "
                     + "interactive on a terminal, left with Ctrl-] (--escape); --log copies what the guest prints "
                     + "(one JSON object per line under -o json), --expect TEXT waits until the guest prints "
-                    + "TEXT (exit 4 on --timeout), neither needing a terminal.").events(),
+                    + "TEXT (exit 4 on --timeout), neither needing a terminal.").events().looksOnly(),
             Verb.of("save", SaveCommand.class, "Save a running domain's memory to a file on the host (xl save, "
                     + "virsh save); the domain stops (a defined one stays, shut off). Refused first for a domain "
                     + "with PCI devices passed through and, on the host itself, when the file exists (without "
@@ -160,15 +161,15 @@ final class Verbs {
             Verb.of("stats", StatsCommand.class, "xentop's figures for the running domains (or those named), "
                     + "every interval: CPU use, memory, vCPUs, network and block I/O rates; a refreshing table "
                     + "on a terminal, one JSON object per domain per line under -o json, until --count or "
-                    + "Ctrl-C.").aliases("top"),
+                    + "Ctrl-C.").aliases("top").looksOnly(),
             Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
                     + "shutoff, or gone (no longer exists); exit 4 when the timeout passes first. Woken "
                     + "by lifecycle events, and checks the state itself too, so a missed event only makes "
-                    + "it slower.").events(),
+                    + "it slower.").events().looksOnly(),
             Verb.of("events", EventsCommand.class, "Print domain lifecycle events as they happen (defined, "
                     + "started, paused, resumed, shutdown, stopped, undefined…, with libvirt's detail), "
                     + "one line each (one JSON object per line under -o json), then a last line saying "
-                    + "why it ended. Runs until --count or --timeout, or Ctrl-C.").events());
+                    + "why it ended. Runs until --count or --timeout, or Ctrl-C.").events().looksOnly());
 
     /** Each verb under its name and its aliases. */
     static final Map<String, Verb> BY_NAME = byName(TABLE);

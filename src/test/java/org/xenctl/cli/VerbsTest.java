@@ -49,7 +49,7 @@ class VerbsTest {
         Context recording = new Context((uri, options) -> {
             asked.add(options);
             return real.sessions().open("test:///default", options);
-        }, Path.of("/nonexistent"), null, real.defaults());
+        }, Path.of("/nonexistent"), null, real.defaults(), real.audit());
         Map<String[], ConnectOptions> expected = new LinkedHashMap<>();
         expected.put(new String[] {"list"}, ConnectOptions.READ_ONLY);
         expected.put(new String[] {"info", "test"}, ConnectOptions.READ_ONLY);
