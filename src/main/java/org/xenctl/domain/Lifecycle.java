@@ -21,6 +21,9 @@ public final class Lifecycle {
 
     private static final Hypervisor.Condition STOPPED = condition("shut off",
             now -> now.isEmpty() || !now.get().isActive());
+    private static final Hypervisor.Condition GONE = condition("gone", Optional::isEmpty);
+    /** How long a stopped transient domain may take to be released; past it, the stop is still reported done. */
+    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
 
     private final Hypervisor hypervisor;
 
@@ -93,6 +96,7 @@ public final class Lifecycle {
                                    Duration limit, boolean force) {
         try {
             watch.await(STOPPED, left);
+            awaitRelease(domain, watch);
             return changed("shutdown", current(domain), "has shut down");
         } catch (XenctlException e) {
             if (e.code() != ErrorCode.TIMEOUT) {
@@ -107,6 +111,7 @@ public final class Lifecycle {
         }
         hypervisor.destroy(domain.uuid());
         watch.await(STOPPED, DEFAULT_DESTROY_TIMEOUT);
+        awaitRelease(domain, watch);
         DomainSummary after = current(domain);
         return new Outcome("shutdown", after.name(), after.uuid(), true, after.state(), true,
                 "Domain " + after.name() + " did not shut down within " + seconds(limit) + ": destroyed.");
@@ -126,8 +131,29 @@ public final class Lifecycle {
                 return unchanged("destroy", current(domain), "is already shut off");
             }
             watch.await(STOPPED, timeout == null ? DEFAULT_DESTROY_TIMEOUT : timeout);
+            awaitRelease(domain, watch);
         }
         return changed("destroy", current(domain), "destroyed");
+    }
+
+    /**
+     * Once the domain is shut off, waits until a transient one is gone too: libvirt's libxl driver reports it shut
+     * off while it is still torn down, and until then its name is taken (on the lab, a create of the same xl.cfg
+     * file right after a PVH guest's shutdown --wait was refused). A persistent domain stays, shut off. Past
+     * {@link #RELEASE_TIMEOUT} the stop is still done: the guest no longer runs.
+     */
+    private void awaitRelease(DomainSummary domain, Hypervisor.DomainWatch watch) {
+        Optional<DomainSummary> now = hypervisor.refresh(domain.uuid());
+        try {
+            if (now.isEmpty() || now.get().isActive() || hypervisor.details(now.get()).persistent()) {
+                return;
+            }
+            watch.await(GONE, RELEASE_TIMEOUT);
+        } catch (XenctlException e) {
+            if (e.code() != ErrorCode.TIMEOUT && e.code() != ErrorCode.DOMAIN_NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     /** Asks the guest to reboot; with {@code wait}, returns once it has restarted and is running again. */

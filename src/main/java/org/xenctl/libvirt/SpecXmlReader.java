@@ -108,7 +108,7 @@ public final class SpecXmlReader {
         return new DomainSpec(Dom.text(Dom.child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
                 cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820,
                 passthrough(xen == null ? null : Dom.child(xen, "passthrough")), graphics(devices),
-                serial(devices), type == GuestType.HVM ? hvmFeatures(features) : null,
+                serial(devices), type == GuestType.HVM ? hvmFeatures(features, Dom.child(domain, "cpu")) : null,
                 clock(Dom.child(domain, "clock")));
     }
 
@@ -152,14 +152,33 @@ public final class SpecXmlReader {
         return mode.isEmpty() ? "enabled" : mode;
     }
 
-    private static DomainSpec.HvmFeatures hvmFeatures(Element features) {
+    private static DomainSpec.HvmFeatures hvmFeatures(Element features, Element cpu) {
+        boolean nested = nestedHvm(cpu);
         if (features == null) {
-            return new DomainSpec.HvmFeatures(false, false, false, true, false);
+            return new DomainSpec.HvmFeatures(false, false, false, true, false, nested);
         }
         Element hap = Dom.child(features, "hap");
         return new DomainSpec.HvmFeatures(Dom.child(features, "acpi") != null, Dom.child(features, "apic") != null,
                 Dom.child(features, "pae") != null, hap == null || !"off".equals(hap.getAttribute("state")),
-                Dom.child(features, "viridian") != null);
+                Dom.child(features, "viridian") != null, nested);
+    }
+
+    /**
+     * Nested virtualisation as libvirt's libxl driver decides it: a host-passthrough CPU, unless its vmx or svm
+     * feature is disabled or forbidden.
+     */
+    private static boolean nestedHvm(Element cpu) {
+        if (cpu == null || !"host-passthrough".equals(cpu.getAttribute("mode"))) {
+            return false;
+        }
+        for (Element feature : Dom.children(cpu, "feature")) {
+            String name = feature.getAttribute("name");
+            String policy = feature.getAttribute("policy");
+            if ((name.equals("vmx") || name.equals("svm")) && (policy.equals("disable") || policy.equals("forbid"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Disk> disks(Element devices) {

@@ -198,6 +198,11 @@ public final class SpecXmlWriter {
             if (hvm.viridian()) {
                 child(features, "viridian");
             }
+            if (hvm.nestedHvm()) {
+                // What libvirt's own xl.cfg converter writes for nestedhvm = 1: the libxl driver turns a
+                // host-passthrough CPU whose vmx/svm is not disabled into nested_hvm.
+                child(domain, "cpu").setAttribute("mode", "host-passthrough");
+            }
         }
         Element xen = spec.e820Host() || spec.passthrough() != null ? child(features, "xen") : null;
         if (spec.e820Host()) {

@@ -1,6 +1,10 @@
 package org.xenctl.lab;
 
-/** The lab's PV guest, as libvirt XML and as an xl.cfg file: Debian's kernel with a busybox initramfs. */
+/**
+ * The lab's guest, PV or PVH, as libvirt XML and as an xl.cfg file: Debian's kernel with a busybox initramfs. A PVH
+ * guest runs in the lab with tsc_mode native: TCG reports RDTSCP as RDTSC, and an emulated TSC leaves the guest's
+ * kernel dead after "x86/fpu" (docs/testing.md).
+ */
 final class Guests {
     /** What the guest's init prints on its console (src/it/xen/image/guest-init). */
     static final String BANNER = "xenctl-lab-guest: up";
@@ -9,13 +13,22 @@ final class Guests {
     }
 
     static String xml(String name) {
+        return xml(name, "xen", "");
+    }
+
+    static String pvhXml(String name) {
+        return xml(name, "xenpvh", "<clock offset='utc'><timer name='tsc' mode='native'/></clock>");
+    }
+
+    private static String xml(String name, String osType, String clock) {
         return """
                 <domain type='xen'>
                   <name>%s</name>
                   <memory unit='MiB'>128</memory>
                   <vcpu>1</vcpu>
+                  %s
                   <os>
-                    <type>xen</type>
+                    <type>%s</type>
                     <kernel>%s</kernel>
                     <initrd>%s</initrd>
                     <cmdline>console=hvc0</cmdline>
@@ -27,20 +40,31 @@ final class Guests {
                     <console type='pty'><target type='xen' port='0'/></console>
                   </devices>
                 </domain>
-                """.formatted(name, XenLab.GUEST_KERNEL, XenLab.GUEST_RAMDISK);
+                """.formatted(name, clock, osType, XenLab.GUEST_KERNEL, XenLab.GUEST_RAMDISK);
     }
 
     static String xlCfg(String name, String... moreLines) {
+        return cfgOfType("pv", name, moreLines);
+    }
+
+    static String pvhCfg(String name, String... moreLines) {
+        String[] lines = new String[moreLines.length + 1];
+        lines[0] = "tsc_mode = \"native\"";
+        System.arraycopy(moreLines, 0, lines, 1, moreLines.length);
+        return cfgOfType("pvh", name, lines);
+    }
+
+    private static String cfgOfType(String type, String name, String... moreLines) {
         StringBuilder cfg = new StringBuilder("""
                 name = "%s"
-                type = "pv"
+                type = "%s"
                 kernel = "%s"
                 ramdisk = "%s"
                 extra = "console=hvc0"
                 memory = 128
                 vcpus = 1
                 vif = [ 'bridge=xenbr0' ]
-                """.formatted(name, XenLab.GUEST_KERNEL, XenLab.GUEST_RAMDISK));
+                """.formatted(name, type, XenLab.GUEST_KERNEL, XenLab.GUEST_RAMDISK));
         for (String line : moreLines) {
             cfg.append(line).append('\n');
         }

@@ -25,7 +25,6 @@ public record DomainSpec(String name, String uuid, GuestType type, long memoryMi
         pci = List.copyOf(pci);
     }
 
-    /** HVM platform features (xl defaults: acpi, apic, pae and hap on; viridian off). */
     /**
      * xl.cfg's tsc_mode, hpet, localtime and rtc_timeoffset: what libvirt's libxl driver carries in {@code <clock>}.
      *
@@ -42,7 +41,14 @@ public record DomainSpec(String name, String uuid, GuestType type, long memoryMi
         }
     }
 
-    public record HvmFeatures(boolean acpi, boolean apic, boolean pae, boolean hap, boolean viridian) {
-        public static final HvmFeatures XL_DEFAULTS = new HvmFeatures(true, true, true, true, false);
+    /**
+     * HVM platform features (xl defaults: acpi, apic, pae and hap on; viridian and nested virtualisation off).
+     *
+     * @param nestedHvm the guest may run its own hypervisor (xl's nestedhvm; libvirt's host-passthrough CPU, from
+     *                  which its libxl driver sets nested_hvm)
+     */
+    public record HvmFeatures(boolean acpi, boolean apic, boolean pae, boolean hap, boolean viridian,
+                              boolean nestedHvm) {
+        public static final HvmFeatures XL_DEFAULTS = new HvmFeatures(true, true, true, true, false, false);
     }
 }

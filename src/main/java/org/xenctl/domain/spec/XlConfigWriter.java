@@ -117,6 +117,7 @@ public final class XlConfigWriter {
         flag("pae", features.pae(), d.pae());
         flag("hap", features.hap(), d.hap());
         flag("viridian", features.viridian(), d.viridian());
+        flag("nestedhvm", features.nestedHvm(), d.nestedHvm());
     }
 
     private void flag(String key, boolean value, boolean fallback) {

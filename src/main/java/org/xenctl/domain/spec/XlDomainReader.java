@@ -627,7 +627,7 @@ public final class XlDomainReader {
     private DomainSpec.HvmFeatures features(GuestType type) {
         DomainSpec.HvmFeatures d = DomainSpec.HvmFeatures.XL_DEFAULTS;
         if (type != GuestType.HVM) {
-            for (String key : List.of("acpi", "apic", "pae", "hap", "viridian")) {
+            for (String key : List.of("acpi", "apic", "pae", "hap", "viridian", "nestedhvm")) {
                 if (values.has(key)) {
                     values.entry(key);
                     values.warning(key, "only HVM guests have it", "remove it");
@@ -645,7 +645,8 @@ public final class XlDomainReader {
             viridian = values.bool("viridian").orElse(d.viridian());
         }
         return new DomainSpec.HvmFeatures(values.bool("acpi").orElse(d.acpi()), values.bool("apic").orElse(d.apic()),
-                values.bool("pae").orElse(d.pae()), values.bool("hap").orElse(d.hap()), viridian);
+                values.bool("pae").orElse(d.pae()), values.bool("hap").orElse(d.hap()), viridian,
+                values.bool("nestedhvm").orElse(d.nestedHvm()));
     }
 
     /** xl's tsc_mode names (and the numbers xl still takes for them) as libvirt's tsc timer modes. */
