@@ -53,7 +53,7 @@ public final class BashCompletion {
         out.println("    for ((i = 1; i < COMP_CWORD; i++)); do");
         out.println("        case ${COMP_WORDS[i]} in");
         out.println("            -c|--connect) [ -z \"$verb\" ] && { _xenctl_uri=${COMP_WORDS[i+1]}; ((i++)); } ;;");
-        out.println("            -o|--output) ((i++)) ;;");
+        out.println("            -o|--output|-H|--hosts) ((i++)) ;;");
         out.println("            -*) ;;");
         out.println("            *) [ -z \"$verb\" ] && verb=${COMP_WORDS[i]} ;;");
         out.println("        esac");
@@ -64,6 +64,10 @@ public final class BashCompletion {
                 + " return ;;");
         out.println("            -c|--connect) COMPREPLY=($(compgen -W \"xen:///system test:///default\" -- "
                 + "\"$cur\")); return ;;");
+        // The host groups of xenctl.conf (hosts.NAME = [...]), and all.
+        out.println("            -H|--hosts) COMPREPLY=($(compgen -W \"all $(sed -n 's/^[[:space:]]*hosts\\.\\([A-Za-z0-9_-]*\\)"
+                + "[[:space:]]*=.*/\\1/p' \"${XENCTL_CONFIG:-/etc/xenctl/xenctl.conf}\" 2>/dev/null)\" -- \"$cur\"));"
+                + " return ;;");
         out.println("        esac");
         out.println("        COMPREPLY=($(compgen -W \"" + String.join(" ", verbs) + " "
                 + String.join(" ", names(table.globalOptions())) + "\" -- \"$cur\"))");

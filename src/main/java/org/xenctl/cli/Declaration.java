@@ -123,9 +123,14 @@ final class Declaration {
         return this;
     }
 
-    /** The DOMAIN that most verbs take first. */
+    /** The DOMAIN that most verbs take first (over several hosts, it says on which the verb runs). */
     Declaration domain(Consumer<String> setter) {
-        return parameter("0", "DOMAIN", String.class, "name, id or uuid", setter);
+        return parameter("0", "DOMAIN", String.class, "name, id or uuid", value -> {
+            setter.accept(value);
+            if (verb != null) {
+                verb.namedDomain(value);
+            }
+        });
     }
 
     /** A positional parameter at {@code index} that may be left out. */
@@ -141,6 +146,16 @@ final class Declaration {
             Supplier<List<String>> getter, Consumer<List<String>> setter) {
         FieldBinding<List<String>> binding = new FieldBinding<>(getter, setter);
         spec.addPositional(positional(index, arity, paramLabel, description).type((Class) List.class)
+                .auxiliaryTypes(String.class).getter(binding).setter(binding).build());
+        return this;
+    }
+
+    /** An option that may be given several times, each value added to the list in the order given. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    Declaration repeatable(String names, String paramLabel, String description, Supplier<List<String>> getter,
+            Consumer<List<String>> setter) {
+        FieldBinding<List<String>> binding = new FieldBinding<>(getter, setter);
+        spec.addOption(option(names, description).arity("1").paramLabel(paramLabel).type((Class) List.class)
                 .auxiliaryTypes(String.class).getter(binding).setter(binding).build());
         return this;
     }

@@ -11,6 +11,8 @@ public final class ExitStatus {
     public static final int CONFLICT = 4;
     public static final int BAD_CONFIG = 5;
     public static final int HOST = 6;
+    /** Over several hosts, some answered and some did not: the answer holds what the others said. */
+    public static final int PARTIAL = 7;
     public static final int INTERNAL = 70;
     public static final int INTERRUPTED = 130;
 

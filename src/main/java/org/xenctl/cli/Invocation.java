@@ -3,6 +3,7 @@ package org.xenctl.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.Renderer;
@@ -14,14 +15,19 @@ import org.xenctl.xlcfg.XlProblem;
  * offers ({@link Context}). Built the same way for a command line ({@link Main}), for each line of a batch, and by
  * tests; {@link #run} is the one path from a parsed command to its output and exit status.
  *
- * @param connect the -c URI, or null for the defaults chain
+ * @param hosts the -c URIs and -H groups; none for the defaults chain
  */
-record Invocation(String connect, OutputFormat output, boolean headers, boolean quiet, boolean verbose,
+record Invocation(HostSelection hosts, OutputFormat output, boolean headers, boolean quiet, boolean verbose,
                   Context context, PrintWriter out, PrintWriter err) {
 
     /** Another run with the same options and writers, on {@code other} (a batch's shared session). */
     Invocation in(Context other) {
-        return new Invocation(connect, output, headers, quiet, verbose, other, out, err);
+        return new Invocation(hosts, output, headers, quiet, verbose, other, out, err);
+    }
+
+    /** The -c URI of a single-host run, or null for the defaults chain. */
+    String connect() {
+        return hosts.single();
     }
 
     Renderer renderer() {
@@ -42,6 +48,20 @@ record Invocation(String connect, OutputFormat output, boolean headers, boolean 
     /** The command's view, its session opened and closed around it: what {@link #run} prints and a batch line wraps. */
     View compute(HypervisorCommand command) {
         command.runIn(this);
+        if (hosts.isFleet()) {
+            if (command instanceof FleetCommand fleet) {
+                return FleetRun.onEveryHost(this, command, fleet, hosts.resolve(context.defaults()));
+            }
+            if (command.namedDomain() == null) {
+                throw new XenctlException(ErrorCode.USAGE, command.verb().name() + " works on one host: give one "
+                        + "-c URI and no -H", "list takes several hosts; a verb that names a domain runs on the "
+                        + "host that has it");
+            }
+            String host = FleetRun.hostOf(this, command.namedDomain(), hosts.resolve(context.defaults()),
+                    command.changesHost());
+            return new Invocation(HostSelection.of(host), output, headers, quiet, verbose, context, out, err)
+                    .compute(command);
+        }
         if (!command.changesHost()) {
             return execute(command);
         }
@@ -62,7 +82,7 @@ record Invocation(String connect, OutputFormat output, boolean headers, boolean 
         if (!command.needsSession()) {
             return command.execute(null);
         }
-        try (Session session = context.sessions().open(connect, command.connectOptions())) {
+        try (Session session = context.sessions().open(connect(), command.connectOptions())) {
             return command.execute(session);
         }
     }
@@ -80,7 +100,7 @@ record Invocation(String connect, OutputFormat output, boolean headers, boolean 
      * so that a remote default is never mistaken for this machine; null when none is configured.
      */
     String target() {
-        return context.sessions().uriFor(connect);
+        return context.sessions().uriFor(connect());
     }
 
     /** Whether that is this machine, whose sysfs the PCI host commands may then read and write. */

@@ -8,9 +8,10 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.DomainSummary.Detail;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainListView;
+import org.xenctl.render.view.FleetListView;
 import org.xenctl.render.view.ListColumn;
 
-final class ListCommand extends HypervisorCommand {
+final class ListCommand extends HypervisorCommand implements FleetCommand {
     boolean all;
     List<ListColumn> columns = List.of();
     List<String> domains = new ArrayList<>();
@@ -34,5 +35,26 @@ final class ListCommand extends HypervisorCommand {
                 ? session.hypervisor().list(all, detail)
                 : session.hypervisor().summaries(domains.stream().map(DomainRef::of).toList(), detail);
         return new DomainListView(found.stream().map(Views::row).toList(), columns);
+    }
+
+    @Override
+    public View merge(List<HostAnswer> answers) {
+        List<FleetListView.Host> hosts = new ArrayList<>(answers.size());
+        for (HostAnswer answer : answers) {
+            hosts.add(answer.answered()
+                    ? new FleetListView.Host(answer.uri(), ((DomainListView) answer.view()).domains(), null)
+                    : new FleetListView.Host(answer.uri(), List.of(), ErrorReporter.errorView(answer.failure())
+                            .error()));
+        }
+        return new FleetListView(hosts, columns);
+    }
+
+    /** Over several hosts: 7 when some did not answer, 6 when none did. */
+    @Override
+    int exitStatus(View view) {
+        if (view instanceof FleetListView fleet) {
+            return fleet.noneAnswered() ? ExitStatus.HOST : fleet.partial() ? ExitStatus.PARTIAL : ExitStatus.OK;
+        }
+        return ExitStatus.OK;
     }
 }

@@ -57,7 +57,9 @@ public final class ManPage {
                 {"1", "failure"}, {"2", "usage: a bad command line"}, {"3", "not found (a domain, a device)"},
                 {"4", "wrong state, out of range, a refusal before failure, or a timeout"},
                 {"5", "bad configuration: an xl.cfg file or XML with errors, a file that cannot be read"},
-                {"6", "host, connection or permission problem"}, {"70", "internal error (a bug: report it)"},
+                {"6", "host, connection or permission problem"},
+                {"7", "partial: over several hosts (-c given again, -H), some did not answer"},
+                {"70", "internal error (a bug: report it)"},
                 {"130", "interrupted (Ctrl-C)"}};
         for (String[] status : statuses) {
             out.println(".TP");

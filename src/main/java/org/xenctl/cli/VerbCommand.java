@@ -13,6 +13,8 @@ abstract class VerbCommand implements Declared {
     private Verb verb;
     private CommandSpec spec;
     private boolean dryRun;
+    /** The DOMAIN argument, as typed: over several hosts, the verb runs on the one that has it. */
+    private String namedDomain;
     /** Short names this verb takes from the root's inherited options: "-c" to "--cap" (see {@link #underRoot}). */
     private final Map<String, String> shortNamesTaken = new LinkedHashMap<>();
 
@@ -32,6 +34,14 @@ abstract class VerbCommand implements Declared {
 
     final void dryRun(boolean asked) {
         dryRun = asked;
+    }
+
+    final String namedDomain() {
+        return namedDomain;
+    }
+
+    final void namedDomain(String domain) {
+        namedDomain = domain;
     }
 
     /** Records that the option {@code longName} is also {@code shortName}, which a global option has already. */

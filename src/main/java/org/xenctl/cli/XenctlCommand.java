@@ -1,6 +1,7 @@
 package org.xenctl.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.xenctl.render.OutputFormat;
@@ -13,12 +14,14 @@ import picocli.CommandLine.ScopeType;
  */
 public final class XenctlCommand implements Declared, CommandLines.Group {
     static final String CONNECT = "-c|--connect";
+    static final String HOSTS = "-H|--hosts";
     static final String OUTPUT = "-o|--output";
     /** The global options that take a value: the word after one is not the verb. */
-    static final List<String> VALUED = List.of("-c", "--connect", "-o", "--output");
+    static final List<String> VALUED = List.of("-c", "--connect", "-H", "--hosts", "-o", "--output");
 
     private CommandSpec spec;
-    private String connect;
+    private List<String> connects = new ArrayList<>();
+    private List<String> groups = new ArrayList<>();
     /** -o, or null: xenctl.conf's output, else text. */
     private OutputFormat output;
     private boolean noHeaders;
@@ -31,7 +34,8 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
 
     /** The root of a batch line: the batch's options, which the line may override. */
     XenctlCommand(Invocation defaults) {
-        connect = defaults.connect();
+        connects = new ArrayList<>(defaults.hosts().uris());
+        groups = new ArrayList<>(defaults.hosts().groups());
         output = defaults.output();
         noHeaders = !defaults.headers();
         quiet = defaults.quiet();
@@ -44,9 +48,12 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
             CommandSpec root = Declaration.command(this, "xenctl",
                             "Drive the domains of a Xen host through libvirt, with xl's verbs.")
                     .inheritedOptions()
-                    .option(CONNECT, "URI", String.class, "libvirt URI of the host (default: "
+                    .repeatable(CONNECT, "URI", "libvirt URI of the host (default: "
                             + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
-                            + "xen:///system on a dom0)", v -> connect = v)
+                            + "xen:///system on a dom0); given again, more hosts (list)", () -> connects,
+                            v -> connects = v)
+                    .repeatable(HOSTS, "GROUP", "the hosts of a group, hosts.GROUP in xenctl.conf (all: every "
+                            + "group), for list", () -> groups, v -> groups = v)
                     .option(OUTPUT, "FORMAT", OutputFormat.class, new OutputFormatConverter(),
                             "text or json (default: text, or output in xenctl.conf)", v -> output = v)
                     .flag("--no-headers", "leave out table headers", v -> noHeaders = v)
@@ -57,7 +64,8 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
             root.scopeType(ScopeType.INHERIT).versionProvider(new XenctlVersion());
             root.usageMessage().sortOptions(false).autoWidth(true).footer("",
                     "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
-                    "5 bad configuration, 6 host or permission problem, 70 internal error, 130 interrupted.");
+                    "5 bad configuration, 6 host or permission problem, 7 some hosts did not answer,",
+                    "70 internal error, 130 interrupted.");
             spec = root;
         }
         return spec;
@@ -70,8 +78,8 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
 
     /** A run with the options parsed so far. */
     Invocation invocation(Context context, PrintWriter out, PrintWriter err) {
-        return new Invocation(connect, output != null ? output : context.defaults().output(), !noHeaders, quiet,
-                verbose, context, out, err);
+        return new Invocation(new HostSelection(connects, groups),
+                output != null ? output : context.defaults().output(), !noHeaders, quiet, verbose, context, out, err);
     }
 
     /** This root with {@code format} as its output when -o was not given: how a failure to read the file is told. */

@@ -7,6 +7,8 @@ package org.xenctl.domain;
 public enum ErrorCode {
     USAGE("usage", ErrorKind.USAGE),
     DOMAIN_NOT_FOUND("domain-not-found", ErrorKind.NOT_FOUND),
+    /** Over several hosts, the name (or id) is a domain on more than one. */
+    AMBIGUOUS_DOMAIN("ambiguous-domain", ErrorKind.USAGE),
     DEVICE_NOT_FOUND("device-not-found", ErrorKind.NOT_FOUND),
     DEVICE_REFUSED("device-refused", ErrorKind.CONFLICT),
     NO_PCIBACK("no-pciback", ErrorKind.HOST),

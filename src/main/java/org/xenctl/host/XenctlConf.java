@@ -11,9 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.xenctl.domain.EditDistance;
@@ -31,25 +34,29 @@ import org.xenctl.domain.XenctlException;
  * @param uriDefault the libvirt URI when -c and the environment give none
  * @param output the default of -o, "text" or "json"
  * @param connectTimeout how long opening a connection may take
+ * @param hostGroups {@code hosts.NAME = [ "URI", … ]}: the URIs -H NAME reaches, by name in the file's order
  * @param warnings "FILE:LINE: …" for each line that was ignored
  */
 public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String> output,
-                         Optional<Duration> connectTimeout, List<String> warnings) {
+                         Optional<Duration> connectTimeout, Map<String, List<String>> hostGroups,
+                         List<String> warnings) {
     public static final Path DEFAULT_FILE = Path.of("/etc/xenctl/xenctl.conf");
     /** The keys this version knows, in the order xenctl.conf(5) documents them. */
-    public static final List<String> KEYS = List.of("uri_default", "output", "connect_timeout");
+    public static final List<String> KEYS = List.of("uri_default", "output", "connect_timeout", "hosts.NAME");
+    private static final String HOSTS = "hosts.";
     /** Larger than anyone waits for a connection, small enough that a Duration never overflows. */
     private static final long MAX_SECONDS = 86_400;
     /** A configuration file is a few lines; anything this large is not one (and must not fill the memory). */
     private static final int MAX_BYTES = 64 * 1024;
 
     public XenctlConf {
+        hostGroups = Collections.unmodifiableMap(new LinkedHashMap<>(hostGroups));
         warnings = List.copyOf(warnings);
     }
 
     /** No file: every option at its built-in default. */
     public static XenctlConf none(Path file) {
-        return new XenctlConf(file, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return new XenctlConf(file, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), List.of());
     }
 
     /**
@@ -67,7 +74,7 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return parse(file, text.lines().toList());
         } catch (NoSuchFileException e) {
-            return named ? new XenctlConf(file, Optional.empty(), Optional.empty(), Optional.empty(),
+            return named ? new XenctlConf(file, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
                     List.of(file + ": no such file (named by XENCTL_CONFIG); using the built-in defaults"))
                     : none(file);
         } catch (CharacterCodingException e) {
@@ -82,10 +89,16 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
     public static XenctlConf parse(Path file, List<String> lines) {
         Settings settings = new Settings(file);
         for (int i = 0; i < lines.size(); i++) {
-            settings.line(i + 1, lines.get(i));
+            int first = i;
+            String line = Settings.withoutComment(lines.get(i));
+            // A list may go on over the next lines until its ], as in xl.cfg.
+            while (Settings.opensList(line) && i + 1 < lines.size()) {
+                line = line + " " + Settings.withoutComment(lines.get(++i));
+            }
+            settings.line(first + 1, line);
         }
         return new XenctlConf(file, Optional.ofNullable(settings.uriDefault), Optional.ofNullable(settings.output),
-                Optional.ofNullable(settings.connectTimeout), settings.warnings);
+                Optional.ofNullable(settings.connectTimeout), settings.hostGroups, settings.warnings);
     }
 
     private static XenctlException invalid(Path file, int line, String problem) {
@@ -100,6 +113,7 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
         private String uriDefault;
         private String output;
         private Duration connectTimeout;
+        private final Map<String, List<String>> hostGroups = new LinkedHashMap<>();
 
         Settings(Path file) {
             this.file = file;
@@ -116,6 +130,10 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
                 throw invalid(file, number, "expected a setting of the form key = \"value\"");
             }
             String value = content.substring(equals + 1).strip();
+            if (key.startsWith(HOSTS)) {
+                hostGroups.put(groupName(number, key), uriList(number, key, value));
+                return;
+            }
             switch (key) {
                 case "uri_default" -> uriDefault = emptyAsNull(quoted(number, key, value, "\"xen:///system\""));
                 case "output" -> output = outputFormat(number, quoted(number, key, value, "\"json\""));
@@ -135,6 +153,54 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
                 throw invalid(file, number, key + " contains a control character");
             }
             return text;
+        }
+
+        private String groupName(int number, String key) {
+            String name = key.substring(HOSTS.length());
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+                throw invalid(file, number, "a host group is named with letters, digits, - and _ after hosts., "
+                        + "e.g. hosts.rack1 = [ \"xen+ssh://root@a/system\" ]");
+            }
+            return name;
+        }
+
+        /** [ "URI", … ]: at least one, each quoted as a string is. */
+        private List<String> uriList(int number, String key, String value) {
+            String example = key + " = [ \"xen+ssh://root@a/system\", \"xen+ssh://root@b/system\" ]";
+            if (!value.startsWith("[") || !value.endsWith("]")) {
+                throw invalid(file, number, key + " needs a list of quoted URIs, e.g. " + example);
+            }
+            String inside = value.substring(1, value.length() - 1).strip();
+            List<String> uris = new ArrayList<>();
+            for (String item : inside.isEmpty() ? List.<String>of() : items(inside)) {
+                String uri = quoted(number, key, item.strip(), "[ \"xen+ssh://root@a/system\" ]");
+                if (uri.isBlank()) {
+                    throw invalid(file, number, key + " has an empty URI");
+                }
+                uris.add(uri);
+            }
+            if (uris.isEmpty()) {
+                throw invalid(file, number, key + " names no host, e.g. " + example);
+            }
+            return uris;
+        }
+
+        /** The list's items: split at the commas outside quotes (a URI's query may hold one). */
+        private static List<String> items(String inside) {
+            List<String> items = new ArrayList<>();
+            boolean quoted = false;
+            int start = 0;
+            for (int i = 0; i < inside.length(); i++) {
+                char c = inside.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == ',' && !quoted) {
+                    items.add(inside.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            items.add(inside.substring(start));
+            return items;
         }
 
         private String outputFormat(int number, String value) {
@@ -172,11 +238,28 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
             if (key.isEmpty() || !(Character.isLetter(key.charAt(0)) || key.charAt(0) == '_')) {
                 return false;
             }
-            return key.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.'));
+            return key.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_.-".indexOf(c) >= 0));
+        }
+
+        /** Whether the line has a [ outside quotes without its ]. */
+        static boolean opensList(String line) {
+            boolean quoted = false;
+            int depth = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '[') {
+                    depth++;
+                } else if (!quoted && c == ']') {
+                    depth--;
+                }
+            }
+            return depth > 0;
         }
 
         /** The line up to its first # that is not inside double quotes. */
-        private static String withoutComment(String line) {
+        static String withoutComment(String line) {
             boolean quoted = false;
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);

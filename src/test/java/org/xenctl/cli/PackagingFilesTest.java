@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +48,11 @@ class PackagingFilesTest {
         String manual = Files.readString(Path.of("packaging/man/xenctl.conf.5"));
         String shipped = Files.readString(Path.of("packaging/deb/xenctl.conf"));
         for (String key : XenctlConf.KEYS) {
-            assertThat(manual).as(key).containsPattern("(?m)^\\.B " + key + "$");
-            assertThat(shipped).as(key).containsPattern("(?m)^#" + key + " = ");
+            assertThat(manual).as(key).containsPattern("(?m)^\\.B " + Pattern.quote(key) + "$");
+            assertThat(shipped).as(key).containsPattern("(?m)^#" + Pattern.quote(key) + " = ");
         }
         // What is shipped reads without a warning: every line a comment, every key known.
-        assertThat(XenctlConf.parse(Path.of("xenctl.conf"), shipped.replaceAll("(?m)^#(\\w+ = )", "$1").lines()
+        assertThat(XenctlConf.parse(Path.of("xenctl.conf"), shipped.replaceAll("(?m)^#([\\w.]+ = )", "$1").lines()
                 .toList()).warnings()).isEmpty();
     }
 
@@ -66,11 +67,15 @@ class PackagingFilesTest {
                 + "c() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _xenctl; "
                 + "echo \"${COMPREPLY[*]}\"; }\n"
                 + "c xenctl managedsave-r\nc xenctl sched-credit2 --c\nc xenctl wait web --state s\n"
-                + "c xenctl console web --type ''\n";
-        Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+                + "c xenctl console web --type ''\n"
+                + "c xenctl -H ''\nc xenctl -H rack1 managedsave-r\n";
+        Path conf = Files.writeString(dir.resolve("xenctl.conf"), "hosts.rack1 = [ \"a\" ]\n hosts.lab-2 = [\n");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true);
+        builder.environment().put("XENCTL_CONFIG", conf.toString());
+        Process bash = builder.start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).isEqualTo("managedsave-remove\n--cap\nshutoff\npv serial\n");
+        assertThat(out).isEqualTo("managedsave-remove\n--cap\nshutoff\npv serial\nall rack1 lab-2\nmanagedsave-remove\n");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +46,11 @@ class XenctlConfTest {
 
     @Test
     void an_unknown_key_is_a_warning_with_its_line_and_the_key_it_resembles() throws Exception {
-        XenctlConf conf = read("output = \"json\"\nouptut = \"text\"\nhosts.lab = \"x\"\n");
+        XenctlConf conf = read("output = \"json\"\nouptut = \"text\"\nlog_level = 3\n");
         assertThat(conf.output()).contains("json");
         assertThat(conf.warnings()).containsExactly(
                 file() + ":2: unknown key 'ouptut' (did you mean 'output'?), ignored",
-                file() + ":3: unknown key 'hosts.lab', ignored");
+                file() + ":3: unknown key 'log_level', ignored");
     }
 
     @Test
@@ -71,6 +72,24 @@ class XenctlConfTest {
                 .satisfies(e -> assertThat(((XenctlException) e).code()).isEqualTo(ErrorCode.INVALID_CONFIG))
                 .hasMessageStartingWith(file().toString())
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void host_groups_are_lists_of_uris_by_name_in_the_files_order() throws Exception {
+        XenctlConf conf = read("""
+                hosts.rack-2 = [ "xen+ssh://root@c/system" ]
+                hosts.rack1 = [ "xen+ssh://root@a/system",   # the first
+                                 "xen+tls://b/system?pkipath=/x,y" ]
+                """);
+        assertThat(conf.hostGroups()).containsExactly(
+                java.util.Map.entry("rack-2", List.of("xen+ssh://root@c/system")),
+                java.util.Map.entry("rack1", List.of("xen+ssh://root@a/system", "xen+tls://b/system?pkipath=/x,y")));
+        assertProblem("hosts.x = \"a\"\n", ":1: hosts.x needs a list of quoted URIs");
+        assertProblem("hosts.x = [ ]\n", ":1: hosts.x names no host");
+        assertProblem("hosts.x = [ \"a\", b ]\n", ":1: hosts.x needs a quoted value");
+        assertProblem("hosts.x = [ \"\" ]\n", ":1: hosts.x has an empty URI");
+        assertProblem("hosts. = [ \"a\" ]\n", ":1: a host group is named with letters");
+        assertProblem("hosts.x = [ \"a\",\n\"b\"\n", ":1: hosts.x needs a list of quoted URIs");
     }
 
     @Test

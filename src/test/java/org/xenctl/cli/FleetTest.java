@@ -1,0 +1,138 @@
+package org.xenctl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenctl.testing.Cli;
+import org.xenctl.testing.Cli.Result;
+import org.xenctl.testing.PrivateLibvirtd;
+import org.xenctl.testing.TestDriver;
+
+/**
+ * Several hosts at once: a private libvirtd (libvirt's test driver behind a socket: one domain, "test"), the demo
+ * host (web, db, router), and a socket nobody listens on. list merges them with the host named and says which did
+ * not answer (exit 7); a verb that names a domain runs on the one host that has it, and is refused when two do or
+ * when a change cannot tell. (The test driver keeps no state between connections: a change is checked by what the
+ * command reports of the domain it changed, its UUID.)
+ */
+class FleetTest {
+    @TempDir
+    static Path dir;
+
+    private static PrivateLibvirtd daemon;
+    private static String a;
+    private static final String B = TestDriver.demoHost();
+    private static final String DEAD = "test+unix:///default?socket=/nonexistent/libvirt-sock";
+    private static final String WEB_UUID = "4a1f2c3d-5b6e-4f70-8a91-b2c3d4e5f601";
+    private static final String TEST_UUID = "6695eb01-f6a4-8304-79aa-97f2502e193f";
+
+    @BeforeAll
+    static void aDaemon() throws Exception {
+        daemon = PrivateLibvirtd.start(dir.resolve("a"));
+        a = daemon.uri();
+    }
+
+    @AfterAll
+    static void stopIt() throws Exception {
+        daemon.close();
+    }
+
+    @Test
+    void list_asks_every_host_and_names_each_domains_host() {
+        Result r = Cli.run("-c", a, "-c", B, "list", "--columns", "name,state");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        int width = Math.max(a.length(), B.length());
+        assertThat(r.out().lines()).containsExactly(
+                String.format("%-" + width + "s  Name    State", "Host"),
+                String.format("%-" + width + "s  test    running", a),
+                String.format("%-" + width + "s  web     running", B),
+                String.format("%-" + width + "s  db      running", B),
+                String.format("%-" + width + "s  router  paused", B));
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void a_host_that_does_not_answer_is_said_without_hiding_the_others() {
+        Result text = Cli.run("-c", a, "-c", DEAD, "list");
+        assertThat(text.exit()).isEqualTo(ExitStatus.PARTIAL);
+        assertThat(text.out()).contains(a);
+        assertThat(text.err()).startsWith("xenctl: error: " + DEAD + ": cannot connect");
+
+        Result json = Cli.run("-c", a, "-c", DEAD, "-o", "json", "list");
+        assertThat(json.exit()).isEqualTo(7);
+        JsonNode hosts = json.json().get("hosts");
+        assertThat(hosts.get(0).get("answered").asBoolean()).isTrue();
+        assertThat(hosts.get(0).get("domains").asInt()).isEqualTo(1);
+        assertThat(hosts.get(1).get("uri").asText()).isEqualTo(DEAD);
+        assertThat(hosts.get(1).get("answered").asBoolean()).isFalse();
+        assertThat(hosts.get(1).get("error").get("code").asText()).isEqualTo("connect-failed");
+        assertThat(json.json().get("domains").get(0).get("host").asText()).isEqualTo(a);
+        assertThat(json.err()).isEmpty();
+
+        Result none = Cli.run("-c", DEAD, "-c", DEAD + "2", "list");
+        assertThat(none.exit()).as("no host answered").isEqualTo(6);
+    }
+
+    @Test
+    void a_group_of_the_config_file_names_its_hosts() throws Exception {
+        Path conf = dir.resolve("groups.conf");
+        Files.writeString(conf, "hosts.rack1 = [ \"" + a + "\",\n  \"" + B + "\" ]\n");
+        Map<String, String> env = Map.of("XENCTL_CONFIG", conf.toString());
+
+        Result rack = Cli.runWith(env, "-H", "rack1", "-o", "json", "list");
+        assertThat(rack.exit()).as(rack.toString()).isZero();
+        assertThat(rack.json().get("domains").findValuesAsText("name")).containsExactly("test", "web", "db", "router");
+        assertThat(Cli.runWith(env, "-H", "all", "-o", "json", "list").json().get("hosts")).hasSize(2);
+
+        Result unknown = Cli.runWith(env, "-H", "rack9", "list");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no host group 'rack9' in " + conf).contains("its groups: rack1");
+    }
+
+    @Test
+    void a_verb_naming_a_domain_runs_on_the_host_that_has_it() {
+        Result web = Cli.run("-c", a, "-c", B, "-o", "json", "pause", "web");
+        assertThat(web.exit()).as(web.toString()).isZero();
+        assertThat(web.json().get("uuid").asText()).isEqualTo(WEB_UUID);
+        Result test = Cli.run("-c", a, "-c", B, "-o", "json", "pause", "test");
+        assertThat(test.exit()).as(test.toString()).isZero();
+        assertThat(test.json().get("uuid").asText()).isEqualTo(TEST_UUID);
+
+        Result ambiguous = Cli.run("-c", a, "-c", B, "pause", "1");
+        assertThat(ambiguous.exit()).isEqualTo(2);
+        assertThat(ambiguous.err()).startsWith("xenctl: error: domain '1' is on 2 hosts: " + a + ", " + B);
+        assertThat(Cli.run("-c", a, "-c", B, "-o", "json", "pause", "1").err()).contains("\"ambiguous-domain\"");
+
+        Result nowhere = Cli.run("-c", a, "-c", B, "info", "nosuch");
+        assertThat(nowhere.exit()).isEqualTo(3);
+        assertThat(nowhere.err()).contains("domain 'nosuch' not found on any of the 2 hosts");
+    }
+
+    @Test
+    void a_change_is_refused_when_a_host_that_might_have_the_domain_did_not_answer() {
+        Result change = Cli.run("-c", B, "-c", DEAD, "pause", "web");
+        assertThat(change.exit()).isEqualTo(6);
+        assertThat(change.err()).contains("cannot tell which host has it: domain 'web' is on " + B).contains(DEAD);
+
+        Result reading = Cli.run("-c", B, "-c", DEAD, "domid", "web");
+        assertThat(reading.exit()).as(reading.toString()).isZero();
+        assertThat(reading.out()).isEqualTo("1\n");
+        assertThat(reading.err()).startsWith("xenctl: warning: domain 'web' is on " + B);
+    }
+
+    @Test
+    void a_verb_for_one_host_refuses_several() {
+        Result r = Cli.run("-c", a, "-c", B, "host-info");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("xenctl: error: host-info works on one host");
+    }
+}
