@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.xenctl.domain.ConnectOptions;
 import org.xenctl.render.View;
+import org.xenctl.render.view.FleetView;
 import org.xenctl.xlcfg.XlProblem;
 
 /**
@@ -64,8 +65,14 @@ abstract class HypervisorCommand extends VerbCommand {
     /** @param session the open session, or null when {@link #needsSession} is false */
     abstract View execute(Session session);
 
-    /** The exit status of a successful result: a report can carry a verdict (pci-check refusing a device). */
+    /**
+     * The exit status of a successful result: a report can carry a verdict (pci-check refusing a device), and an
+     * answer over several hosts says whether all answered (0), some (7) or none (6).
+     */
     int exitStatus(View view) {
+        if (view instanceof FleetView fleet) {
+            return fleet.noneAnswered() ? ExitStatus.HOST : fleet.partial() ? ExitStatus.PARTIAL : ExitStatus.OK;
+        }
         return ExitStatus.OK;
     }
 

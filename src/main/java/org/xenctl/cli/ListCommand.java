@@ -8,7 +8,9 @@ import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.DomainSummary.Detail;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DomainListView;
+import org.xenctl.render.view.DomainRow;
 import org.xenctl.render.view.FleetListView;
+import org.xenctl.render.view.FleetView;
 import org.xenctl.render.view.ListColumn;
 
 final class ListCommand extends HypervisorCommand implements FleetCommand {
@@ -39,22 +41,8 @@ final class ListCommand extends HypervisorCommand implements FleetCommand {
 
     @Override
     public View merge(List<HostAnswer> answers) {
-        List<FleetListView.Host> hosts = new ArrayList<>(answers.size());
-        for (HostAnswer answer : answers) {
-            hosts.add(answer.answered()
-                    ? new FleetListView.Host(answer.uri(), ((DomainListView) answer.view()).domains(), null)
-                    : new FleetListView.Host(answer.uri(), List.of(), ErrorReporter.errorView(answer.failure())
-                            .error()));
-        }
-        return new FleetListView(hosts, columns);
-    }
-
-    /** Over several hosts: 7 when some did not answer, 6 when none did. */
-    @Override
-    int exitStatus(View view) {
-        if (view instanceof FleetListView fleet) {
-            return fleet.noneAnswered() ? ExitStatus.HOST : fleet.partial() ? ExitStatus.PARTIAL : ExitStatus.OK;
-        }
-        return ExitStatus.OK;
+        return new FleetListView(answers.stream().map(answer -> new FleetView.Host<>(answer.uri(),
+                answer.answered() ? ((DomainListView) answer.view()).domains() : List.<DomainRow>of(),
+                answer.answered() ? null : ErrorReporter.errorView(answer.failure()).error())).toList(), columns);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
  * can run.
  *
  * @param hypervisor   e.g. "Xen 4.17.3" (the driver's type and version)
+ * @param freeMemoryKiB the memory no domain holds; null where the driver cannot tell (libvirt's test driver from a
+ *                     file without NUMA cells)
  * @param scheduler    the scheduler Domain-0 runs under (credit, credit2…); null where there is no Domain-0
  * @param guestTypes   the guest types the host can run: pv, pvh, hvm
  * @param features     the host's virtualization features libvirt reports: hap, iommu…
@@ -14,7 +16,7 @@ import java.util.List;
  */
 public record HostInfo(String hostname, String hypervisor, String libvirt, String cpuModel, int cpus, int cpuMhz,
                        int numaNodes, int sockets, int coresPerSocket, int threadsPerCore, long totalMemoryKiB,
-                       long freeMemoryKiB, String scheduler, List<String> guestTypes, List<String> features,
+                       Long freeMemoryKiB, String scheduler, List<String> guestTypes, List<String> features,
                        List<Node> nodes) {
 
     public HostInfo {

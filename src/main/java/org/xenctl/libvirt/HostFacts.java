@@ -29,13 +29,25 @@ final class HostFacts {
         long version = call("cannot read the hypervisor version", connect::getVersion);
         long libvirt = call("cannot read libvirt's version", connect::getLibVersion);
         String host = call("cannot read the host name", connect::getHostName);
-        long freeKiB = call("cannot read the host's free memory", connect::getFreeMemory) / 1024;
+        Long freeKiB = freeMemoryKiB(connect);
         Element capabilities = parse(call("cannot read the host's capabilities", connect::getCapabilities));
         List<HostInfo.Node> nodes = nodes(capabilities, connection);
         return new HostInfo(host, type + (version == 0 ? "" : " " + LibvirtHypervisor.dotted(version)),
                 LibvirtHypervisor.dotted(libvirt), node.model, node.cpus, node.mhz, node.nodes, node.sockets,
                 node.cores, node.threads, node.memory, freeKiB, scheduler(connect), guestTypes(capabilities),
                 features(capabilities), nodes);
+    }
+
+    /**
+     * Free memory, or null where the driver cannot tell (libvirt's test driver from a file without NUMA cells): the
+     * other facts are still worth showing. On Xen libxl always tells.
+     */
+    private static Long freeMemoryKiB(Connect connect) {
+        try {
+            return connect.getFreeMemory() / 1024;
+        } catch (LibvirtException e) {
+            return null;
+        }
     }
 
     /** The scheduler Domain-0 runs under: Xen's pool scheduler as xl info's "xen_scheduler" says it. */

@@ -130,9 +130,32 @@ class FleetTest {
     }
 
     @Test
+    void host_info_shows_each_hosts_room_and_the_fleets_total() {
+        Result json = Cli.run("-c", a, "-c", B, "-c", DEAD, "-o", "json", "host-info");
+
+        assertThat(json.exit()).as(json.toString()).isEqualTo(7);
+        JsonNode hosts = json.json().get("hosts");
+        assertThat(hosts.get(0).get("info").get("cpus").asInt()).isEqualTo(16);
+        assertThat(hosts.get(1).get("info").get("cpus").asInt()).isEqualTo(8);
+        assertThat(hosts.get(1).get("info").get("free_memory_kib").isNull()).as("the demo host's file has no NUMA "
+                + "cells: libvirt cannot tell its free memory").isTrue();
+        assertThat(hosts.get(2).get("error").get("code").asText()).isEqualTo("connect-failed");
+        JsonNode total = json.json().get("total");
+        assertThat(total.get("hosts").asInt()).isEqualTo(2);
+        assertThat(total.get("cpus").asInt()).isEqualTo(24);
+        assertThat(total.get("memory_kib").asLong()).isEqualTo(hosts.get(0).get("info").get("total_memory_kib")
+                .asLong() + hosts.get(1).get("info").get("total_memory_kib").asLong());
+
+        Result text = Cli.run("-c", a, "-c", B, "host-info");
+        assertThat(text.exit()).isZero();
+        assertThat(text.out().lines().toList().get(3)).startsWith("total (2 of 2 hosts)");
+    }
+
+    @Test
     void a_verb_for_one_host_refuses_several() {
-        Result r = Cli.run("-c", a, "-c", B, "host-info");
+        Result r = Cli.run("-c", a, "-c", B, "pci-host-list");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("xenctl: error: host-info works on one host");
+        assertThat(r.err()).startsWith("xenctl: error: pci-host-list works on one host");
+        assertThat(Cli.run("-c", a, "-c", B, "create", "/nonexistent.cfg").exit()).isEqualTo(2);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.xenctl.render.JsonShaped;
 import org.xenctl.render.Table;
 import org.xenctl.render.TextOutput;
-import org.xenctl.render.View;
 
 /**
  * `list` over several hosts: every host's domains in one table with the host first, and in JSON each domain with its
@@ -17,29 +16,8 @@ import org.xenctl.render.View;
  * @param hosts   every host in the order named
  * @param columns as for one host: empty for the defaults
  */
-public record FleetListView(List<Host> hosts, List<ListColumn> columns) implements View, JsonShaped {
-
-    /**
-     * One host's answer.
-     *
-     * @param uri     the URI it was reached by
-     * @param domains its domains, empty when it did not answer
-     * @param error   why it did not answer, or null
-     */
-    public record Host(String uri, List<DomainRow> domains, ErrorView.Body error) {
-        public boolean answered() {
-            return error == null;
-        }
-    }
-
-    /** Some hosts answered and some did not: the answer is partial. */
-    public boolean partial() {
-        return hosts.stream().anyMatch(Host::answered) && hosts.stream().anyMatch(host -> !host.answered());
-    }
-
-    public boolean noneAnswered() {
-        return hosts.stream().noneMatch(Host::answered);
-    }
+public record FleetListView(List<Host<List<DomainRow>>> hosts, List<ListColumn> columns)
+        implements FleetView, JsonShaped {
 
     @Override
     public void writeText(TextOutput out) {
@@ -47,8 +25,8 @@ public record FleetListView(List<Host> hosts, List<ListColumn> columns) implemen
         Table table = new Table();
         table.column("Host", Table.Align.LEFT);
         shown.forEach(column -> table.column(column.heading(), column.align()));
-        for (Host host : hosts) {
-            for (DomainRow row : host.domains()) {
+        for (Host<List<DomainRow>> host : hosts) {
+            for (DomainRow row : host.result()) {
                 Object[] cells = new Object[shown.size() + 1];
                 cells[0] = host.uri();
                 for (int i = 1; i < cells.length; i++) {
@@ -66,8 +44,8 @@ public record FleetListView(List<Host> hosts, List<ListColumn> columns) implemen
         List<ListColumn> shown = columns.isEmpty() ? ListColumn.JSON : columns;
         List<Map<String, Object>> domains = new ArrayList<>();
         List<Map<String, Object>> answers = new ArrayList<>(hosts.size());
-        for (Host host : hosts) {
-            for (DomainRow row : host.domains()) {
+        for (Host<List<DomainRow>> host : hosts) {
+            for (DomainRow row : host.result()) {
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("host", host.uri());
                 shown.forEach(column -> object.put(column.jsonName(), column.jsonValue(row)));
@@ -77,7 +55,7 @@ public record FleetListView(List<Host> hosts, List<ListColumn> columns) implemen
             answer.put("uri", host.uri());
             answer.put("answered", host.answered());
             if (host.answered()) {
-                answer.put("domains", host.domains().size());
+                answer.put("domains", host.result().size());
             } else {
                 answer.put("error", host.error());
             }

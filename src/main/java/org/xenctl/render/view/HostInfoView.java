@@ -9,7 +9,7 @@ import org.xenctl.render.View;
 /** host-info: xl info's "key : value" lines for what libvirt tells, and the same facts as JSON. */
 public record HostInfoView(String host, String hypervisor, String libvirt, String scheduler, String cpuModel,
                            int cpus, int cpuMhz, int numaNodes, int sockets, int coresPerSocket, int threadsPerCore,
-                           long totalMemoryKib, long freeMemoryKib, List<String> guestTypes, List<String> features,
+                           long totalMemoryKib, Long freeMemoryKib, List<String> guestTypes, List<String> features,
                            List<HostInfo.Node> nodes) implements View {
 
     public static HostInfoView of(HostInfo info) {
@@ -34,7 +34,7 @@ public record HostInfoView(String host, String hypervisor, String libvirt, Strin
         line(out, "cpu_mhz", String.valueOf(cpuMhz));
         line(out, "virt_caps", String.join(" ", concat(guestTypes, features)));
         line(out, "total_memory", String.valueOf(totalMemoryKib / 1024));
-        line(out, "free_memory", String.valueOf(freeMemoryKib / 1024));
+        line(out, "free_memory", freeMemoryKib == null ? "?" : String.valueOf(freeMemoryKib / 1024));
         for (HostInfo.Node node : nodes) {
             line(out, "node" + node.id(), "memory " + node.memoryKib() / 1024 + " MiB, free "
                     + (node.freeKib() == null ? "?" : node.freeKib() / 1024 + " MiB") + ", cpus " + node.cpus());
