@@ -83,6 +83,23 @@ class FleetTest {
     }
 
     @Test
+    void a_frozen_host_costs_the_connect_timeout_not_the_answer(@TempDir Path frozenDir) throws Exception {
+        try (PrivateLibvirtd frozen = PrivateLibvirtd.start(frozenDir)) {
+            frozen.freeze();
+            long started = System.nanoTime();
+            Result r = Cli.runWith(Map.of("XENCTL_CONNECT_TIMEOUT", "2"), "-c", a, "-c", frozen.uri(), "-o", "json",
+                    "list");
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+            assertThat(r.exit()).as(r.toString()).isEqualTo(7);
+            assertThat(r.json().get("domains").findValuesAsText("name")).containsExactly("test");
+            assertThat(r.json().get("hosts").get(1).get("error").get("code").asText()).isEqualTo("connect-failed");
+            assertThat(seconds).as("bounded by the 2 s connect timeout").isLessThan(10);
+            frozen.thaw();
+        }
+    }
+
+    @Test
     void a_group_of_the_config_file_names_its_hosts() throws Exception {
         Path conf = dir.resolve("groups.conf");
         Files.writeString(conf, "hosts.rack1 = [ \"" + a + "\",\n  \"" + B + "\" ]\n");
