@@ -39,7 +39,9 @@ abstract class ManagedSaveCommand extends HypervisorCommand {
                         + "libvirt keeps a managed save only for a defined domain", "save it to a file instead: "
                         + "xenctl save " + found.name() + " FILE");
             }
-            hypervisor.managedSave(found.uuid());
+            try (WaitProgress progress = WaitProgress.start(invocation(), "saving " + found.name())) {
+                hypervisor.managedSave(found.uuid());
+            }
             return Views.action(new Outcome("managedsave", found.name(), found.uuid(), true, DomainState.SHUTOFF,
                     false, "Domain " + found.name() + " saved by libvirt: start restores it."));
         }

@@ -28,7 +28,10 @@ final class RestoreCommand extends HypervisorCommand {
         if (invocation().reachesThisMachine() && !new Dom0Files(invocation().context().hostRoot()).exists(path)) {
             throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "there is no file " + path, null);
         }
-        Optional<DomainSummary> restored = session.hypervisor().restore(path, paused);
+        Optional<DomainSummary> restored;
+        try (WaitProgress progress = WaitProgress.start(invocation(), "restoring from " + path)) {
+            restored = session.hypervisor().restore(path, paused);
+        }
         if (restored.isEmpty()) {
             return Views.action(new Outcome("restore", null, null, true, paused ? DomainState.PAUSED
                     : DomainState.RUNNING, false, "Restored a domain from " + path + "."));
