@@ -12,12 +12,18 @@ import org.xenctl.render.View;
  */
 interface FleetCommand {
 
-    /** What one host answered: its view, or why it did not. */
+    /**
+     * What one host answered: its view, or why it did not. A streaming verb's host that was stopped because another
+     * ended the stream (--count reached there) answered with no view.
+     */
     record HostAnswer(String uri, View view, XenctlException failure) {
         boolean answered() {
             return failure == null;
         }
     }
+
+    /** What the verb answers on one host of several, reached by {@code uri} (its execute, most often). */
+    View executeOn(Session session, String uri);
 
     /** One view of every host's answer, in the order the hosts were named. */
     View merge(List<HostAnswer> answers);

@@ -1,12 +1,16 @@
 package org.xenctl.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.xenctl.domain.ConnectOptions;
 import org.xenctl.domain.DomainRef;
@@ -28,9 +32,54 @@ final class FleetRun {
     }
 
     static View onEveryHost(Invocation run, HypervisorCommand command, FleetCommand fleet, List<String> uris) {
-        List<FleetCommand.HostAnswer> answers = onEach(run, uris, command.connectOptions(), command::execute);
+        if (command.streams()) {
+            return fleet.merge(streamFromEach(run, uris, command, fleet));
+        }
+        List<FleetCommand.HostAnswer> answers = onEach(run, uris, command.connectOptions(),
+                (session, uri) -> fleet.executeOn(session, uri));
         reportFailures(run, answers);
         return fleet.merge(answers);
+    }
+
+    /**
+     * A streaming verb (events) on every host at once: a host that fails is said at once and the others go on; the
+     * first host whose stream ends by itself (its --count or --timeout) ends the others'. Ctrl-C ends them all.
+     */
+    private static List<FleetCommand.HostAnswer> streamFromEach(Invocation run, List<String> uris,
+                                                                HypervisorCommand command, FleetCommand fleet) {
+        ExecutorService pool = pool(uris.size());
+        ExecutorCompletionService<FleetCommand.HostAnswer> done = new ExecutorCompletionService<>(pool);
+        Map<Future<FleetCommand.HostAnswer>, String> pending = new LinkedHashMap<>();
+        Map<String, FleetCommand.HostAnswer> answers = new HashMap<>();
+        try {
+            for (String uri : uris) {
+                pending.put(done.submit(() -> answer(run, uri, command.connectOptions(), fleet::executeOn)), uri);
+            }
+            while (!pending.isEmpty()) {
+                Future<FleetCommand.HostAnswer> next = done.take();
+                pending.remove(next);
+                FleetCommand.HostAnswer answer = next.get();
+                answers.put(answer.uri(), answer);
+                if (!answer.answered()) {
+                    reportFailures(run, List.of(answer));
+                } else {
+                    // Its stream ended by itself: the others' end too, stopped rather than failed.
+                    pending.forEach((future, uri) -> {
+                        future.cancel(true);
+                        answers.put(uri, new FleetCommand.HostAnswer(uri, null, null));
+                    });
+                    pending.clear();
+                }
+            }
+            return uris.stream().map(answers::get).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
+        } catch (ExecutionException e) {
+            throw ErrorReporter.asFailure(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -40,7 +89,7 @@ final class FleetRun {
      * reading goes on with a warning.
      */
     static String hostOf(Invocation run, String domain, List<String> uris, boolean changes) {
-        List<FleetCommand.HostAnswer> answers = onEach(run, uris, ConnectOptions.READ_ONLY, session -> {
+        List<FleetCommand.HostAnswer> answers = onEach(run, uris, ConnectOptions.READ_ONLY, (session, uri) -> {
             session.hypervisor().lookup(DomainRef.of(domain));
             return null;
         });
@@ -77,12 +126,8 @@ final class FleetRun {
 
     /** {@code work} on a session of each host, concurrently; each host's answer, in the order of {@code uris}. */
     private static List<FleetCommand.HostAnswer> onEach(Invocation run, List<String> uris, ConnectOptions options,
-                                                        Function<Session, View> work) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, uris.size()), task -> {
-            Thread thread = new Thread(task, "xenctl-host");
-            thread.setDaemon(true);  // a host that hangs past the connect timeout never holds the process
-            return thread;
-        });
+                                                        BiFunction<Session, String, View> work) {
+        ExecutorService pool = pool(uris.size());
         try {
             List<Future<FleetCommand.HostAnswer>> pending = new ArrayList<>(uris.size());
             for (String uri : uris) {
@@ -103,10 +148,18 @@ final class FleetRun {
         }
     }
 
+    private static ExecutorService pool(int hosts) {
+        return Executors.newFixedThreadPool(Math.min(PARALLEL, hosts), task -> {
+            Thread thread = new Thread(task, "xenctl-host");
+            thread.setDaemon(true);  // a host that hangs past the connect timeout never holds the process
+            return thread;
+        });
+    }
+
     private static FleetCommand.HostAnswer answer(Invocation run, String uri, ConnectOptions options,
-                                                  Function<Session, View> work) {
+                                                  BiFunction<Session, String, View> work) {
         try (Session session = run.context().sessions().open(uri, options)) {
-            return new FleetCommand.HostAnswer(uri, work.apply(session), null);
+            return new FleetCommand.HostAnswer(uri, work.apply(session, uri), null);
         } catch (RuntimeException e) {
             return new FleetCommand.HostAnswer(uri, null, ErrorReporter.asFailure(e));
         }

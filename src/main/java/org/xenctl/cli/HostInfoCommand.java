@@ -24,6 +24,11 @@ final class HostInfoCommand extends HypervisorCommand implements FleetCommand {
     }
 
     @Override
+    public View executeOn(Session session, String uri) {
+        return execute(session);
+    }
+
+    @Override
     public View merge(List<HostAnswer> answers) {
         return new FleetHostInfoView(answers.stream().map(answer -> new FleetView.Host<>(answer.uri(),
                 (HostInfoView) answer.view(), answer.answered() ? null : ErrorReporter.errorView(answer.failure())

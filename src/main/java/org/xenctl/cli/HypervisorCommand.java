@@ -62,6 +62,10 @@ abstract class HypervisorCommand extends VerbCommand {
         return verb().access();
     }
 
+    /** Refuses options that cannot go together, before any connection: once, however many hosts it runs on. */
+    void checkOptions() {
+    }
+
     /** @param session the open session, or null when {@link #needsSession} is false */
     abstract View execute(Session session);
 

@@ -48,14 +48,15 @@ record Invocation(HostSelection hosts, OutputFormat output, boolean headers, boo
     /** The command's view, its session opened and closed around it: what {@link #run} prints and a batch line wraps. */
     View compute(HypervisorCommand command) {
         command.runIn(this);
+        command.checkOptions();
         if (hosts.isFleet()) {
             if (command instanceof FleetCommand fleet) {
                 return FleetRun.onEveryHost(this, command, fleet, hosts.resolve(context.defaults()));
             }
             if (command.namedDomain() == null) {
                 throw new XenctlException(ErrorCode.USAGE, command.verb().name() + " works on one host: give one "
-                        + "-c URI and no -H", "list and host-info take several hosts; a verb that names a domain "
-                        + "runs on the host that has it");
+                        + "-c URI and no -H", "list, host-info and events take several hosts; a verb that names a "
+                        + "domain runs on the host that has it");
             }
             String host = FleetRun.hostOf(this, command.namedDomain(), hosts.resolve(context.defaults()),
                     command.changesHost());

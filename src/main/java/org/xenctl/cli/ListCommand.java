@@ -40,6 +40,11 @@ final class ListCommand extends HypervisorCommand implements FleetCommand {
     }
 
     @Override
+    public View executeOn(Session session, String uri) {
+        return execute(session);
+    }
+
+    @Override
     public View merge(List<HostAnswer> answers) {
         return new FleetListView(answers.stream().map(answer -> new FleetView.Host<>(answer.uri(),
                 answer.answered() ? ((DomainListView) answer.view()).domains() : List.<DomainRow>of(),

@@ -50,10 +50,10 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
                     .inheritedOptions()
                     .repeatable(CONNECT, "URI", "libvirt URI of the host (default: "
                             + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
-                            + "xen:///system on a dom0); given again, more hosts (list)", () -> connects,
+                            + "xen:///system on a dom0); given again, more hosts (list, host-info, events)", () -> connects,
                             v -> connects = v)
                     .repeatable(HOSTS, "GROUP", "the hosts of a group, hosts.GROUP in xenctl.conf (all: every "
-                            + "group), for list", () -> groups, v -> groups = v)
+                            + "group)", () -> groups, v -> groups = v)
                     .option(OUTPUT, "FORMAT", OutputFormat.class, new OutputFormatConverter(),
                             "text or json (default: text, or output in xenctl.conf)", v -> output = v)
                     .flag("--no-headers", "leave out table headers", v -> noHeaders = v)

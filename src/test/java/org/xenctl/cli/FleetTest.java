@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -47,16 +49,17 @@ class FleetTest {
 
     @Test
     void list_asks_every_host_and_names_each_domains_host() {
-        Result r = Cli.run("-c", a, "-c", B, "list", "--columns", "name,state");
+        // (Not the states: the daemon's test:///default keeps a change while another connection to it is open.)
+        Result r = Cli.run("-c", a, "-c", B, "list", "--columns", "name,id");
 
         assertThat(r.exit()).as(r.toString()).isZero();
         int width = Math.max(a.length(), B.length());
         assertThat(r.out().lines()).containsExactly(
-                String.format("%-" + width + "s  Name    State", "Host"),
-                String.format("%-" + width + "s  test    running", a),
-                String.format("%-" + width + "s  web     running", B),
-                String.format("%-" + width + "s  db      running", B),
-                String.format("%-" + width + "s  router  paused", B));
+                String.format("%-" + width + "s  Name    ID", "Host"),
+                String.format("%-" + width + "s  test     1", a),
+                String.format("%-" + width + "s  web      1", B),
+                String.format("%-" + width + "s  db       2", B),
+                String.format("%-" + width + "s  router   3", B));
         assertThat(r.err()).isEmpty();
     }
 
@@ -166,6 +169,47 @@ class FleetTest {
         Result text = Cli.run("-c", a, "-c", B, "host-info");
         assertThat(text.exit()).isZero();
         assertThat(text.out().lines().toList().get(3)).startsWith("total (2 of 2 hosts)");
+    }
+
+    @Test
+    void events_of_every_host_at_once_each_with_its_host_until_the_count_in_all() throws Exception {
+        org.xenctl.libvirt.LibvirtHypervisor keeper = TestDriver.keep();
+        try {
+            AtomicReference<Result> result = new AtomicReference<>();
+            Thread listener = new Thread(() -> result.set(Cli.run("-c", TestDriver.DEFAULT, "-c", a, "-c", DEAD,
+                    "-o", "json", "events", "--count", "2", "--timeout", "20")));
+            listener.start();
+            Thread.sleep(1000);  // listening on every host before the first change: events are not replayed
+            assertThat(Cli.run("-c", TestDriver.DEFAULT, "pause", "test").exit()).isZero();
+            assertThat(Cli.run("-c", TestDriver.DEFAULT, "unpause", "test").exit()).isZero();
+            listener.join(20_000);
+
+            Result r = result.get();
+            assertThat(r).as("events ended").isNotNull();
+            assertThat(r.exit()).as(r.toString()).isEqualTo(7);
+            List<JsonNode> lines = r.out().lines().map(FleetTest::json).toList();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.subList(0, 2)).extracting(line -> line.get("host").asText() + " "
+                    + line.get("event").asText()).containsExactly(TestDriver.DEFAULT + " paused",
+                    TestDriver.DEFAULT + " resumed");
+            JsonNode end = lines.get(2);
+            assertThat(end.get("events").asInt()).isEqualTo(2);
+            assertThat(end.get("ended").asText()).isEqualTo("count");
+            assertThat(end.get("hosts").get(1).get("answered").asBoolean()).as("stopped, not failed").isTrue();
+            assertThat(end.get("hosts").get(2).get("error").get("code").asText()).isEqualTo("connect-failed");
+        } finally {
+            keeper.close();
+        }
+        assertThat(Cli.run("-c", a, "-c", B, "events", "--count", "0").exit()).as("checked once, before any host")
+                .isEqualTo(2);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
