@@ -51,7 +51,7 @@ final class FleetRun {
         ExecutorCompletionService<FleetCommand.HostAnswer> done = new ExecutorCompletionService<>(pool);
         Map<Future<FleetCommand.HostAnswer>, String> pending = new LinkedHashMap<>();
         Map<String, FleetCommand.HostAnswer> answers = new HashMap<>();
-        try {
+        return waitingOn(pool, () -> {
             for (String uri : uris) {
                 pending.put(done.submit(() -> answer(run, uri, command.connectOptions(), fleet::executeOn)), uri);
             }
@@ -72,14 +72,7 @@ final class FleetRun {
                 }
             }
             return uris.stream().map(answers::get).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
-        } catch (ExecutionException e) {
-            throw ErrorReporter.asFailure(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /**
@@ -128,7 +121,7 @@ final class FleetRun {
     private static List<FleetCommand.HostAnswer> onEach(Invocation run, List<String> uris, ConnectOptions options,
                                                         BiFunction<Session, String, View> work) {
         ExecutorService pool = pool(uris.size());
-        try {
+        return waitingOn(pool, () -> {
             List<Future<FleetCommand.HostAnswer>> pending = new ArrayList<>(uris.size());
             for (String uri : uris) {
                 pending.add(pool.submit(() -> answer(run, uri, options, work)));
@@ -138,6 +131,18 @@ final class FleetRun {
                 answers.add(answer.get());
             }
             return answers;
+        });
+    }
+
+    /** What the main thread waits for on the hosts' threads. */
+    private interface HostsWork<T> {
+        T get() throws InterruptedException, ExecutionException;
+    }
+
+    /** {@code work}, then the pool's threads stopped; Ctrl-C (the main thread interrupted) stops every host. */
+    private static <T> T waitingOn(ExecutorService pool, HostsWork<T> work) {
+        try {
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
