@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.XenctlException;
 import org.xenctl.render.View;
 import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.DefineView;
@@ -44,7 +45,12 @@ final class CreateCommand extends HypervisorCommand {
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
         PciPreflights.before(invocation(), session, source::pciDevices, "domain " + source.name());
-        DomainSummary created = session.hypervisor().createTransient(source.xml(), paused);
+        DomainSummary created;
+        try {
+            created = session.hypervisor().createTransient(source.xml(), paused);
+        } catch (XenctlException e) {
+            throw PciPreflights.explained(e, source);
+        }
         View done = new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
                 ProblemView.of(source.warnings()),
                 "Domain " + created.name() + " created from " + file + (paused ? " (paused)." : "."));

@@ -31,6 +31,11 @@ record DomainSource(String xml, String name, List<XlProblem> warnings) {
                 reading.warnings());
     }
 
+    /** libvirt's os type of the domain: xen (PV), xenpvh (PVH), hvm. */
+    String osType() {
+        return HostDevices.osType(xml, name == null ? "domain XML" : "domain " + name);
+    }
+
     /** The host PCI devices the domain asks for, read back from its XML (for the preflight before it starts). */
     List<DomainDetails.PciDevice> pciDevices() {
         return HostDevices.pci(xml, name == null ? "domain XML" : "domain " + name);
