@@ -63,4 +63,18 @@ class Dom0XenLabIT {
         assertThat(run.exit()).as(run.describe()).isEqualTo(3);
         assertThat(run.err()).startsWith("xenctl: error: domain 'no-such-guest' not found");
     }
+
+    @Test
+    void the_dom0_among_several_hosts_lists_with_its_host_and_is_found_by_name(XenLab lab) {
+        JsonNode both = Json.of(lab.xenctl("-c", "test:///default", "-o", "json", "list"));
+        assertThat(both.get("hosts")).hasSize(2);
+        assertThat(both.get("domains").findValuesAsText("host")).containsExactly(lab.uri(), "test:///default");
+        assertThat(both.get("domains").get(0).get("name").asText()).isEqualTo("Domain-0");
+
+        JsonNode dom0 = Json.of(lab.xenctl("-c", "test:///default", "-o", "json", "info", "Domain-0"));
+        assertThat(dom0.get("id").asInt()).as("found on the Xen host, not the test driver").isZero();
+        JsonNode room = Json.of(lab.xenctl("-c", "test:///default", "-o", "json", "host-info"));
+        assertThat(room.get("hosts").get(0).get("info").get("hypervisor").asText()).startsWith("Xen 4.17");
+        assertThat(room.get("total").get("hosts").asInt()).isEqualTo(2);
+    }
 }
