@@ -49,7 +49,7 @@ final class CreateCommand extends HypervisorCommand {
         try {
             created = session.hypervisor().createTransient(source.xml(), paused);
         } catch (XenctlException e) {
-            throw PciPreflights.explained(e, source);
+            throw PciPreflights.explained(e, source::osType, () -> !source.pciDevices().isEmpty());
         }
         View done = new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
                 ProblemView.of(source.warnings()),

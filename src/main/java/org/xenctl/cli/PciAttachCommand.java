@@ -40,8 +40,13 @@ final class PciAttachCommand extends HypervisorCommand {
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         String name = target.summary().name();
         String address = argument.address();
-        DeviceScope added = devices.attach(target, scopeOptions.resolve(devices, target), argument.passthrough(),
-                live -> checkLive(session, target, live, argument));
+        DeviceScope added;
+        try {
+            added = devices.attach(target, scopeOptions.resolve(devices, target), argument.passthrough(),
+                    live -> checkLive(session, target, live, argument));
+        } catch (XenctlException e) {
+            throw PciPreflights.explained(e, target::osType, () -> true);
+        }
         if (!added.live() && !added.config()) {
             return new PciAttachmentView(name, address, false, false, false, name + " has " + address
                     + " already: nothing to do");
@@ -58,6 +63,12 @@ final class PciAttachCommand extends HypervisorCommand {
         if (holder != null) {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, address + " is assigned to domain " + holder,
                     "pci-detach " + holder + " " + address + " first");
+        }
+        if ("xen".equals(session.hypervisor().domainXmlType()) && !live.pciHotplug()
+                && "xenpvh".equals(target.osType())) {
+            throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " is a PVH guest, and libxl passes "
+                    + "no PCI device through to one (Xen 4.17: \"passthrough not yet supported for x86 PVH guests\")",
+                    "give the device to a PV or HVM guest");
         }
         if ("xen".equals(session.hypervisor().domainXmlType()) && !live.pciHotplug()) {
             throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " was started without PCI "

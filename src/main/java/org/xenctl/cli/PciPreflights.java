@@ -29,13 +29,15 @@ final class PciPreflights {
     }
 
     /**
-     * A failed create of a PVH guest with PCI devices, with the reason libvirt leaves in libxl's log: libxl passes
-     * no PCI device through to a PVH guest (Xen 4.17, measured on the lab). Said after the failure, not refused
-     * before it, so that a Xen that learns it is not held back.
+     * A failed create, start or pci-attach of a PVH guest with PCI devices, with the reason libvirt leaves in
+     * libxl's log: libxl passes no PCI device through to a PVH guest (Xen 4.17, measured on the lab). Said after
+     * the failure, not refused before it, so that a Xen that learns it is not held back.
+     *
+     * @param osType  libvirt's os type of the domain (xenpvh for PVH)
+     * @param withPci whether it has, or was to get, a PCI device
      */
-    static XenctlException explained(XenctlException failure, DomainSource source) {
-        if (failure.code() != ErrorCode.OPERATION_FAILED || !"xenpvh".equals(source.osType())
-                || source.pciDevices().isEmpty()) {
+    static XenctlException explained(XenctlException failure, Supplier<String> osType, Supplier<Boolean> withPci) {
+        if (failure.code() != ErrorCode.OPERATION_FAILED || !"xenpvh".equals(osType.get()) || !withPci.get()) {
             return failure;
         }
         return new XenctlException(ErrorCode.OPERATION_FAILED, failure.getMessage(), "libxl passes no PCI device "

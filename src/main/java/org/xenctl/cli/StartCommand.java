@@ -3,6 +3,7 @@ package org.xenctl.cli;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.Outcome;
+import org.xenctl.domain.XenctlException;
 import org.xenctl.render.View;
 
 final class StartCommand extends HypervisorCommand {
@@ -31,7 +32,13 @@ final class StartCommand extends HypervisorCommand {
                     "domain " + found.name());
             fromManagedSave = session.hypervisor().hasManagedSave(found.uuid());
         }
-        Outcome started = session.lifecycle().start(found, paused);
+        Outcome started;
+        try {
+            started = session.lifecycle().start(found, paused);
+        } catch (XenctlException e) {
+            throw PciPreflights.explained(e, () -> session.hypervisor().details(found).osType(),
+                    () -> !session.hypervisor().devices(found.uuid(), true).pci().isEmpty());
+        }
         if (fromManagedSave && started.changed()) {
             // libvirt restores a managed save on start: say so, as virsh does
             started = new Outcome(started.action(), started.name(), started.uuid(), true, started.state(), false,

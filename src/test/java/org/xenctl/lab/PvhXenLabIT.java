@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * PVH guests on the real dom0 (the lab's CPU has SVM and nested paging: docs/testing.md), from the host over
  * xen+tcp: one created from an xl.cfg file whose tsc_mode reaches libvirt, through pause, a vif hot-plugged in and
  * out, a vCPU added, save and restore, shutdown, and created again at once; one defined from libvirt XML, through start, reboot --wait,
- * wait, destroy and its export back to xl.cfg; and one with a PCI device, which libxl refuses for PVH (its reason
- * added to libvirt's). Each outcome checked through xl in the dom0 as well.
+ * wait, destroy and its export back to xl.cfg; and PCI passthrough, which libxl refuses for PVH guests (create,
+ * start and pci-attach say why). Each outcome checked through xl in the dom0 as well.
  */
 @ExtendWith(XenLabExtension.class)
 class PvhXenLabIT {
@@ -110,7 +110,7 @@ class PvhXenLabIT {
     }
 
     @Test
-    void a_pvh_guest_with_a_pci_device_fails_with_libxls_reason(XenLab lab) throws Exception {
+    void pci_passthrough_to_a_pvh_guest_fails_with_libxls_reason(XenLab lab) throws Exception {
         String name = "pvh-pci";
         lab.share(name + ".cfg", Guests.pvhCfg(name, "pci = [ '01:00.0' ]"));
         lab.dom0("xl pci-assignable-add 01:00.0").expectSuccess();
@@ -120,8 +120,21 @@ class PvhXenLabIT {
             assertThat(create.exit()).as(create.describe()).isEqualTo(1);
             assertThat(create.err()).contains("libxl passes no PCI device through to a PVH guest");
             assertThat(lab.dom0("xl list " + name).exit()).as("nothing left behind").isNotZero();
+
+            lab.xenctl("define", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+            Run start = lab.xenctl("start", name);
+            assertThat(start.exit()).as(start.describe()).isEqualTo(1);
+            assertThat(start.err()).contains("libxl passes no PCI device through to a PVH guest");
+            lab.xenctl("undefine", name).expectSuccess();
+
+            lab.share("pvh-nopci.cfg", Guests.pvhCfg("pvh-nopci"));
+            lab.xenctl("create", lab.hostPath("pvh-nopci.cfg").toString()).expectSuccess();
+            Run attach = lab.xenctl("pci-attach", "pvh-nopci", "01:00.0");
+            assertThat(attach.exit()).as(attach.describe()).isEqualTo(4);
+            assertThat(attach.err()).contains("is a PVH guest, and libxl passes no PCI device through to one");
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; xl pci-assignable-remove -r 01:00.0");
+            lab.dom0("xl destroy " + name + " 2>/dev/null; xl destroy pvh-nopci 2>/dev/null; virsh -c xen:///system "
+                    + "undefine " + name + " 2>/dev/null; xl pci-assignable-remove -r 01:00.0");
         }
     }
 
