@@ -12,9 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * PVH guests on the real dom0 (the lab's CPU has SVM and nested paging: docs/testing.md), from the host over
  * xen+tcp: one created from an xl.cfg file whose tsc_mode reaches libvirt, through pause, a vif hot-plugged in and
- * out, a vCPU added, save and restore, shutdown, and created again at once; one defined from libvirt XML, through start, reboot --wait,
- * wait, destroy and its export back to xl.cfg; and PCI passthrough, which libxl refuses for PVH guests (create,
- * start and pci-attach say why). Each outcome checked through xl in the dom0 as well.
+ * out, a vCPU added, its memory ballooned down, save and restore, shutdown, and created again at once; one defined
+ * from libvirt XML, through start, its console (--expect), reboot --wait, wait, destroy and its export back to
+ * xl.cfg; and PCI passthrough, which libxl refuses for PVH guests (create, start and pci-attach say why). Each
+ * outcome checked through xl in the dom0 as well.
  */
 @ExtendWith(XenLabExtension.class)
 class PvhXenLabIT {
@@ -48,6 +49,11 @@ class PvhXenLabIT {
             awaitConsole(lab, name, "xenctl-lab-guest: net-removed eth1 " + mac, CHANGE);
             lab.xenctl("vcpu-set", name, "2").expectSuccess();
             awaitConsole(lab, name, "xenctl-lab-guest: cpus-online 0-1", CHANGE);
+            lab.xenctl("mem-set", name, "96").expectSuccess();
+            Run ballooned = lab.await("xl list " + name + " | tail -1",
+                    run -> run.out().trim().split("\\s+").length > 2 && run.out().trim().split("\\s+")[2].equals("96"),
+                    CHANGE);
+            assertThat(ballooned.out()).as("xl sees the balloon target").contains(" 96 ");
 
             lab.xenctl("save", name, file).expectSuccess();
             assertThat(lab.dom0("xl list " + name).exit()).as("gone from Xen once saved").isNotZero();
@@ -83,7 +89,10 @@ class PvhXenLabIT {
             lab.xenctl("define", lab.hostPath(name + ".xml").toString()).expectSuccess();
             lab.xenctl("start", name).expectSuccess();
             lab.xenctl("wait", name, "--state", "running", "--timeout", "30").expectSuccess();
-            awaitConsole(lab, name, Guests.BANNER, BOOT);
+            // The guest's console through libvirt, as on PV: the banner seen by console --expect.
+            Run banner = lab.xenctl("console", name, "--expect", Guests.BANNER, "--timeout",
+                    String.valueOf(BOOT.toSeconds()));
+            assertThat(banner.exit()).as(banner.describe()).isZero();
             int firstId = Json.of(lab.xenctl("-o", "json", "info", name)).get("id").asInt();
 
             Run rebooted = lab.xenctl("-o", "json", "reboot", "--wait", "--timeout", "120", name);
