@@ -11,16 +11,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PVH guests on the real dom0 (the lab's CPU has SVM and nested paging: docs/testing.md), from the host over
- * xen+tcp: one created from an xl.cfg file whose tsc_mode reaches libvirt, through pause, a vif hot-plugged in and
- * out, a vCPU added, its memory ballooned down, save and restore, shutdown, and created again at once; one defined
- * from libvirt XML, through start, its console (--expect), reboot --wait, wait, destroy and its export back to
- * xl.cfg; and PCI passthrough, which libxl refuses for PVH guests (create, start and pci-attach say why). Each
- * outcome checked through xl in the dom0 as well.
+ * xen+tcp: one created from an xl.cfg file whose tsc_mode reaches libvirt, through pause and its events, a vif and a
+ * disk hot-plugged in and out, a vCPU added, its memory ballooned down, save and restore, shutdown, and created
+ * again at once; one defined from libvirt XML, through start, its console (--expect), reboot --wait, suspend to RAM
+ * and back, wait, destroy and its export back to xl.cfg; and PCI passthrough, which libxl refuses for PVH guests
+ * (create, start and pci-attach say why). Each outcome checked through xl in the dom0 as well.
  */
 @ExtendWith(XenLabExtension.class)
 class PvhXenLabIT {
     private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Duration CHANGE = Duration.ofSeconds(90);
+    private static final String IMAGE = "/var/lib/xenctl-lab/pvh-disk.img";
+    /** 16 bytes: what the guest's init reads of a disk. */
+    private static final String PATTERN = "xenctl-lab-pvh-1";
 
     @Test
     void a_pvh_guest_from_an_xl_cfg_file_boots_changes_is_saved_and_restored_and_shuts_down(XenLab lab)
@@ -38,9 +41,21 @@ class PvhXenLabIT {
                     .contains("\"tsc_mode\": \"native\"");
             awaitConsole(lab, name, Guests.BANNER, BOOT);
 
+            Background events = lab.xenctlInBackground("-o", "json", "events", name, "--count", "2", "--timeout",
+                    "60");
+            Thread.sleep(3000);  // listening before the first change: events are not replayed
             lab.xenctl("pause", name).expectSuccess();
             assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("--p--");
             lab.xenctl("unpause", name).expectSuccess();
+            Run seen = events.finish(Duration.ofSeconds(90));
+            assertThat(seen.exit()).as(seen.describe()).isZero();
+            assertThat(seen.out()).contains("\"event\":\"paused\"").contains("\"event\":\"resumed\"");
+
+            lab.dom0("printf " + PATTERN + " > " + IMAGE + " && truncate -s 16M " + IMAGE).expectSuccess();
+            lab.xenctl("block-attach", name, IMAGE + ",raw,xvdb,rw").expectSuccess();
+            awaitConsole(lab, name, "xenctl-lab-guest: block-added xvdb " + PATTERN, CHANGE);
+            lab.xenctl("block-detach", name, "xvdb").expectSuccess();
+            awaitConsole(lab, name, "xenctl-lab-guest: block-removed xvdb " + PATTERN, CHANGE);
 
             String mac = Json.of(lab.xenctl("-o", "json", "network-attach", name, "bridge=xenbr0")).get("device")
                     .asText();
@@ -76,7 +91,7 @@ class PvhXenLabIT {
             lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + file);
+            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + file + " " + IMAGE);
         }
     }
 
@@ -103,6 +118,11 @@ class PvhXenLabIT {
             Run twice = lab.await("cat " + Guests.consoleLog(name),
                     run -> run.out().split(Guests.BANNER, -1).length > 2, BOOT);
             assertThat(twice.out().split(Guests.BANNER, -1)).as("booted again after the reboot").hasSizeGreaterThan(2);
+
+            JsonNode suspended = Json.of(lab.xenctl("-o", "json", "suspend", "--wait", "--timeout", "60", name));
+            assertThat(suspended.get("state").asText()).as("S3 on PVH as on PV").isEqualTo("pmsuspended");
+            JsonNode resumed = Json.of(lab.xenctl("-o", "json", "resume", "--wait", "--timeout", "60", name));
+            assertThat(resumed.get("state").asText()).isIn("running", "blocked");
 
             Run exported = lab.xenctl("config", "export", name);
             assertThat(exported.out()).as(exported.describe()).contains("type = \"pvh\"")
