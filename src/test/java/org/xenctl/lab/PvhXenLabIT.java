@@ -27,6 +27,10 @@ class PvhXenLabIT {
     @Test
     void a_pvh_guest_from_an_xl_cfg_file_boots_changes_is_saved_and_restored_and_shuts_down(XenLab lab)
             throws Exception {
+        againAfterTheEmulatorsGuestPanic(lab, "pvh-cfg", () -> fromAnXlCfgFile(lab));
+    }
+
+    private void fromAnXlCfgFile(XenLab lab) throws Exception {
         String name = "pvh-cfg";
         String file = "/var/lib/xen/" + name + ".sav";
         lab.share(name + ".cfg", Guests.pvhCfg(name));
@@ -95,6 +99,10 @@ class PvhXenLabIT {
 
     @Test
     void a_pvh_guest_defined_from_xml_starts_reboots_stops_and_exports_as_pvh(XenLab lab) throws Exception {
+        againAfterTheEmulatorsGuestPanic(lab, "pvh-xml", () -> definedFromXml(lab));
+    }
+
+    private void definedFromXml(XenLab lab) throws Exception {
         String name = "pvh-xml";
         lab.share(name + ".xml", Guests.pvhXml(name));
         lab.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
@@ -163,6 +171,34 @@ class PvhXenLabIT {
             lab.dom0("xl destroy " + name + " 2>/dev/null; xl destroy pvh-nopci 2>/dev/null; virsh -c xen:///system "
                     + "undefine " + name + " 2>/dev/null; xl pci-assignable-remove -r 01:00.0");
         }
+    }
+
+    /**
+     * Runs a scenario, and once more when it failed because the PVH guest's kernel died of the lab's emulated SVM:
+     * QEMU's TCG sometimes delivers Xen's event-channel upcall twice, the second time at the handler's first
+     * instruction with interrupts off, and the guest panics on its entry stack ("ENTRY_TRAMPOLINE" in the trace;
+     * docs/testing.md). Only that signature, in the guest's own console, earns the second run; it must then pass
+     * whole, and each retry is printed with the panic's first line.
+     */
+    private static void againAfterTheEmulatorsGuestPanic(XenLab lab, String name, Scenario scenario)
+            throws Exception {
+        try {
+            scenario.run();
+        } catch (AssertionError failure) {
+            String console = lab.dom0("cat " + Guests.consoleLog(name) + " 2>/dev/null").out();
+            if (!console.contains("Kernel panic") || !console.contains("ENTRY_TRAMPOLINE")) {
+                throw failure;
+            }
+            System.err.println("PvhXenLabIT: " + name + "'s kernel panicked on its entry stack (the lab's emulated "
+                    + "SVM, docs/testing.md); running the scenario once more. It had failed with: "
+                    + failure.getMessage().lines().findFirst().orElse(""));
+            scenario.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        void run() throws Exception;
     }
 
     private static String awaitConsole(XenLab lab, String name, String text, Duration limit) throws Exception {
