@@ -132,6 +132,10 @@ final class Verbs {
                     + "--force) or its directory lacks room for the guest's memory."),
             Verb.of("restore", RestoreCommand.class, "Run a saved domain again from its file (xl restore, "
                     + "virsh restore), from where it stopped."),
+            Verb.of("migrate", MigrateCommand.class, "Move a running domain to another host through libvirt's "
+                    + "migration (xl migrate, virsh migrate), live by default; returns once the destination runs "
+                    + "it. Refused first when the domain has PCI devices passed through or the destination lacks "
+                    + "its bridges, its disk files, its memory, its guest type or a Xen as new. Idempotent."),
             Verb.of("managedsave", ManagedSaveCommand.Save.class, "Save a running defined domain where "
                     + "libvirt keeps it, and stop it: its next start restores it (virsh managedsave). "
                     + "Idempotent."),

@@ -18,6 +18,8 @@ public enum ErrorCode {
     WRONG_STATE("wrong-state", ErrorKind.CONFLICT),
     OUT_OF_RANGE("out-of-range", ErrorKind.CONFLICT),
     TIMEOUT("timeout", ErrorKind.CONFLICT),
+    /** The destination cannot take the domain (no bridge, too little memory, an older Xen…), said before libvirt is asked. */
+    MIGRATION_REFUSED("migration-refused", ErrorKind.CONFLICT),
     INVALID_CONFIG("invalid-config", ErrorKind.BAD_CONFIG),
     RECORD_DAMAGED("record-damaged", ErrorKind.BAD_CONFIG),
     NO_URI("no-uri", ErrorKind.HOST),

@@ -168,6 +168,34 @@ public interface Hypervisor extends AutoCloseable {
     /** Discards the domain's managed save: its next start boots it. */
     void removeManagedSave(String uuid);
 
+    /**
+     * Moves the running domain to {@code destination}'s host (libvirt's migration: xenctl drives both ends, or the
+     * source's libvirtd reaches the destination itself when {@code migration} is peer to peer). Returns once the
+     * destination has it.
+     */
+    void migrate(String uuid, Hypervisor destination, Migration migration);
+
+    /**
+     * Whether libvirt still holds a job on the domain (virDomainGetJobInfo): after a failed migration libvirt 9.0's
+     * libxl driver can keep one, and every later change of the domain then waits for it and fails.
+     */
+    boolean hasJob(String uuid);
+
+    /**
+     * The type of the host's network interface {@code name} ("bridge", "ethernet"…; libvirt's interface driver),
+     * empty when the host has none by that name; UNSUPPORTED when the host's libvirtd cannot tell.
+     */
+    Optional<String> hostInterfaceType(String name);
+
+    /**
+     * Which of these files exist on the host, as far as libvirt's storage pools can tell (a transient directory pool
+     * where no pool has the file): true or false per path, no entry where it cannot tell.
+     */
+    java.util.Map<String, Boolean> filesExist(java.util.Collection<String> paths);
+
+    /** Whether the host has an active libvirt network {@code name}; UNSUPPORTED when its libvirtd cannot tell. */
+    boolean hasActiveNetwork(String name);
+
     /** The running domain's scheduler, weight and cap (virDomainGetSchedulerParameters). */
     SchedulerSettings scheduler(String uuid);
 

@@ -180,7 +180,7 @@ final class DomainHandles {
         return new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain " + uuid + " no longer exists");
     }
 
-    private static void free(Domain domain) {
+    static void free(Domain domain) {
         try {
             domain.free();
         } catch (LibvirtException e) {

@@ -56,7 +56,18 @@ final class LibvirtErrors {
         String reason = e.getError() == null ? e.getMessage() : e.getError().getMessage();
         ErrorCode code = e.getError() != null && e.getError().getDomain() == ErrorDomain.VIR_FROM_RPC
                 ? rpcCode(number) : codeOf(number);
-        return new XenctlException(code, doing + ": " + oneLine(reason), null, e);
+        return new XenctlException(code, doing + ": " + oneLine(reason), hintFor(number), e);
+    }
+
+    /**
+     * libvirt's "cannot acquire state change lock" is its timeout waiting for the job another call holds on the
+     * domain; libvirt 9.0's libxl driver also leaves one held after a failed migration, until libvirtd restarts.
+     */
+    private static String hintFor(ErrorNumber number) {
+        return number == ErrorNumber.VIR_ERR_OPERATION_TIMEOUT
+                ? "another operation holds the domain in libvirtd; if none runs, a failed migration left its job "
+                        + "held (libvirt 9.0's libxl driver) and restarting libvirtd on that host releases it"
+                : null;
     }
 
     /**
@@ -78,7 +89,8 @@ final class LibvirtErrors {
         if (number == null && message == null) {
             return new XenctlException(ErrorCode.OPERATION_FAILED, doing + ": libvirt gave no reason");
         }
-        return new XenctlException(fromRpc ? rpcCode(number) : codeOf(number), doing + ": " + oneLine(message));
+        return new XenctlException(fromRpc ? rpcCode(number) : codeOf(number), doing + ": " + oneLine(message),
+                hintFor(number));
     }
 
     /** Failure to open a connection is always a host problem, whatever libvirt's number for it. */

@@ -33,6 +33,7 @@ import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.HostVersion;
 import org.xenctl.domain.LifecycleEvent;
 import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.Migration;
 import org.xenctl.domain.NodePciDevice;
 import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
@@ -484,6 +485,94 @@ public final class LibvirtHypervisor implements Hypervisor {
                 return LibvirtHypervisor.this.refresh(uuid);
             }
         });
+    }
+
+    @Override
+    public void migrate(String uuid, Hypervisor destination, Migration migration) {
+        Domain domain = handles.get(uuid);
+        String name = nameOf(domain);
+        int flags = (migration.live() ? Domain.MigrateFlags.LIVE : 0)
+                | (migration.persistent() ? Domain.MigrateFlags.PERSIST_DEST : 0)
+                | (migration.undefineSource() ? Domain.MigrateFlags.UNDEFINE_SOURCE : 0)
+                | (migration.paused() ? Domain.MigrateFlags.PAUSED : 0);
+        // The typed-parameter calls (virDomainMigrate3, virDomainMigrateToURI3): the libxl driver implements only
+        // those. The name goes as a parameter too: there is always one (libvirt-java cannot pass an empty array).
+        List<org.libvirt.TypedParameter> params = new ArrayList<>();
+        params.add(new org.libvirt.TypedStringParameter("destination_name", name));
+        if (migration.migrateUri() != null) {
+            params.add(new org.libvirt.TypedStringParameter("migrate_uri", migration.migrateUri()));
+        }
+        org.libvirt.TypedParameter[] array = params.toArray(org.libvirt.TypedParameter[]::new);
+        String doing = "cannot migrate domain " + name + " to " + destination.uri();
+        if (migration.peerToPeer()) {
+            int p2p = flags | Domain.MigrateFlags.PEER2PEER | (migration.tunnelled() ? Domain.MigrateFlags.TUNNELED : 0);
+            call(doing, () -> domain.migrateToURI(migration.peerUri(), array, p2p));
+        } else {
+            Connect target = ((LibvirtHypervisor) destination).connect();
+            Domain moved = call(doing, () -> domain.migrate(target, array, (long) flags));
+            if (moved != null) {
+                DomainHandles.free(moved);
+            }
+        }
+        handles.forget(uuid);
+    }
+
+    @Override
+    public boolean hasJob(String uuid) {
+        Domain domain = handles.get(uuid);
+        return call("cannot read the job of domain " + nameOf(domain), domain::getJobInfo).getType() != 0;
+    }
+
+    @Override
+    public Optional<String> hostInterfaceType(String name) {
+        org.libvirt.Interface found;
+        try {
+            found = connect().interfaceLookupByName(name);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_INTERFACE) {
+                return Optional.empty();
+            }
+            throw LibvirtErrors.translate(e, "cannot look up network interface " + name + " on the host");
+        }
+        try {
+            String xml = call("cannot read network interface " + name, () -> found.getXMLDescription(0));
+            java.util.regex.Matcher type = java.util.regex.Pattern.compile("<interface[^>]*\\stype=['\"]([^'\"]+)")
+                    .matcher(xml);
+            return Optional.of(type.find() ? type.group(1) : "unknown");
+        } finally {
+            try {
+                found.free();
+            } catch (LibvirtException e) {
+                // Freeing a handle is best effort.
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Boolean> filesExist(java.util.Collection<String> paths) {
+        return HostFiles.exist(connect(), paths);
+    }
+
+    @Override
+    public boolean hasActiveNetwork(String name) {
+        org.libvirt.Network network;
+        try {
+            network = connect().networkLookupByName(name);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_NETWORK) {
+                return false;
+            }
+            throw LibvirtErrors.translate(e, "cannot look up network " + name + " on the host");
+        }
+        try {
+            return call("cannot read network " + name, network::isActive) == 1;
+        } finally {
+            try {
+                network.free();
+            } catch (LibvirtException e) {
+                // Freeing a handle is best effort.
+            }
+        }
     }
 
     @Override

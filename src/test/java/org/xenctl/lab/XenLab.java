@@ -48,6 +48,26 @@ final class XenLab implements AutoCloseable {
     }
 
     /**
+     * A second dom0 on this one's private link (src/it/xen/lab up RUNDIR PEER): xenlab2 at 10.77.0.2, this one being
+     * xenlab at 10.77.0.1, for migrations between the two. Its caller stops it ({@link #close}).
+     */
+    XenLab bootPeer() throws IOException {
+        Path peerDir = runDir.resolveSibling(runDir.getFileName() + "-peer");
+        Files.createDirectories(peerDir);
+        Run up = Run.of(List.of(script().toString(), "up", peerDir.toString(), runDir.toString()), 3600);
+        if (up.exit() != 0) {
+            throw new IllegalStateException("the second Xen lab did not come up (serial console: "
+                    + peerDir.resolve("serial.log") + "):\n" + up.err());
+        }
+        return attach(peerDir);
+    }
+
+    /** The dom0's name on the private link: xenlab, or xenlab2 for a peer. */
+    String hostname() {
+        return env.getProperty("XENCTL_LAB_NAME", "xenlab");
+    }
+
+    /**
      * A lab already running in {@code runDir} (started with src/it/xen/lab up); gets the freshly built jar and the
      * launcher, laid out as in the repository, so that the dom0 runs xenctl as its administrators do.
      */

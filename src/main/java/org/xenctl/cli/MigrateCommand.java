@@ -1,0 +1,273 @@
+package org.xenctl.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.Migration;
+import org.xenctl.domain.MigrationPreflight;
+import org.xenctl.domain.XenctlException;
+import org.xenctl.render.View;
+import org.xenctl.render.view.MigrateView;
+
+/**
+ * migrate (xl migrate, virsh migrate): a running domain moved to the host at DEST through libvirt's migration,
+ * once both hosts are checked ({@link MigrationPreflight}). By default xenctl drives both ends and the source's dom0
+ * sends the memory straight to the destination's; --p2p hands the move to the source's libvirtd. It returns once
+ * the destination runs the domain; a re-run after a move is a no-op (changed: false). A failure says where the
+ * domain is: libvirt's libxl driver keeps it running on the source.
+ */
+final class MigrateCommand extends HypervisorCommand {
+    /** How long a domain's CPU time must stand still after a failure to be said stuck. */
+    private static final Duration STILLNESS = Duration.ofSeconds(2);
+
+    String domain;
+    String destination;
+    boolean live = true;
+    boolean persistent;
+    boolean undefineSource;
+    boolean paused;
+    boolean tunnelled;
+    boolean plan;
+    String migrateUri;
+    String peerUri;
+    Duration timeout;
+
+    @Override
+    void declare(Declaration declaration) {
+        declaration
+                .flag("--check", "check both hosts and say what would move; move nothing", v -> plan = v)
+                .flag("--live", "copy the memory while the guest runs (the default, as xl does)", v -> live = true)
+                .flag("--no-live", "pause the guest for the copy (virsh migrate without --live)", v -> live = !v)
+                .flag("--persistent", "define it on the destination too (virsh migrate --persistent)",
+                        v -> persistent = v)
+                .flag("--undefine-source", "remove its definition from the source once it has moved",
+                        v -> undefineSource = v)
+                .flag("-p|--paused", "leave it paused on the destination (xl migrate -p)", v -> paused = v)
+                .option("--migrate-uri", "URI", String.class, "tcp://ADDRESS[:PORT] where the source's dom0 "
+                        + "sends the memory, when the destination's host name does not lead there",
+                        v -> migrateUri = v)
+                .option("--p2p", "URI", String.class, "peer to peer: the source's libvirtd reaches the "
+                        + "destination's itself, at URI as the source host resolves it", v -> peerUri = v)
+                .flag("--tunnelled", "with --p2p: carry the memory over that libvirtd connection (no other port "
+                        + "between the hosts)", v -> tunnelled = v)
+                .option("-t|--timeout", "S", Duration.class, new Seconds(), "stop waiting after S seconds (exit 4); "
+                        + "the migration itself cannot be stopped and goes on in libvirtd", v -> timeout = v)
+                .domain(v -> domain = v)
+                .parameter("1", "DEST", String.class, "the destination host's libvirt URI (as -c takes it), e.g. "
+                        + "xen+ssh://root@host2/system", v -> destination = v);
+    }
+
+    @Override
+    boolean changesHost() {
+        return !plan;
+    }
+
+    @Override
+    void checkOptions() {
+        if (tunnelled && peerUri == null) {
+            throw new XenctlException(ErrorCode.USAGE, "--tunnelled goes with --p2p URI",
+                    "give --p2p with the destination's URI as the source host reaches it");
+        }
+        if (tunnelled && migrateUri != null) {
+            throw new XenctlException(ErrorCode.USAGE, "--migrate-uri and --tunnelled cannot go together",
+                    "a tunnelled migration sends the memory over the libvirtd connection");
+        }
+    }
+
+    @Override
+    View execute(Session session) {
+        Hypervisor source = session.hypervisor();
+        // Read-write also under --check: the disk check makes a transient storage pool on the destination.
+        try (Session target = invocation().context().sessions().open(destination, connectOptions())) {
+            Hypervisor there = target.hypervisor();
+            Optional<DomainSummary> here = find(source);
+            if (here.isEmpty()) {
+                return alreadyMoved(source, there);
+            }
+            if (!here.get().isActive()) {
+                Optional<DomainSummary> moved = there.refresh(here.get().uuid()).filter(DomainSummary::isActive);
+                if (moved.isPresent()) {
+                    return alreadyMoved(source, there, moved.get(), " (its definition here is shut off)");
+                }
+            }
+            DomainDetails guest = source.details(here.get());
+            MigrationPreflight.checkMovable(guest);
+            MigrationPreflight.Findings findings = MigrationPreflight.check(guest, source, there);
+            String name = guest.summary().name();
+            String from = label(source);
+            String to = label(there);
+            if (!findings.refusals().isEmpty()) {
+                throw new XenctlException(ErrorCode.MIGRATION_REFUSED, "cannot migrate " + name + " to " + to + ": "
+                        + String.join("; ", findings.refusals()), null);
+            }
+            for (String unseen : findings.unchecked()) {
+                invocation().err().println("xenctl: warning: not checked: " + unseen);
+            }
+            Migration migration = new Migration(live, persistent, undefineSource, paused, migrateUri, peerUri,
+                    tunnelled);
+            if (plan) {
+                return view(guest.summary(), from, to, there, false, true, guest.summary().state().label(), null,
+                        findings.unchecked(), "Would migrate " + name + " from " + from + " to " + to
+                                + (live ? " (live)" : " (paused for the copy)") + ": the checks pass.");
+            }
+            long started = System.nanoTime();
+            move(source, there, guest.summary(), guest.guestType(), migration, from, to);
+            double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+            DomainSummary arrived = there.refresh(guest.summary().uuid()).filter(DomainSummary::isActive)
+                    .orElseThrow(() -> new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt reported "
+                            + name + " migrated, but " + to + " does not run it", "xenctl -c " + destination
+                            + " list --all; and on the source: xenctl list --all"));
+            return view(arrived, from, to, there, true, false, arrived.state().label(), seconds,
+                    findings.unchecked(), "Domain " + name + " migrated from " + from + " to " + to + " in "
+                            + seconds + " s" + (paused ? " (paused there)." : ".")
+                            + (guest.persistent() && !undefineSource ? " Its definition stays on " + from
+                                    + ", shut off (--undefine-source removes it)." : ""));
+        }
+    }
+
+    private Optional<DomainSummary> find(Hypervisor hypervisor) {
+        try {
+            return Optional.of(hypervisor.lookup(DomainRef.of(domain)));
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Not on the source: done already if the destination runs it (a re-run), else not found. */
+    private View alreadyMoved(Hypervisor source, Hypervisor there) {
+        Optional<DomainSummary> moved = find(there).filter(DomainSummary::isActive);
+        if (moved.isEmpty()) {
+            throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "no domain " + domain + " on " + label(source)
+                    + ", nor running on " + label(there), null);
+        }
+        return alreadyMoved(source, there, moved.get(), "");
+    }
+
+    private View alreadyMoved(Hypervisor source, Hypervisor there, DomainSummary moved, String note) {
+        return view(moved, label(source), label(there), there, false, plan, moved.state().label(), null,
+                List.of(), "Domain " + moved.name() + " already runs on " + label(there) + note + ".");
+    }
+
+    /**
+     * The migration call, on a thread of its own so that --timeout and Ctrl-C can end the wait; libvirt's libxl
+     * driver cannot abort a migration, so what is left running is said.
+     */
+    private void move(Hypervisor source, Hypervisor there, DomainSummary guest, String guestType,
+                      Migration migration, String from, String to) {
+        FutureTask<Void> call = new FutureTask<>(() -> {
+            source.migrate(guest.uuid(), there, migration);
+            return null;
+        });
+        Thread worker = new Thread(call, "xenctl-migrate");
+        worker.setDaemon(true);
+        String goesOn = "the migration goes on in " + from + "'s libvirtd; xenctl -c " + destination + " wait "
+                + guest.name() + " --state running tells when it has arrived";
+        try (WaitProgress progress = WaitProgress.start(invocation(), "migrating " + guest.name() + " to " + to)) {
+            worker.start();
+            if (timeout == null) {
+                call.get();
+            } else {
+                call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException e) {
+            throw new XenctlException(ErrorCode.TIMEOUT, "the migration of " + guest.name() + " to " + to
+                    + " has not ended after " + timeout.toSeconds() + " s", goesOn);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted while " + guest.name() + " migrates to "
+                    + to, goesOn);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof XenctlException failed) {
+                throw whereItIs(failed, source, there, guest, guestType, from, to);
+            }
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** A failed migration, said with where the domain is now, and the job lock libvirt 9.0 can leave held. */
+    private XenctlException whereItIs(XenctlException failed, Hypervisor source, Hypervisor there,
+                                      DomainSummary guest, String guestType, String from, String to) {
+        Optional<DomainSummary> onSource = quietly(() -> source.refresh(guest.uuid()));
+        Optional<DomainSummary> onDestination = quietly(() -> there.refresh(guest.uuid()));
+        String where;
+        String hint = failed.hint();
+        if (onSource.filter(DomainSummary::isActive).isPresent() && frozen(source, guest.uuid())) {
+            where = guest.name() + " is stuck on " + from + ": libvirt says " + onSource.get().state().label()
+                    + ", but its CPU time has not moved in " + STILLNESS.toSeconds() + " s";
+            hint = "libvirt 9.0's libxl driver does not resume a guest whose migration failed after it was "
+                    + "suspended for the copy (xl list on " + from + " shows it ---ss-), and nothing in libvirt "
+                    + "resumes it: destroy it, then start it again (or create it again, if it is not defined)";
+            return new XenctlException(failed.code(), failed.getMessage() + "; " + where, hint, failed);
+        } else if (onSource.filter(DomainSummary::isActive).isPresent()) {
+            where = guest.name() + " still runs on " + from + " (" + onSource.get().state().label() + ")";
+        } else if (onDestination.filter(DomainSummary::isActive).isPresent()) {
+            where = guest.name() + " runs on " + to + " (" + onDestination.get().state().label() + ")";
+        } else {
+            where = guest.name() + " runs on neither host now";
+        }
+        if (live && "pv".equals(guestType) && failed.code() == ErrorCode.OPERATION_FAILED) {
+            hint = "a PV guest migrates live only where Xen has shadow paging (Debian 12's Xen 4.17 is built "
+                    + "without it: xl info's virt_caps lacks \"shadow\", and libxl's log says \"Failed to enable "
+                    + "logdirty\"); --no-live pauses it for the copy instead";
+        }
+        if (onSource.filter(DomainSummary::isActive).isPresent()
+                && quietly(() -> Optional.of(source.hasJob(guest.uuid()))).orElse(false)) {
+            hint = "libvirtd on " + from + " still holds " + guest.name() + "'s migration job (libvirt 9.0's libxl "
+                    + "driver): changing the domain there fails with \"cannot acquire state change lock\" until "
+                    + "libvirtd restarts on " + from;
+        }
+        return new XenctlException(failed.code(), failed.getMessage() + "; " + where, hint, failed);
+    }
+
+    /**
+     * Whether the domain's CPU time stands still: a guest that runs, even idle, is woken by its timers within
+     * {@link #STILLNESS}; one left suspended in Xen is not.
+     */
+    private static boolean frozen(Hypervisor source, String uuid) {
+        try {
+            long before = source.sample(List.of(uuid)).get(0).cpuTimeNs();
+            Thread.sleep(STILLNESS.toMillis());
+            return source.sample(List.of(uuid)).get(0).cpuTimeNs() == before;
+        } catch (XenctlException | IndexOutOfBoundsException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static <T> Optional<T> quietly(java.util.function.Supplier<Optional<T>> read) {
+        try {
+            return read.get();
+        } catch (XenctlException e) {
+            return Optional.empty();
+        }
+    }
+
+    private MigrateView view(DomainSummary summary, String from, String to, Hypervisor there, boolean changed,
+                             boolean dryRun, String state, Double seconds, List<String> unchecked, String message) {
+        return new MigrateView(summary.name(), summary.uuid(), from, to, there.uri(), live, peerUri != null,
+                persistent, changed, dryRun, state, seconds, unchecked, message);
+    }
+
+    private static String label(Hypervisor hypervisor) {
+        return MigrationPreflight.hostLabel(hypervisor);
+    }
+}
