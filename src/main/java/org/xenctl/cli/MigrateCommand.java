@@ -3,10 +3,6 @@ package org.xenctl.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
@@ -27,9 +23,6 @@ import org.xenctl.render.view.MigrateView;
  * domain is: libvirt's libxl driver keeps it running on the source.
  */
 final class MigrateCommand extends HypervisorCommand {
-    /** How long a domain's CPU time must stand still after a failure to be said stuck. */
-    private static final Duration STILLNESS = Duration.ofSeconds(2);
-
     String domain;
     String destination;
     boolean live = true;
@@ -120,9 +113,8 @@ final class MigrateCommand extends HypervisorCommand {
                         findings.unchecked(), "Would migrate " + name + " from " + from + " to " + to
                                 + (live ? " (live)" : " (paused for the copy)") + ": the checks pass.");
             }
-            long started = System.nanoTime();
-            move(source, there, guest.summary(), guest.guestType(), migration, from, to);
-            double seconds = Math.round((System.nanoTime() - started) / 1e7) / 100.0;
+            double seconds = new MigrationCall(invocation(), destination, timeout).move(source, there, guest,
+                    migration);
             DomainSummary arrived = there.refresh(guest.summary().uuid()).filter(DomainSummary::isActive)
                     .orElseThrow(() -> new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt reported "
                             + name + " migrated, but " + to + " does not run it", "xenctl -c " + destination
@@ -159,106 +151,6 @@ final class MigrateCommand extends HypervisorCommand {
     private View alreadyMoved(Hypervisor source, Hypervisor there, DomainSummary moved, String note) {
         return view(moved, label(source), label(there), there, false, plan, moved.state().label(), null,
                 List.of(), "Domain " + moved.name() + " already runs on " + label(there) + note + ".");
-    }
-
-    /**
-     * The migration call, on a thread of its own so that --timeout and Ctrl-C can end the wait; libvirt's libxl
-     * driver cannot abort a migration, so what is left running is said.
-     */
-    private void move(Hypervisor source, Hypervisor there, DomainSummary guest, String guestType,
-                      Migration migration, String from, String to) {
-        FutureTask<Void> call = new FutureTask<>(() -> {
-            source.migrate(guest.uuid(), there, migration);
-            return null;
-        });
-        Thread worker = new Thread(call, "xenctl-migrate");
-        worker.setDaemon(true);
-        String goesOn = "the migration goes on in " + from + "'s libvirtd; xenctl -c " + destination + " wait "
-                + guest.name() + " --state running tells when it has arrived";
-        try (WaitProgress progress = WaitProgress.start(invocation(), "migrating " + guest.name() + " to " + to)) {
-            worker.start();
-            if (timeout == null) {
-                call.get();
-            } else {
-                call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (TimeoutException e) {
-            throw new XenctlException(ErrorCode.TIMEOUT, "the migration of " + guest.name() + " to " + to
-                    + " has not ended after " + timeout.toSeconds() + " s", goesOn);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted while " + guest.name() + " migrates to "
-                    + to, goesOn);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof XenctlException failed) {
-                throw whereItIs(failed, source, there, guest, guestType, from, to);
-            }
-            if (cause instanceof RuntimeException unchecked) {
-                throw unchecked;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** A failed migration, said with where the domain is now, and the job lock libvirt 9.0 can leave held. */
-    private XenctlException whereItIs(XenctlException failed, Hypervisor source, Hypervisor there,
-                                      DomainSummary guest, String guestType, String from, String to) {
-        Optional<DomainSummary> onSource = quietly(() -> source.refresh(guest.uuid()));
-        Optional<DomainSummary> onDestination = quietly(() -> there.refresh(guest.uuid()));
-        String where;
-        String hint = failed.hint();
-        if (onSource.filter(DomainSummary::isActive).isPresent() && frozen(source, guest.uuid())) {
-            where = guest.name() + " is stuck on " + from + ": libvirt says " + onSource.get().state().label()
-                    + ", but its CPU time has not moved in " + STILLNESS.toSeconds() + " s";
-            hint = "libvirt 9.0's libxl driver does not resume a guest whose migration failed after it was "
-                    + "suspended for the copy (xl list on " + from + " shows it ---ss-), and nothing in libvirt "
-                    + "resumes it: destroy it, then start it again (or create it again, if it is not defined)";
-            return new XenctlException(failed.code(), failed.getMessage() + "; " + where, hint, failed);
-        } else if (onSource.filter(DomainSummary::isActive).isPresent()) {
-            where = guest.name() + " still runs on " + from + " (" + onSource.get().state().label() + ")";
-        } else if (onDestination.filter(DomainSummary::isActive).isPresent()) {
-            where = guest.name() + " runs on " + to + " (" + onDestination.get().state().label() + ")";
-        } else {
-            where = guest.name() + " runs on neither host now";
-        }
-        if (live && "pv".equals(guestType) && failed.code() == ErrorCode.OPERATION_FAILED) {
-            hint = "a PV guest migrates live only where Xen has shadow paging (Debian 12's Xen 4.17 is built "
-                    + "without it: xl info's virt_caps lacks \"shadow\", and libxl's log says \"Failed to enable "
-                    + "logdirty\"); --no-live pauses it for the copy instead";
-        }
-        if (onSource.filter(DomainSummary::isActive).isPresent()
-                && quietly(() -> Optional.of(source.hasJob(guest.uuid()))).orElse(false)) {
-            hint = "libvirtd on " + from + " still holds " + guest.name() + "'s migration job (libvirt 9.0's libxl "
-                    + "driver): changing the domain there fails with \"cannot acquire state change lock\" until "
-                    + "libvirtd restarts on " + from;
-        }
-        return new XenctlException(failed.code(), failed.getMessage() + "; " + where, hint, failed);
-    }
-
-    /**
-     * Whether the domain's CPU time stands still: a guest that runs, even idle, is woken by its timers within
-     * {@link #STILLNESS}; one left suspended in Xen is not.
-     */
-    private static boolean frozen(Hypervisor source, String uuid) {
-        try {
-            long before = source.sample(List.of(uuid)).get(0).cpuTimeNs();
-            Thread.sleep(STILLNESS.toMillis());
-            return source.sample(List.of(uuid)).get(0).cpuTimeNs() == before;
-        } catch (XenctlException | IndexOutOfBoundsException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static <T> Optional<T> quietly(java.util.function.Supplier<Optional<T>> read) {
-        try {
-            return read.get();
-        } catch (XenctlException e) {
-            return Optional.empty();
-        }
     }
 
     private MigrateView view(DomainSummary summary, String from, String to, Hypervisor there, boolean changed,

@@ -16,6 +16,12 @@ final class PciHosts {
         return run.reachesThisMachine() ? local(run) : new LibvirtHostPci(session.hypervisor(), run.target());
     }
 
+    /** This dom0, one host of several: the domains holding devices are read through that host's own session. */
+    static SysfsHostPci local(Invocation run, Session session) {
+        Context context = run.context();
+        return new SysfsHostPci(context.hostRoot(), context.sysfs(), () -> DomainPciUse.read(session.hypervisor()));
+    }
+
     /** This dom0 (or the tree $XENCTL_HOST_ROOT names); libvirt is asked which domains hold devices only when needed. */
     static SysfsHostPci local(Invocation run) {
         Context context = run.context();

@@ -136,6 +136,10 @@ final class Verbs {
                     + "migration (xl migrate, virsh migrate), live by default; returns once the destination runs "
                     + "it. Refused first when the domain has PCI devices passed through or the destination lacks "
                     + "its bridges, its disk files, its memory, its guest type or a Xen as new. Idempotent."),
+            Verb.of("evacuate", EvacuateCommand.class, "Migrate every running guest off a host for its "
+                    + "maintenance, one at a time, largest first, each to the destination with the most free "
+                    + "memory that passes migrate's checks (--to URI or GROUP; default: the other hosts of its "
+                    + "groups); --check prints the plan. A defined guest stays defined, on its new host only."),
             Verb.of("managedsave", ManagedSaveCommand.Save.class, "Save a running defined domain where "
                     + "libvirt keeps it, and stop it: its next start restores it (virsh managedsave). "
                     + "Idempotent."),

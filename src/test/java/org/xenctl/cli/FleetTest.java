@@ -103,6 +103,22 @@ class FleetTest {
     }
 
     @Test
+    void pci_host_list_lists_each_hosts_devices_through_libvirt_and_says_which_did_not_answer() {
+        Result r = Cli.run("-c", a, "-c", DEAD, "-o", "json", "pci-host-list");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitStatus.PARTIAL);
+        JsonNode hosts = r.json().get("hosts");
+        assertThat(hosts.get(0).get("uri").asText()).isEqualTo(a);
+        assertThat(hosts.get(0).get("listing").get("source").asText()).as("a remote host: its node devices")
+                .isEqualTo("libvirt");
+        assertThat(hosts.get(1).get("answered").asBoolean()).isFalse();
+        assertThat(hosts.get(1).get("error").get("code").asText()).isEqualTo("connect-failed");
+        Result text = Cli.run("-c", a, "-c", DEAD, "pci-host-list");
+        assertThat(text.out()).startsWith("Host");
+        assertThat(text.err()).contains(DEAD + ": cannot connect");
+    }
+
+    @Test
     void a_group_of_the_config_file_names_its_hosts() throws Exception {
         Path conf = dir.resolve("groups.conf");
         Files.writeString(conf, "hosts.rack1 = [ \"" + a + "\",\n  \"" + B + "\" ]\n");
@@ -214,9 +230,9 @@ class FleetTest {
 
     @Test
     void a_verb_for_one_host_refuses_several() {
-        Result r = Cli.run("-c", a, "-c", B, "pci-host-list");
+        Result r = Cli.run("-c", a, "-c", B, "pci-assignable-list");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("xenctl: error: pci-host-list works on one host");
+        assertThat(r.err()).startsWith("xenctl: error: pci-assignable-list works on one host");
         assertThat(Cli.run("-c", a, "-c", B, "create", "/nonexistent.cfg").exit()).isEqualTo(2);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,12 +15,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * paging, which PV log-dirty needs) and the guest runs on; paused for the copy, it moves there with xenctl driving
  * both ends, and back peer to peer, tunnelled through the libvirtds' own connection. It is the same guest
  * throughout: one boot banner, and it reports a vif hot-plugged after each move. A bridge or a disk only the source
- * has is refused before libvirt is asked; a failure once the guest is suspended is said as what it is.
+ * has is refused before libvirt is asked; a failure once the guest is suspended is said as what it is. And
+ * evacuate: two guests, one defined and one created from an xl.cfg file, planned and then moved off xenlab.
+ * The second dom0 is booted once for the class.
  */
 @ExtendWith(XenLabExtension.class)
 class MigrationXenLabIT {
     private static final Duration BOOT = Duration.ofSeconds(120);
     private static final Duration CHANGE = Duration.ofSeconds(90);
+    private static XenLab peer;
+
+    /** xenlab2, booted by the first scenario that needs it. */
+    private static XenLab peerOf(XenLab a) throws Exception {
+        if (peer == null) {
+            peer = a.bootPeer();
+        }
+        return peer;
+    }
+
+    @AfterAll
+    static void stopThePeer() {
+        if (peer != null) {
+            peer.close();
+        }
+    }
 
     @Test
     void a_running_guest_moves_to_the_other_dom0_and_back_and_what_cannot_move_stays(XenLab a) throws Exception {
@@ -30,7 +49,8 @@ class MigrationXenLabIT {
                     <interface type='bridge'><source bridge='xenbr0'/><mac address='00:16:3e:4d:49:47'/></interface>
                 """));
         a.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
-        try (XenLab b = a.bootPeer()) {
+        XenLab b = peerOf(a);
+        try {
             b.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
             try {
                 a.xenctl("define", a.hostPath(name + ".xml").toString()).expectSuccess();
@@ -115,6 +135,52 @@ class MigrationXenLabIT {
         } finally {
             a.dom0("xl destroy " + name + " 2>/dev/null; virsh -c xen:///system undefine " + name
                     + " 2>/dev/null; rm -f " + onlyOnA + "; ip link del xenbr9 2>/dev/null");
+        }
+    }
+
+    @Test
+    void evacuate_plans_then_moves_every_running_guest_off_the_host(XenLab a) throws Exception {
+        String defined = "evac-defined";
+        String created = "evac-created";
+        a.share(defined + ".xml", Guests.xml(defined));
+        a.share(created + ".cfg", Guests.xlCfg(created));
+        XenLab b = peerOf(a);
+        try {
+            a.dom0("rm -f " + Guests.consoleLog(defined) + " " + Guests.consoleLog(created)).expectSuccess();
+            a.xenctl("define", a.hostPath(defined + ".xml").toString()).expectSuccess();
+            a.xenctl("start", defined).expectSuccess();
+            a.xenctl("create", a.hostPath(created + ".cfg").toString()).expectSuccess();
+            awaitConsole(a, defined, Guests.BANNER, BOOT);
+            awaitConsole(a, created, Guests.BANNER, BOOT);
+
+            Run plan = a.xenctl("-o", "json", "evacuate", "--check", a.uri(), "--to", b.uri());
+            JsonNode planned = Json.of(plan);
+            assertThat(planned.get("moves").findValuesAsText("outcome")).as(plan.describe())
+                    .containsExactly("planned", "planned");
+            assertThat(planned.get("moves").findValuesAsText("destination")).containsOnly("xenlab2");
+
+            Run evacuated = a.xenctl("-o", "json", "evacuate", "--no-live", a.uri(), "--to", b.uri());
+
+            JsonNode done = Json.of(evacuated);
+            assertThat(evacuated.exit()).as(evacuated.describe()).isZero();
+            assertThat(done.get("moves").findValuesAsText("outcome")).containsExactly("moved", "moved");
+            assertThat(done.get("message").asText()).isEqualTo("2 of 2 guests moved off xenlab.");
+            for (String name : new String[] {defined, created}) {
+                assertThat(b.dom0("xl list " + name).exit()).as(name + " runs on xenlab2").isZero();
+                assertThat(a.dom0("xl list " + name).exit()).as(name + " is gone from xenlab").isNotZero();
+            }
+            assertThat(a.xenctl("info", defined).exit()).as("defined on xenlab2 only").isEqualTo(3);
+            assertThat(Json.of(b.xenctl("-o", "json", "info", defined)).get("persistent").asBoolean()).isTrue();
+            assertThat(Json.of(b.xenctl("-o", "json", "info", created)).get("persistent").asBoolean())
+                    .as("transient as it was").isFalse();
+            Run empty = a.xenctl("evacuate", a.uri(), "--to", b.uri());
+            assertThat(empty.exit()).isZero();
+            assertThat(empty.out()).contains("No guest runs on xenlab.");
+        } finally {
+            for (XenLab lab : new XenLab[] {a, b}) {
+                lab.dom0("xl destroy " + defined + " 2>/dev/null; xl destroy " + created + " 2>/dev/null; "
+                        + "virsh -c xen:///system undefine " + defined + " 2>/dev/null; true");
+            }
         }
     }
 
