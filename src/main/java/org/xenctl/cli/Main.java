@@ -78,8 +78,8 @@ public final class Main {
             warnAbout(context.defaults(), err);
             return root.invocation(context, out, err).run(verb);
         } catch (ParameterException e) {
-            return ErrorReporter.report(e, XenctlCommand.asksJson(args) ? OutputFormat.JSON
-                    : context.defaults().outputOrText(), false, err);
+            OutputFormat asked = XenctlCommand.askedOutput(args);
+            return ErrorReporter.report(e, asked != null ? asked : context.defaults().outputOrText(), false, err);
         } catch (RuntimeException e) {
             Invocation parsed = root.withOutputIfUnset(context.defaults().outputOrText()).invocation(context, out, err);
             return ErrorReporter.report(e, parsed.output(), parsed.verbose(), err);

@@ -90,16 +90,30 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
         return this;
     }
 
-    /** Whether {@code args} (which may not parse) ask for JSON, so that even a usage error comes as JSON. */
-    static boolean asksJson(String[] args) {
+    /**
+     * The output form the command line asks for (-o json, -ojson, --output=text…), read from the raw words: for a
+     * line that does not parse, whose error must still come in the form asked. The last one given wins, as picocli
+     * has it; null when none is given (the configured default then applies).
+     */
+    static OutputFormat askedOutput(String[] args) {
+        OutputFormat asked = null;
+        List<String> names = List.of(OUTPUT.split("\\|"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equalsIgnoreCase("-ojson") || arg.equalsIgnoreCase("--output=json")
-                    || (List.of(OUTPUT.split("\\|")).contains(arg) && i + 1 < args.length
-                    && args[i + 1].equalsIgnoreCase("json"))) {
-                return true;
+            String value = null;
+            if (names.contains(arg) && i + 1 < args.length) {
+                value = args[i + 1];
+            } else if (arg.startsWith("--output=")) {
+                value = arg.substring("--output=".length());
+            } else if (arg.startsWith("-o") && arg.length() > 2 && !arg.startsWith("-o=")) {
+                value = arg.substring(2);
+            } else if (arg.startsWith("-o=")) {
+                value = arg.substring(3);
+            }
+            if (value != null && (value.equalsIgnoreCase("json") || value.equalsIgnoreCase("text"))) {
+                asked = value.equalsIgnoreCase("json") ? OutputFormat.JSON : OutputFormat.TEXT;
             }
         }
-        return false;
+        return asked;
     }
 }

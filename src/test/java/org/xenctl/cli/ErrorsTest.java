@@ -137,6 +137,22 @@ class ErrorsTest {
     }
 
     @Test
+    void a_usage_error_comes_in_the_form_the_line_asks_for_over_the_configured_one() throws Exception {
+        Path conf = dir.resolve("json.conf");
+        Files.writeString(conf, "output = \"json\"\n");
+        Map<String, String> env = Map.of("XENCTL_CONFIG", conf.toString());
+
+        Result configured = Cli.runWith(env, "list", "--bogus");
+        Result text = Cli.runWith(env, "list", "--bogus", "-o", "text");
+        Result lastWins = Cli.runWith(env, "-ojson", "list", "--bogus", "--output=TEXT");
+
+        assertThat(configured.errorJson().get("error").get("code").asText()).isEqualTo("usage");
+        assertThat(text.exit()).isEqualTo(2);
+        assertThat(text.err()).startsWith("xenctl: error: ");
+        assertThat(lastWins.err()).startsWith("xenctl: error: ");
+    }
+
+    @Test
     void help_and_version_exit_0() {
         Result help = Cli.run("--help");
         assertThat(help.exit()).isZero();
