@@ -1,6 +1,5 @@
 package org.xenctl.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,14 +23,13 @@ import org.xenctl.render.view.EvacuateView;
  * evacuate: every running guest off a host for its maintenance, one migration at a time, largest first, each to
  * the destination with the most free memory left (counting the guests already placed) that passes the migration
  * checks. A defined guest stays defined, on its new host only. --check prints the plan; Ctrl-C stops after the
- * migration under way (libvirt cannot abort it), so each guest is on exactly one host.
+ * migration under way (xenctl drives it and sees it through), so each guest is on exactly one host.
  */
 final class EvacuateCommand extends HypervisorCommand {
     String host;
     List<String> to = new ArrayList<>();
     boolean plan;
     boolean live = true;
-    Duration timeout;
     /** Where each planned guest goes, by name. */
     private final Map<String, Target> placed = new LinkedHashMap<>();
 
@@ -43,8 +41,6 @@ final class EvacuateCommand extends HypervisorCommand {
                         + "(default: the other hosts of HOST's groups)", () -> to, v -> to = v)
                 .flag("--live", "copy each guest's memory while it runs (the default, as xl does)", v -> live = true)
                 .flag("--no-live", "pause each guest for its copy", v -> live = !v)
-                .option("-t|--timeout", "S", Duration.class, new Seconds(), "give up waiting for one migration "
-                        + "after S seconds (exit 4; it goes on in libvirtd) and start no other", v -> timeout = v)
                 .parameter("0", "HOST", String.class, "the host to empty, its libvirt URI (as -c takes it)",
                         v -> host = v);
     }
@@ -204,7 +200,7 @@ final class EvacuateCommand extends HypervisorCommand {
                 DomainDetails guest = source.details(source.lookup(org.xenctl.domain.DomainRef.of(move.domain())));
                 Migration migration = new Migration(live, guest.persistent(), guest.persistent(), false, null, null,
                         false);
-                double seconds = new MigrationCall(invocation(), target.uri, timeout).move(source,
+                double seconds = new MigrationCall(invocation(), target.uri, null).move(source,
                         target.session.hypervisor(), guest, migration);
                 EvacuateView.Move moved = new EvacuateView.Move(move.domain(), move.memoryKib(), move.destination(),
                         "moved", seconds, null);
@@ -214,10 +210,9 @@ final class EvacuateCommand extends HypervisorCommand {
                 done.add(new EvacuateView.Move(move.domain(), move.memoryKib(), move.destination(), "failed", null,
                         e.getMessage()));
                 progress("could not move " + move.domain() + ": " + e.getMessage());
-                if (e.code() == ErrorCode.INTERRUPTED || e.code() == ErrorCode.TIMEOUT) {
-                    stopped = true;
-                }
             }
+            // Ctrl-C: the migration under way was seen through; start no other.
+            stopped = Thread.interrupted();
         }
         return done;
     }

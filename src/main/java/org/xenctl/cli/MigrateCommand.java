@@ -53,8 +53,9 @@ final class MigrateCommand extends HypervisorCommand {
                         + "destination's itself, at URI as the source host resolves it", v -> peerUri = v)
                 .flag("--tunnelled", "with --p2p: carry the memory over that libvirtd connection (no other port "
                         + "between the hosts)", v -> tunnelled = v)
-                .option("-t|--timeout", "S", Duration.class, new Seconds(), "stop waiting after S seconds (exit 4); "
-                        + "the migration itself cannot be stopped and goes on in libvirtd", v -> timeout = v)
+                .option("-t|--timeout", "S", Duration.class, new Seconds(), "with --p2p: stop waiting after S "
+                        + "seconds (exit 4); the migration cannot be stopped and goes on in the source's libvirtd",
+                        v -> timeout = v)
                 .domain(v -> domain = v)
                 .parameter("1", "DEST", String.class, "the destination host's libvirt URI (as -c takes it), e.g. "
                         + "xen+ssh://root@host2/system", v -> destination = v);
@@ -67,6 +68,11 @@ final class MigrateCommand extends HypervisorCommand {
 
     @Override
     void checkOptions() {
+        if (timeout != null && peerUri == null) {
+            throw new XenctlException(ErrorCode.USAGE, "--timeout goes with --p2p only",
+                    "where xenctl drives both ends it must see the migration through: leaving it would strand the "
+                            + "domain between the hosts");
+        }
         if (tunnelled && peerUri == null) {
             throw new XenctlException(ErrorCode.USAGE, "--tunnelled goes with --p2p URI",
                     "give --p2p with the destination's URI as the source host reaches it");

@@ -17,9 +17,10 @@ import org.xenctl.domain.MigrationPreflight;
 import org.xenctl.domain.XenctlException;
 
 /**
- * One domain's migration as migrate and evacuate make it: libvirt's call with progress on a terminal, ended by
- * --timeout or Ctrl-C (the migration itself goes on: libvirt's libxl driver cannot abort one), and a failure said
- * with where the domain is now.
+ * One domain's migration as migrate and evacuate make it: libvirt's call with progress on a terminal, and a failure
+ * said with where the domain is now. libvirt's libxl driver cannot abort a migration: peer to peer, --timeout and
+ * Ctrl-C end the wait and the source's libvirtd carries on; where xenctl drives both ends it must see the
+ * migration through, so Ctrl-C waits for its end (and leaves the thread interrupted for the caller to stop on).
  */
 final class MigrationCall {
     /** How long a domain's CPU time must stand still after a failure to be said stuck. */
@@ -53,20 +54,33 @@ final class MigrationCall {
         worker.setDaemon(true);
         String goesOn = "the migration goes on in " + from + "'s libvirtd; xenctl -c " + destination + " wait "
                 + guest.name() + " --state running tells when it has arrived";
+        boolean interrupted = false;
         try (WaitProgress progress = WaitProgress.start(invocation, "migrating " + guest.name() + " to " + to)) {
             worker.start();
-            if (timeout == null) {
-                call.get();
-            } else {
-                call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                try {
+                    if (timeout == null) {
+                        call.get();
+                    } else {
+                        call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    if (migration.peerToPeer()) {
+                        Thread.currentThread().interrupt();
+                        throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted while " + guest.name()
+                                + " migrates to " + to, goesOn);
+                    }
+                    // xenctl drives both ends: leaving now would strand the guest between the hosts.
+                    interrupted = true;
+                    invocation.err().println("xenctl: xenctl drives " + guest.name() + "'s migration, which cannot "
+                            + "be abandoned: waiting for its end (Ctrl-C again leaves it stranded)");
+                    invocation.err().flush();
+                }
             }
         } catch (TimeoutException e) {
             throw new XenctlException(ErrorCode.TIMEOUT, "the migration of " + guest.name() + " to " + to
                     + " has not ended after " + timeout.toSeconds() + " s", goesOn);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted while " + guest.name() + " migrates to "
-                    + to, goesOn);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof XenctlException failed) {
@@ -76,6 +90,10 @@ final class MigrationCall {
                 throw unchecked;
             }
             throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();  // what the caller stops on, once this migration has ended
+            }
         }
         return Math.round((System.nanoTime() - started) / 1e7) / 100.0;
     }

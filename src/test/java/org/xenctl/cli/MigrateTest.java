@@ -134,11 +134,14 @@ class MigrateTest {
     }
 
     @Test
-    void tunnelled_goes_with_p2p_only() {
+    void tunnelled_and_a_timeout_go_with_p2p_only() {
         Result r = Cli.run("-c", SOURCE, "migrate", "--tunnelled", "web", TestDriver.DEFAULT);
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--tunnelled goes with --p2p URI");
+        Result timeout = Cli.run("-c", SOURCE, "migrate", "-t", "30", "web", TestDriver.DEFAULT);
+        assertThat(timeout.exit()).isEqualTo(2);
+        assertThat(timeout.err()).contains("--timeout goes with --p2p only");
     }
 
     private static final String BRIDGE = """

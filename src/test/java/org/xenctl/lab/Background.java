@@ -57,6 +57,11 @@ final class Background {
         return new Run(what, process.exitValue(), out.toString(), err.toString());
     }
 
+    /** Sends it SIGINT, as Ctrl-C at a terminal would. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+    }
+
     /** Kills it if it still runs (for a finally block). */
     void stop() {
         process.destroyForcibly();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * both ends, and back peer to peer, tunnelled through the libvirtds' own connection. It is the same guest
  * throughout: one boot banner, and it reports a vif hot-plugged after each move. A bridge or a disk only the source
  * has is refused before libvirt is asked; a failure once the guest is suspended is said as what it is. And
- * evacuate: two guests, one defined and one created from an xl.cfg file, planned and then moved off xenlab.
+ * evacuate: two guests, one defined and one created from an xl.cfg file, planned, then moved off xenlab, the
+ * first run stopped by Ctrl-C during its first move (seen through; the other stays for the second run).
  * The second dom0 is booted once for the class.
  */
 @ExtendWith(XenLabExtension.class)
@@ -159,12 +160,25 @@ class MigrationXenLabIT {
                     .containsExactly("planned", "planned");
             assertThat(planned.get("moves").findValuesAsText("destination")).containsOnly("xenlab2");
 
+            // Ctrl-C once the first move is under way: xenctl sees it through, starts no other, exits 130.
+            Background evacuating = a.xenctlInBackground("-o", "json", "evacuate", "--no-live", a.uri(), "--to",
+                    b.uri());
+            Run arriving = b.await("xl list " + created, run -> run.exit() == 0, CHANGE);
+            assertThat(arriving.exit()).as("the first move (evac-created, the first by name) begins").isZero();
+            evacuating.interrupt();
+            Run stopped = evacuating.finish(Duration.ofSeconds(180));
+            assertThat(stopped.exit()).as(stopped.describe()).isEqualTo(130);
+            assertThat(stopped.err()).contains("cannot be abandoned: waiting for its end");
+            assertThat(Json.of(stopped).get("moves").findValuesAsText("outcome")).containsExactly("moved",
+                    "not-started");
+            assertThat(a.dom0("xl list " + defined).exit()).as("the second still runs on xenlab").isZero();
+
             Run evacuated = a.xenctl("-o", "json", "evacuate", "--no-live", a.uri(), "--to", b.uri());
 
             JsonNode done = Json.of(evacuated);
             assertThat(evacuated.exit()).as(evacuated.describe()).isZero();
-            assertThat(done.get("moves").findValuesAsText("outcome")).containsExactly("moved", "moved");
-            assertThat(done.get("message").asText()).isEqualTo("2 of 2 guests moved off xenlab.");
+            assertThat(done.get("moves").findValuesAsText("outcome")).containsExactly("moved");
+            assertThat(done.get("message").asText()).isEqualTo("1 of 1 guests moved off xenlab.");
             for (String name : new String[] {defined, created}) {
                 assertThat(b.dom0("xl list " + name).exit()).as(name + " runs on xenlab2").isZero();
                 assertThat(a.dom0("xl list " + name).exit()).as(name + " is gone from xenlab").isNotZero();
