@@ -20,7 +20,7 @@ import org.xenctl.render.view.MigrateView;
  * once both hosts are checked ({@link MigrationPreflight}). By default xenctl drives both ends and the source's dom0
  * sends the memory straight to the destination's; --p2p hands the move to the source's libvirtd. It returns once
  * the destination runs the domain; a re-run after a move is a no-op (changed: false). A failure says where the
- * domain is: libvirt's libxl driver keeps it running on the source.
+ * domain is: running on the source, or left suspended there by libvirt 9.0 ({@link MigrationCall}).
  */
 final class MigrateCommand extends HypervisorCommand {
     String domain;
