@@ -13,6 +13,11 @@ final class Json {
 
     static JsonNode of(Run run) {
         run.expectSuccess();
+        return whatever(run);
+    }
+
+    /** The JSON a run printed on stdout, whatever its exit status (a result that also reports a failure). */
+    static JsonNode whatever(Run run) {
         try {
             return MAPPER.readTree(run.out());
         } catch (JsonProcessingException e) {

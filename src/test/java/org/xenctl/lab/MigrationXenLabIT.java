@@ -169,7 +169,7 @@ class MigrationXenLabIT {
             Run stopped = evacuating.finish(Duration.ofSeconds(180));
             assertThat(stopped.exit()).as(stopped.describe()).isEqualTo(130);
             assertThat(stopped.err()).contains("cannot be abandoned: waiting for its end");
-            assertThat(Json.of(stopped).get("moves").findValuesAsText("outcome")).containsExactly("moved",
+            assertThat(Json.whatever(stopped).get("moves").findValuesAsText("outcome")).containsExactly("moved",
                     "not-started");
             assertThat(a.dom0("xl list " + defined).exit()).as("the second still runs on xenlab").isZero();
 
