@@ -23,23 +23,14 @@ import org.xenctl.testing.TestDriver;
  */
 class EvacuateTest {
     private static final String SOURCE = TestDriver.demoHost();
-    private static final String BRIDGE = """
-            <interface type='bridge' name='xenbr0'><start mode='onboot'/><bridge stp='off'/></interface>
-            """;
-    private static final String WEB_DISK = """
-            <pool type='dir'><name>images</name><target><path>/var/lib/xen/images</path></target>
-              <volume type='file'><name>web.img</name><key>/var/lib/xen/images/web.img</key>
-                <capacity unit='G'>8</capacity><target><path>/var/lib/xen/images/web.img</path></target></volume>
-            </pool>
-            """;
 
     @TempDir
     Path dir;
 
     @Test
     void check_plans_each_running_guest_largest_first_and_says_why_one_stays() throws IOException {
-        String fit = host("fit", BRIDGE + WEB_DISK);
-        String bare = host("bare", "");
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
+        String bare = TestDriver.host(dir, "bare", "");
 
         Result r = Cli.run("-o", "json", "evacuate", "--check", SOURCE, "--to", bare, "--to", fit);
 
@@ -62,7 +53,7 @@ class EvacuateTest {
 
     @Test
     void a_move_that_fails_in_libvirt_is_reported_and_the_others_go_on() throws IOException {
-        String fit = host("fit", BRIDGE + WEB_DISK);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
 
         Result r = Cli.run("evacuate", SOURCE, "--to", fit);
 
@@ -75,7 +66,7 @@ class EvacuateTest {
 
     @Test
     void the_destinations_come_from_the_hosts_groups_or_a_group_named() throws IOException {
-        String fit = host("fit", BRIDGE + WEB_DISK);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
         Path conf = dir.resolve("groups.conf");
         Files.writeString(conf, "hosts.rack1 = [ \"" + SOURCE + "\", \"" + fit + "\" ]\n");
         Map<String, String> env = Map.of("XENCTL_CONFIG", conf.toString());
@@ -92,7 +83,7 @@ class EvacuateTest {
 
     @Test
     void a_destination_that_cannot_be_reached_is_said_and_the_others_are_used() throws IOException {
-        String fit = host("fit", BRIDGE + WEB_DISK);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
         String dead = "test+unix:///default?socket=/nonexistent/libvirt-sock";
 
         Result r = Cli.run("-o", "json", "evacuate", "--check", SOURCE, "--to", dead, "--to", fit);
@@ -101,17 +92,4 @@ class EvacuateTest {
         assertThat(r.json().get("moves").get(1).get("outcome").asText()).isEqualTo("planned");
     }
 
-    /** A test-driver host with {@code body} (interfaces, pools), as a URI. */
-    private String host(String name, String body) throws IOException {
-        Path file = dir.resolve(name + ".xml");
-        Files.writeString(file, """
-                <node>
-                  <cpu><mhz>2400</mhz><model>x86_64</model><active>4</active><nodes>1</nodes><sockets>1</sockets>
-                    <cores>4</cores><threads>1</threads></cpu>
-                  <memory>8388608</memory>
-                %s
-                </node>
-                """.formatted(body));
-        return "test://" + file;
-    }
 }

@@ -3,7 +3,6 @@ package org.xenctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +26,7 @@ class MigrateTest {
 
     @Test
     void a_destination_without_the_guests_bridge_is_refused_before_libvirt_is_asked() throws IOException {
-        String bare = host("bare", "");
+        String bare = TestDriver.host(dir, "bare", "");
 
         Result r = Cli.run("-c", SOURCE, "migrate", "web", bare);
 
@@ -41,13 +40,13 @@ class MigrateTest {
 
     @Test
     void a_destination_that_is_not_a_bridge_or_has_another_domain_by_the_name_is_refused() throws IOException {
-        String ethernet = host("eth", """
+        String ethernet = TestDriver.host(dir, "eth", """
                 <interface type='ethernet' name='xenbr0'><start mode='onboot'/><mac address='52:54:00:00:00:01'/></interface>
                 """);
         assertThat(Cli.run("-c", SOURCE, "migrate", "web", ethernet).err())
                 .contains("xenbr0 on ").contains("is not a bridge but a ethernet interface");
 
-        String taken = host("taken", BRIDGE + """
+        String taken = TestDriver.host(dir, "taken", TestDriver.XENBR0 + """
                 <domain type='test'><name>web</name><uuid>11111111-2222-3333-4444-555555555555</uuid>
                   <memory unit='MiB'>64</memory><os><type>xen</type></os></domain>
                 """);
@@ -58,7 +57,7 @@ class MigrateTest {
 
     @Test
     void what_cannot_move_at_all_is_refused_whatever_the_destination() throws IOException {
-        String fit = host("fit", BRIDGE);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0);
 
         Result pci = Cli.run("-c", SOURCE, "migrate", "router", fit);
         assertThat(pci.exit()).isEqualTo(4);
@@ -71,7 +70,7 @@ class MigrateTest {
 
     @Test
     void a_destination_without_the_guests_disk_is_refused() throws IOException {
-        String noDisk = host("nodisk", BRIDGE);
+        String noDisk = TestDriver.host(dir, "nodisk", TestDriver.XENBR0);
 
         Result r = Cli.run("-c", SOURCE, "migrate", "web", noDisk);
 
@@ -81,7 +80,7 @@ class MigrateTest {
 
     @Test
     void check_checks_and_moves_nothing() throws IOException {
-        String fit = host("fit", BRIDGE + WEB_DISK);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
 
         Result r = Cli.run("-c", SOURCE, "-o", "json", "migrate", "--check", "web", fit);
 
@@ -97,7 +96,7 @@ class MigrateTest {
 
     @Test
     void a_failure_in_libvirt_says_the_domain_still_runs_on_the_source() throws IOException {
-        String fit = host("fit", BRIDGE + WEB_DISK);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
 
         Result r = Cli.run("-c", SOURCE, "migrate", "web", fit);
 
@@ -109,8 +108,8 @@ class MigrateTest {
 
     @Test
     void over_several_hosts_the_domain_is_taken_from_the_one_that_runs_it() throws IOException {
-        String empty = host("empty", BRIDGE);
-        String fit = host("fit", BRIDGE + WEB_DISK);
+        String empty = TestDriver.host(dir, "empty", TestDriver.XENBR0);
+        String fit = TestDriver.host(dir, "fit", TestDriver.XENBR0 + TestDriver.WEB_DISK);
 
         Result r = Cli.run("-c", empty, "-c", SOURCE, "migrate", "--check", "web", fit);
 
@@ -120,7 +119,7 @@ class MigrateTest {
 
     @Test
     void a_domain_already_on_the_destination_is_a_no_op() throws IOException {
-        String empty = host("empty", BRIDGE);
+        String empty = TestDriver.host(dir, "empty", TestDriver.XENBR0);
 
         Result r = Cli.run("-c", empty, "-o", "json", "migrate", "web", SOURCE);
 
@@ -144,28 +143,5 @@ class MigrateTest {
         assertThat(timeout.err()).contains("--timeout goes with --p2p only");
     }
 
-    private static final String BRIDGE = """
-            <interface type='bridge' name='xenbr0'><start mode='onboot'/><bridge stp='off'/></interface>
-            """;
-    /** web's disk, in a pool of the destination (what shared storage looks like to libvirt). */
-    private static final String WEB_DISK = """
-            <pool type='dir'><name>images</name><target><path>/var/lib/xen/images</path></target>
-              <volume type='file'><name>web.img</name><key>/var/lib/xen/images/web.img</key>
-                <capacity unit='G'>8</capacity><target><path>/var/lib/xen/images/web.img</path></target></volume>
-            </pool>
-            """;
 
-    /** A test-driver host with {@code body} (interfaces, domains), as a URI. */
-    private String host(String name, String body) throws IOException {
-        Path file = dir.resolve(name + ".xml");
-        Files.writeString(file, """
-                <node>
-                  <cpu><mhz>2400</mhz><model>x86_64</model><active>4</active><nodes>1</nodes><sockets>1</sockets>
-                    <cores>4</cores><threads>1</threads></cpu>
-                  <memory>8388608</memory>
-                %s
-                </node>
-                """.formatted(body));
-        return "test://" + file;
-    }
 }

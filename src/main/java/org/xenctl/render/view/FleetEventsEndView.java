@@ -1,6 +1,5 @@
 package org.xenctl.render.view;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +23,10 @@ public record FleetEventsEndView(int events, String ended, List<Host<Void>> host
     /** {"events", "ended", "hosts": [{"uri", "answered", "error"?}, …]}. */
     @Override
     public Map<String, Object> json() {
-        List<Map<String, Object>> answers = new ArrayList<>(hosts.size());
-        for (Host<Void> host : hosts) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("uri", host.uri());
-            answer.put("answered", host.answered());
-            if (!host.answered()) {
-                answer.put("error", host.error());
-            }
-            answers.add(answer);
-        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("events", events);
         json.put("ended", ended);
-        json.put("hosts", answers);
+        json.put("hosts", FleetView.hostsJson(hosts, null, none -> null));
         return json;
     }
 }

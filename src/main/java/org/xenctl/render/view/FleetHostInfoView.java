@@ -1,6 +1,5 @@
 package org.xenctl.render.view;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,6 @@ public record FleetHostInfoView(List<Host<HostInfoView>> hosts) implements Fleet
     /** {"hosts": [{"uri", "answered", "info" | "error"}, …], "total": {hosts, cpus, memory_kib, free_memory_kib}}. */
     @Override
     public Map<String, Object> json() {
-        List<Map<String, Object>> answers = new ArrayList<>(hosts.size());
-        for (Host<HostInfoView> host : hosts) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("uri", host.uri());
-            answer.put("answered", host.answered());
-            answer.put(host.answered() ? "info" : "error", host.answered() ? host.result() : host.error());
-            answers.add(answer);
-        }
         List<Host<HostInfoView>> answered = hosts.stream().filter(Host::answered).toList();
         Map<String, Object> total = new LinkedHashMap<>();
         total.put("hosts", answered.size());
@@ -61,7 +52,7 @@ public record FleetHostInfoView(List<Host<HostInfoView>> hosts) implements Fleet
         total.put("memory_kib", memoryKib(answered));
         total.put("free_memory_kib", freeKib(answered));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("hosts", answers);
+        json.put("hosts", FleetView.hostsJson(hosts, "info", info -> info));
         json.put("total", total);
         return json;
     }

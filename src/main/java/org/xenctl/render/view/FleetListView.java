@@ -43,7 +43,6 @@ public record FleetListView(List<Host<List<DomainRow>>> hosts, List<ListColumn> 
     public Map<String, Object> json() {
         List<ListColumn> shown = columns.isEmpty() ? ListColumn.JSON : columns;
         List<Map<String, Object>> domains = new ArrayList<>();
-        List<Map<String, Object>> answers = new ArrayList<>(hosts.size());
         for (Host<List<DomainRow>> host : hosts) {
             for (DomainRow row : host.result()) {
                 Map<String, Object> object = new LinkedHashMap<>();
@@ -51,19 +50,10 @@ public record FleetListView(List<Host<List<DomainRow>>> hosts, List<ListColumn> 
                 shown.forEach(column -> object.put(column.jsonName(), column.jsonValue(row)));
                 domains.add(object);
             }
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("uri", host.uri());
-            answer.put("answered", host.answered());
-            if (host.answered()) {
-                answer.put("domains", host.result().size());
-            } else {
-                answer.put("error", host.error());
-            }
-            answers.add(answer);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("domains", domains);
-        json.put("hosts", answers);
+        json.put("hosts", FleetView.hostsJson(hosts, "domains", List::size));
         return json;
     }
 }

@@ -1,6 +1,5 @@
 package org.xenctl.render.view;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +41,8 @@ public record FleetPciHostListView(List<Host<PciHostListView>> hosts) implements
     /** {"hosts": [{"uri", "answered", "listing" (pci-host-list's object) | "error"}, …]}. */
     @Override
     public Map<String, Object> json() {
-        List<Map<String, Object>> answers = new ArrayList<>(hosts.size());
-        for (Host<PciHostListView> host : hosts) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("uri", host.uri());
-            answer.put("answered", host.answered());
-            answer.put(host.answered() ? "listing" : "error", host.answered() ? host.result() : host.error());
-            answers.add(answer);
-        }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("hosts", answers);
+        json.put("hosts", FleetView.hostsJson(hosts, "listing", listing -> listing));
         return json;
     }
 }

@@ -1,6 +1,10 @@
 package org.xenctl.render.view;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.xenctl.render.View;
 
@@ -33,5 +37,25 @@ public interface FleetView extends View {
 
     default boolean noneAnswered() {
         return hosts().stream().noneMatch(Host::answered);
+    }
+
+    /**
+     * The JSON {@code hosts[]} every fleet answer carries: {"uri", "answered", KEY: what the host answered |
+     * "error": why it did not}; with a null KEY, only the error.
+     */
+    static <T> List<Map<String, Object>> hostsJson(List<Host<T>> hosts, String key, Function<T, Object> answer) {
+        List<Map<String, Object>> answers = new ArrayList<>(hosts.size());
+        for (Host<T> host : hosts) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("uri", host.uri());
+            entry.put("answered", host.answered());
+            if (!host.answered()) {
+                entry.put("error", host.error());
+            } else if (key != null) {
+                entry.put(key, answer.apply(host.result()));
+            }
+            answers.add(entry);
+        }
+        return answers;
     }
 }
