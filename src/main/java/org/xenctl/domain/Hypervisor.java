@@ -65,7 +65,15 @@ public interface Hypervisor extends AutoCloseable {
 
     void start(String uuid, boolean paused);
 
-    void shutdown(String uuid);
+    /** How a guest is asked to shut down. */
+    enum ShutdownRequest {
+        /** libvirt's default: Xen's PV shutdown request, or the ACPI power button where the guest has no PV one. */
+        DEFAULT,
+        /** The ACPI power button only (S5, through the guest's ACPI; an HVM guest's emulated PM block). */
+        ACPI_POWER_BUTTON
+    }
+
+    void shutdown(String uuid, ShutdownRequest request);
 
     void destroy(String uuid);
 

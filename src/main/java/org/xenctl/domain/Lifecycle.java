@@ -43,20 +43,24 @@ public final class Lifecycle {
     }
 
     /**
-     * Asks the guest to shut down. With {@code wait}, returns once it is off; a timeout is TIMEOUT unless
-     * {@code force}, which then destroys the domain. A null timeout waits for ever (or DEFAULT_FORCE_TIMEOUT with
-     * force).
+     * Asks the guest to shut down, as {@code request} says. With {@code wait}, returns once it is off; a timeout is
+     * TIMEOUT unless {@code force}, which then destroys the domain. A null timeout waits for ever (or
+     * DEFAULT_FORCE_TIMEOUT with force).
      */
-    public Outcome shutdown(DomainSummary domain, boolean wait, Duration timeout, boolean force) {
-        return shutdownAll(List.of(domain), wait, timeout, force).get(0);
+    public Outcome shutdown(DomainSummary domain, Hypervisor.ShutdownRequest request, boolean wait,
+                            Duration timeout, boolean force) {
+        return shutdownAll(List.of(domain), request, wait, timeout, force).get(0);
     }
 
     /**
      * Shuts several domains down together: every request is sent first, then each is waited for within the one
      * shared timeout, so N guests take as long as the slowest rather than the sum.
      */
-    public List<Outcome> shutdownAll(List<DomainSummary> domains, boolean wait, Duration timeout,
-                                               boolean force) {
+    public List<Outcome> shutdownAll(List<DomainSummary> domains, Hypervisor.ShutdownRequest request, boolean wait,
+                                     Duration timeout, boolean force) {
+        if (request == Hypervisor.ShutdownRequest.ACPI_POWER_BUTTON) {
+            requirePowerButtons(domains);
+        }
         Duration limit = timeout == null && force ? DEFAULT_FORCE_TIMEOUT : timeout;
         List<Hypervisor.DomainWatch> watches = new ArrayList<>();
         try {
@@ -64,7 +68,7 @@ public final class Lifecycle {
                 if (domain.isActive()) {
                     Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid());
                     watches.add(watch);
-                    if (!attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid()))) {
+                    if (!attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid(), request))) {
                         watch.close();
                         watches.set(watches.size() - 1, null);
                     }
@@ -89,6 +93,28 @@ public final class Lifecycle {
             return outcomes;
         } finally {
             watches.stream().filter(Objects::nonNull).forEach(Hypervisor.DomainWatch::close);
+        }
+    }
+
+    /**
+     * Refuses, before any request is sent, running guests that have no ACPI power button: in Xen only an HVM guest
+     * has the emulated PM block the button sets; Xen refuses the trigger for a PV guest and, for a PVH guest, takes
+     * it and does nothing (Xen 4.17's hvm_acpi_power_button returns at once without a virtual PM block).
+     */
+    private void requirePowerButtons(List<DomainSummary> domains) {
+        List<String> without = new ArrayList<>();
+        for (DomainSummary domain : domains) {
+            if (domain.isActive()) {
+                DomainDetails details = hypervisor.details(domain);
+                if (!"hvm".equals(details.osType())) {
+                    without.add(domain.name() + " (" + details.guestType() + ")");
+                }
+            }
+        }
+        if (!without.isEmpty()) {
+            throw new XenctlException(ErrorCode.UNSUPPORTED, "no ACPI power button to press in " + String.join(", ",
+                    without) + ": Xen emulates one for HVM guests only", "shut " + (without.size() == 1 ? "it"
+                    : "them") + " down without --acpi: Xen's PV shutdown request reaches PV and PVH guests");
         }
     }
 

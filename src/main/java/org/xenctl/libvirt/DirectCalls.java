@@ -104,6 +104,9 @@ final class DirectCalls {
     /** {@code flags}: VIR_DOMAIN_AFFECT_LIVE 1, _CONFIG 2, VIR_DOMAIN_MEM_MAXIMUM 4. */
     static native int virDomainSetMemoryFlags(Pointer dom, com.sun.jna.NativeLong memoryKiB, int flags);
 
+    /** {@code flags}: VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN 1 (libvirt-java binds only the flagless shutdown). */
+    static native int virDomainShutdownFlags(Pointer dom, int flags);
+
     /** {@code flags}: VIR_DOMAIN_SAVE_PAUSED 4. {@code dxml} null: the image's own XML. */
     static native int virDomainRestoreFlags(Pointer conn, String from, String dxml, int flags);
 

@@ -49,6 +49,8 @@ public final class LibvirtHypervisor implements Hypervisor {
     static final int AFFECT_CONFIG = 2;
     /** virDomainMemoryModFlags: the maximum (xl mem-max), not the balloon target. */
     private static final int MEM_MAXIMUM = 4;
+    /** virDomainShutdownFlagValues' VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN. */
+    private static final int SHUTDOWN_ACPI_POWER_BTN = 1;
 
     /**
      * As virsh lists: running domains by id, then shut-off ones by name. Written out rather than composed with
@@ -282,8 +284,24 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
-    public void shutdown(String uuid) {
-        act(uuid, "shut down", Domain::shutdown);
+    public void shutdown(String uuid, ShutdownRequest request) {
+        if (request == ShutdownRequest.DEFAULT) {
+            act(uuid, "shut down", Domain::shutdown);
+            return;
+        }
+        Domain domain = handles.get(uuid);
+        String doing = "cannot press the ACPI power button of domain " + nameOf(domain);
+        if (DirectCalls.virDomainShutdownFlags(NativeHandles.of(domain), SHUTDOWN_ACPI_POWER_BTN) >= 0) {
+            return;
+        }
+        NativeCalls.LastError error = NativeCalls.LastError.take();
+        if (error != null && error.number() == ErrorNumber.VIR_ERR_INVALID_ARG) {
+            // The only flag passed: a driver that refuses it (the test driver takes no flags) has no power button.
+            throw new XenctlException(ErrorCode.UNSUPPORTED, doing + ": libvirt's driver for this host cannot "
+                    + "send an ACPI power button event (" + error.message() + ")", "shut it down without --acpi");
+        }
+        throw error == null ? LibvirtErrors.translate(null, null, doing)
+                : LibvirtErrors.translate(error.number(), error.fromRpc(), error.message(), doing);
     }
 
     @Override

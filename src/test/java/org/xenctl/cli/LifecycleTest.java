@@ -159,6 +159,40 @@ class LifecycleTest extends OnDefaultTestHost {
     }
 
     @Test
+    void shutdown_acpi_refuses_a_guest_without_a_power_button_before_anything_is_sent() throws Exception {
+        defineStubborn();  // a PV guest
+
+        Result r = xenctl("shutdown", "--acpi", "stubborn", "-o", "json");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        JsonNode error = r.errorJson().get("error");
+        assertThat(error.get("code").asText()).isEqualTo("unsupported");
+        assertThat(error.get("message").asText()).isEqualTo("no ACPI power button to press in stubborn (pv): Xen "
+                + "emulates one for HVM guests only");
+        assertThat(error.get("hint").asText()).startsWith("shut it down without --acpi");
+        Result all = xenctl("shutdown", "--all", "--acpi", "-o", "json");
+        assertThat(all.exit()).isEqualTo(1);
+        assertThat(all.errorJson().get("error").get("message").asText())
+                .as("test is HVM: only the PV guest is named").startsWith("no ACPI power button to press in stubborn (pv):");
+        assertThat(state("stubborn")).isEqualTo("running");
+        assertThat(state("test")).as("--all refuses before any request is sent").isEqualTo("running");
+    }
+
+    @Test
+    void shutdown_acpi_asks_libvirt_for_the_power_button_only() {
+        // test:///default's "test" is HVM, so the request reaches libvirt, with the ACPI flag: the test driver takes
+        // no shutdown flags and refuses it, where a flagless shutdown (above) succeeds.
+        Result r = xenctl("shutdown", "--acpi", "test", "-o", "json");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        JsonNode error = r.errorJson().get("error");
+        assertThat(error.get("code").asText()).isEqualTo("unsupported");
+        assertThat(error.get("message").asText()).startsWith("cannot press the ACPI power button of domain test: "
+                + "libvirt's driver for this host cannot send an ACPI power button event (");
+        assertThat(state("test")).isEqualTo("running");
+    }
+
+    @Test
     void shutdown_needs_a_domain_or_all() {
         assertThat(xenctl("shutdown").exit()).isEqualTo(2);
         assertThat(xenctl("shutdown", "--all", "test").exit()).isEqualTo(2);
