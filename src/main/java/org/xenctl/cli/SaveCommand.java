@@ -51,12 +51,21 @@ final class SaveCommand extends HypervisorCommand {
         if (host != null) {
             beforeWriting(host, path, target.summary().memoryKiB());
         }
-        try (WaitProgress progress = WaitProgress.start(invocation(), "saving " + name + " to " + path)) {
+        // libvirt's libxl driver reports no progress of a save (its job info has the elapsed time only); on the host
+        // itself the file's growth towards the guest's memory is the measure.
+        long memoryKiB = target.summary().memoryKiB();
+        try (WaitProgress progress = WaitProgress.start(invocation(), "saving " + name + " to " + path,
+                () -> host == null ? null : written(host.size(path), memoryKiB))) {
             hypervisor.save(target.summary().uuid(), path);
         }
         Long bytes = host == null ? null : host.size(path);
         return new SaveView(name, path, bytes, true, "Domain " + name + " saved to " + path
                 + (bytes == null ? "" : " (" + roughly(bytes) + ")") + ".");
+    }
+
+    /** "48 of about 128 MiB written", from the file's size so far; null before it exists. */
+    static String written(Long bytes, long memoryKiB) {
+        return bytes == null ? null : bytes / (1024 * 1024) + " of about " + memoryKiB / 1024 + " MiB written";
     }
 
     private static String roughly(long bytes) {

@@ -2,12 +2,14 @@ package org.xenctl.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.xenctl.render.OutputFormat;
 
 /**
  * On a terminal, what a long wait awaits and for how long: after the first second, one line on stderr, redrawn in
- * place every second ("xenctl: waiting for web to shut off… 12 s") and erased when the wait ends. Nothing of the
+ * place every second ("xenctl: waiting for web to shut off… 12 s", or with what can be measured of the work, "xenctl:
+ * saving web to /srv/web.sav… 48 of about 128 MiB, 3 s") and erased when the wait ends. Nothing of the
  * kind when the output is not a terminal, under -q, or with -o json: scripts read stdout and exit statuses.
  */
 final class WaitProgress implements AutoCloseable {
@@ -18,13 +20,15 @@ final class WaitProgress implements AutoCloseable {
     private final String what;
     private final Duration first;
     private final Duration every;
+    private final Supplier<String> detail;
     private final Thread ticker;
     private boolean shown;
     private int width;
 
-    private WaitProgress(PrintWriter err, String what, Duration first, Duration every) {
+    private WaitProgress(PrintWriter err, String what, Supplier<String> detail, Duration first, Duration every) {
         this.err = err;
         this.what = what;
+        this.detail = detail;
         this.first = first;
         this.every = every;
         this.ticker = new Thread(this::tick, "wait-progress");
@@ -33,13 +37,19 @@ final class WaitProgress implements AutoCloseable {
 
     /** Starts showing {@code what} ("waiting for web to shut off") where it belongs; a no-op elsewhere. */
     static WaitProgress start(Invocation invocation, String what) {
+        return start(invocation, what, () -> null);
+    }
+
+    /** As {@link #start(Invocation, String)}, with {@code detail} asked at each redraw (null: nothing to add). */
+    static WaitProgress start(Invocation invocation, String what, Supplier<String> detail) {
         boolean terminal = System.console() != null;
-        return start(invocation.err(), what, terminal && !invocation.quiet()
+        return start(invocation.err(), what, detail, terminal && !invocation.quiet()
                 && invocation.output() == OutputFormat.TEXT, FIRST, EVERY);
     }
 
-    static WaitProgress start(PrintWriter err, String what, boolean show, Duration first, Duration every) {
-        WaitProgress progress = new WaitProgress(err, what, first, every);
+    static WaitProgress start(PrintWriter err, String what, Supplier<String> detail, boolean show, Duration first,
+                              Duration every) {
+        WaitProgress progress = new WaitProgress(err, what, detail, first, every);
         if (show) {
             progress.ticker.start();
         }
@@ -52,11 +62,21 @@ final class WaitProgress implements AutoCloseable {
             Thread.sleep(first.toMillis());
             while (true) {
                 long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-                draw("xenctl: " + what + "… " + seconds + " s");
+                String measured = measured();
+                draw("xenctl: " + what + "… " + (measured == null ? "" : measured + ", ") + seconds + " s");
                 Thread.sleep(every.toMillis());
             }
         } catch (InterruptedException e) {
             // the wait is over
+        }
+    }
+
+    /** What {@code detail} says now; a failure to measure only leaves it out. */
+    private String measured() {
+        try {
+            return detail.get();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

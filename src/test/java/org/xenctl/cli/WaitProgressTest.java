@@ -17,7 +17,7 @@ class WaitProgressTest {
     void a_long_wait_shows_what_it_awaits_redrawn_in_place_and_erased_at_the_end() throws Exception {
         StringWriter text = new StringWriter();
         PrintWriter err = new PrintWriter(text);
-        try (WaitProgress progress = WaitProgress.start(err, "waiting for web to shut down", true,
+        try (WaitProgress progress = WaitProgress.start(err, "waiting for web to shut down", () -> null, true,
                 Duration.ofMillis(50), Duration.ofMillis(50))) {
             Thread.sleep(400);
         }
@@ -30,14 +30,32 @@ class WaitProgressTest {
     }
 
     @Test
+    void what_can_be_measured_of_the_work_is_shown_and_a_failed_measure_left_out() throws Exception {
+        StringWriter text = new StringWriter();
+        int[] turns = {0};
+        try (WaitProgress progress = WaitProgress.start(new PrintWriter(text), "saving web to /srv/web.sav", () -> {
+            if (turns[0]++ % 2 == 1) {
+                throw new IllegalStateException("the file went away");
+            }
+            return SaveCommand.written(50L * 1024 * 1024, 131072);
+        }, true, Duration.ofMillis(50), Duration.ofMillis(50))) {
+            Thread.sleep(400);
+        }
+
+        assertThat(text.toString()).startsWith("\rxenctl: saving web to /srv/web.sav… 50 of about 128 MiB written, 0 s");
+        assertThat(text.toString()).contains("\rxenctl: saving web to /srv/web.sav… 0 s");
+        assertThat(SaveCommand.written(null, 131072)).as("before the file exists").isNull();
+    }
+
+    @Test
     void a_short_wait_or_no_terminal_shows_nothing() throws Exception {
         StringWriter quick = new StringWriter();
-        try (WaitProgress progress = WaitProgress.start(new PrintWriter(quick), "waiting", true,
+        try (WaitProgress progress = WaitProgress.start(new PrintWriter(quick), "waiting", () -> null, true,
                 Duration.ofSeconds(5), Duration.ofSeconds(1))) {
             Thread.sleep(50);
         }
         StringWriter off = new StringWriter();
-        try (WaitProgress progress = WaitProgress.start(new PrintWriter(off), "waiting", false,
+        try (WaitProgress progress = WaitProgress.start(new PrintWriter(off), "waiting", () -> null, false,
                 Duration.ofMillis(1), Duration.ofMillis(1))) {
             Thread.sleep(100);
         }
