@@ -128,6 +128,9 @@ final class DirectCalls {
 
     static native Pointer virStreamNew(Pointer conn, int flags);
 
+    /** 1 while the connection is usable, 0 once closed: tells a stream ended by the daemon from a lost daemon. */
+    static native int virConnectIsAlive(Pointer conn);
+
     static native int virDomainOpenConsole(Pointer dom, String devName, Pointer stream, int flags);
 
     /** Bytes read; 0 at the end of the stream; -1 on error; -2 when nothing is there yet (non-blocking). */

@@ -16,7 +16,9 @@ import org.xenctl.domain.XenctlException;
 final class LibvirtConsole implements Console {
     private static final Duration RECHECK = Duration.ofMillis(500);
 
+    private final Pointer connection;
     private final Pointer stream;
+    private final String name;
     private final Object calls = new Object();
     private final Object wake = new Object();
     /** Kept: libvirt holds the pointer until the callback is removed. */
@@ -25,8 +27,10 @@ final class LibvirtConsole implements Console {
     private boolean ended;
     private boolean closed;
 
-    private LibvirtConsole(Pointer stream) {
+    private LibvirtConsole(Pointer connection, Pointer stream, String name) {
+        this.connection = connection;
         this.stream = stream;
+        this.name = name;
     }
 
     static LibvirtConsole open(Pointer connection, Pointer domain, String name, boolean force) {
@@ -34,7 +38,7 @@ final class LibvirtConsole implements Console {
         if (stream == null) {
             throw NativeCalls.lastError("cannot open the console of domain " + name);
         }
-        LibvirtConsole console = new LibvirtConsole(stream);
+        LibvirtConsole console = new LibvirtConsole(connection, stream, name);
         try {
             if (DirectCalls.virDomainOpenConsole(domain, null, stream, force ? DirectCalls.CONSOLE_FORCE : 0) < 0) {
                 throw busy(NativeCalls.lastError("cannot open the console of domain " + name), name);
@@ -81,10 +85,13 @@ final class LibvirtConsole implements Console {
             }
             if (read == -1) {
                 XenctlException failure = NativeCalls.lastError("the console stopped");
-                if (failure.code() == ErrorCode.CONNECTION_LOST) {
+                if (lost(failure)) {
                     throw failure;
                 }
-                return -1;  // the stream failed under the console: the domain stopped, or another session took it
+                // The connection is up and the daemon aborted the stream: another session opened the console with
+                // --force (a domain that stops or reboots ends the stream cleanly, read 0 above; both seen on the lab).
+                throw new XenctlException(ErrorCode.WRONG_STATE, "another session took over the console of domain "
+                        + name, "xenctl console --force " + name + " takes it back", failure);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -92,6 +99,14 @@ final class LibvirtConsole implements Console {
             }
             await(Math.min(left, RECHECK.toNanos()));
         }
+    }
+
+    /**
+     * Whether a stream failure is the connection's: the remote driver reports any stream abort as an RPC-layer
+     * "stream had I/O failure", also when the daemon ended only the stream, so the connection itself is asked.
+     */
+    private boolean lost(XenctlException failure) {
+        return failure.code() == ErrorCode.CONNECTION_LOST && DirectCalls.virConnectIsAlive(connection) != 1;
     }
 
     private void await(long nanos) {
@@ -129,7 +144,7 @@ final class LibvirtConsole implements Console {
             }
             if (done == -1) {
                 XenctlException failure = NativeCalls.lastError("cannot send to the console");
-                if (failure.code() == ErrorCode.CONNECTION_LOST) {
+                if (lost(failure)) {
                     throw failure;
                 }
                 return;  // the console is closing: the reader sees it end

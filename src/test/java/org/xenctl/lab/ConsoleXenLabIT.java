@@ -49,6 +49,18 @@ class ConsoleXenLabIT {
                     + "cpus-online 0-1\"}");
             assertThat(logged.out().lines().reduce((a, b) -> b).orElseThrow()).contains("\"ended\":\"timeout\"");
 
+            // One session at a time: a second one is refused; --force takes the console over, and the first
+            // session ends saying so (exit 4), not as a lost connection.
+            Background first = lab.xenctlInBackground("console", name, "--log", "--timeout", "60");
+            Thread.sleep(5000);
+            Run refused = lab.xenctl("console", name, "--log", "--timeout", "2");
+            assertThat(refused.exit()).as(refused.describe()).isEqualTo(4);
+            assertThat(refused.err()).contains("another session has the console of domain " + name);
+            lab.xenctl("console", name, "--force", "--log", "--timeout", "2").expectSuccess();
+            Run taken = first.finish(Duration.ofSeconds(30));
+            assertThat(taken.exit()).as(taken.describe()).isEqualTo(4);
+            assertThat(taken.err()).contains("another session took over the console of domain " + name);
+
             Process terminal = lab.xenctlOnTerminal("console", name);
             Screen screen = new Screen(terminal.getInputStream());
             OutputStream keys = terminal.getOutputStream();

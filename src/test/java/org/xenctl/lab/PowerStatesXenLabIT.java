@@ -45,6 +45,10 @@ class PowerStatesXenLabIT {
                     run -> run.out().contains("xenctl-lab-guest: cpus-online 0-1"), CHANGE);
             assertThat(console.out()).as("the guest's kernel answers after the wake-up")
                     .contains("xenctl-lab-guest: cpus-online 0-1");
+            Run acpi = lab.xenctl("shutdown", "--acpi", name);
+            assertThat(acpi.exit()).as("a PV guest has no ACPI power button: " + acpi.describe()).isEqualTo(1);
+            assertThat(acpi.err()).contains("no ACPI power button to press in " + name + " (pv)");
+            assertThat(lab.dom0("xl list " + name).exit()).as("nothing was sent").isZero();
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null");
