@@ -1,0 +1,133 @@
+package org.xenctl.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An HVM guest from an xl.cfg file (hvmloader, SeaBIOS, qemu-system-xen as its device model, the lab's kernel booted
+ * directly): its serial console through libvirt shows it boot and read the media in its emulated IDE CD-ROM drive;
+ * cd-eject empties the drive and cd-insert puts other media in, which the guest reads (each a second time changes
+ * nothing); and the ACPI power button (shutdown --acpi) makes the guest's OS power itself off.
+ *
+ * <p>Under the lab's emulation an HVM guest boots only with Xen's "one_missed_tick_pending" timer mode (with the
+ * default, the firmware never gets past the kernel's real-mode entry: docs/testing.md). libvirt cannot carry
+ * timer_mode, so the scenario creates the guest paused and sets that one HVM parameter from the dom0 before it
+ * runs: a property of the emulation, like the lab's CPU flags, not of the path xenctl takes.
+ */
+@ExtendWith(XenLabExtension.class)
+class HvmXenLabIT {
+    private static final Duration BOOT = Duration.ofSeconds(420);
+    private static final Duration CHANGE = Duration.ofSeconds(120);
+    private static final String FIRST = "/var/lib/xen/lab-cd-1.iso";
+    private static final String SECOND = "/var/lib/xen/lab-cd-2.iso";
+
+    @Test
+    void an_hvm_guest_boots_changes_cd_media_and_powers_off_on_its_acpi_button(XenLab lab) throws Exception {
+        String name = "hvm-guest";
+        // The drive starts with media: created empty (xl's ',raw,hdc,cdrom'), Debian's qemu-xen fails to set up
+        // its backend ("Could not stat file ''", with xl alike) and the guest did not come up in 300 s.
+        lab.dom0(media(FIRST, "hello-cd-media") + " && " + media(SECOND, "second-cd-media")).expectSuccess();
+        lab.share(name + ".cfg", Guests.hvmCfg(name, "disk = [ '" + FIRST + ",raw,hdc,cdrom' ]"));
+        try {
+            bootOnceMore(lab, name);
+            assertThat(Json.of(lab.xenctl("-o", "json", "info", name)).get("guest_type").asText()).isEqualTo("hvm");
+            assertThat(mediaInTheDeviceModel(lab, name)).isEqualTo(FIRST);
+
+            assertThat(Json.of(lab.xenctl("-o", "json", "cd-eject", name, "hdc")).get("changed").asBoolean())
+                    .isTrue();
+            assertThat(mediaInTheDeviceModel(lab, name)).as("the tray empty").isEmpty();
+            assertThat(lab.xenctl("block-list", name).expectSuccess().out()).doesNotContain(FIRST);
+            assertThat(Json.of(lab.xenctl("-o", "json", "cd-eject", name, "hdc")).get("changed").asBoolean())
+                    .as("empty already").isFalse();
+            assertThat(Json.of(lab.xenctl("-o", "json", "cd-insert", name, "hdc", SECOND)).get("changed")
+                    .asBoolean()).isTrue();
+            // libxl hands qemu the new media as a file descriptor (/dev/fdset/N): the file is the one qemu has open.
+            assertThat(mediaInTheDeviceModel(lab, name)).as("a medium in the drive").isNotEmpty();
+            assertThat(lab.dom0("ls -l /proc/$(pgrep -f 'xen-domid '$(xl domid " + name + ")' ')/fd").expectSuccess()
+                    .out()).contains(SECOND);
+            assertThat(Json.of(lab.xenctl("-o", "json", "cd-insert", name, "hdc", SECOND)).get("changed")
+                    .asBoolean()).as("the same media again").isFalse();
+            assertThat(lab.xenctl("block-list", name).expectSuccess().out()).contains(SECOND);
+
+            // The power button, and nothing else: the guest's acpid hears it and powers off.
+            Background button = lab.xenctlInBackground("console", name, "--expect",
+                    "xenctl-lab-guest: power button", "--timeout", String.valueOf(CHANGE.toSeconds()));
+            Thread.sleep(5000);
+            Run off = lab.xenctl("-o", "json", "shutdown", "--acpi", "--wait", "--timeout",
+                    String.valueOf(CHANGE.toSeconds()), name);
+            JsonNode down = Json.of(off);
+            assertThat(down.get("state").asText()).as(off.describe()).isEqualTo("shutoff");
+            assertThat(down.get("forced").asBoolean()).isFalse();
+            Run heard = button.finish(Duration.ofSeconds(30));
+            assertThat(heard.exit()).as("the guest's OS heard the button: " + heard.describe()).isZero();
+            assertThat(lab.dom0("xl list " + name).exit()).as("released by Xen").isNotZero();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + FIRST + " " + SECOND);
+        }
+    }
+
+    /**
+     * Creates the guest and waits for its banner on the serial console through libvirt. Once in two runs by hand
+     * the emulated firmware hung before it loaded the kernel (SeaBIOS's last words "Turning on vga text mode
+     * console"; the next boot of the same file went through): a boot that does not come up is tried once more,
+     * printed. Everything xenctl does here succeeds either way; a guest that never boots fails the scenario.
+     */
+    private static void bootOnceMore(XenLab lab, String name) throws Exception {
+        Run booted = boot(lab, name);
+        if (booted.exit() != 0) {
+            System.out.println("HvmXenLabIT: the HVM guest did not boot; once more. The first try: "
+                    + booted.describe());
+            lab.xenctl("destroy", name).expectSuccess();
+            booted = boot(lab, name);
+        }
+        assertThat(Json.of(booted).get("ended").asText()).as(booted.describe()).isEqualTo("matched");
+    }
+
+    private static Run boot(XenLab lab, String name) throws Exception {
+        lab.xenctl("create", "--paused", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+        oneMissedTickPending(lab, name);
+        // In the background: a boot takes longer than lab.xenctl waits for one command.
+        Background console = lab.xenctlInBackground("-o", "json", "console", name, "--expect", Guests.BANNER,
+                "--timeout", String.valueOf(BOOT.toSeconds()));
+        Thread.sleep(3000);
+        lab.xenctl("unpause", name).expectSuccess();
+        return console.finish(BOOT.plusSeconds(30));
+    }
+
+    /**
+     * The file in the guest's emulated CD-ROM drive as its device model (qemu-xen) says, asked on its QMP socket;
+     * "" when the drive is empty. (qemu also keeps the block node of ejected media, not attached to any device.)
+     */
+    private static String mediaInTheDeviceModel(XenLab lab, String name) throws Exception {
+        String answers = lab.dom0("printf '%s\\n%s\\n' '{\"execute\":\"qmp_capabilities\"}' "
+                + "'{\"execute\":\"query-block\"}' | socat -t2 - UNIX-CONNECT:/var/run/xen/qmp-libxl-$(xl domid "
+                + name + ")").expectSuccess().out();
+        String blocks = answers.lines().filter(line -> line.contains("\"device\"")).findFirst().orElseThrow(
+                () -> new AssertionError("no query-block answer: " + answers));
+        for (JsonNode block : new ObjectMapper().readTree(blocks).get("return")) {
+            if (block.path("device").asText().startsWith("ide-")) {
+                return block.path("inserted").path("file").asText("");
+            }
+        }
+        throw new AssertionError("no IDE drive in " + blocks);
+    }
+
+    /** A 1 MiB image whose first bytes are {@code text} (what the guest's init reports of a drive). */
+    private static String media(String path, String text) {
+        return "{ printf " + text + "; head -c 1048576 /dev/zero; } | head -c 1048576 > " + path;
+    }
+
+    /** HVM_PARAM_TIMER_MODE (10) = HVMPTM_one_missed_tick_pending (3), through Xen's own Python binding. */
+    private static void oneMissedTickPending(XenLab lab, String name) {
+        Run set = lab.dom0("id=$(xl domid " + name + ") && PYTHONPATH=/usr/lib/xen-4.17/lib/python python3 -c "
+                + "\"import xen.lowlevel.xc as x; c = x.xc(); c.hvm_set_param($id, 10, 3); "
+                + "print(c.hvm_get_param($id, 10))\"");
+        assertThat(set.out().trim()).as(set.describe()).isEqualTo("3");
+    }
+}
