@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import org.xenctl.domain.Console;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
@@ -17,6 +18,8 @@ final class LibvirtConsole implements Console {
     private static final Duration RECHECK = Duration.ofMillis(500);
 
     private final Pointer connection;
+    /** The domain's handle, owned by the hypervisor's handle cache for as long as the console is open. */
+    private final Pointer domain;
     private final Pointer stream;
     private final String name;
     private final Object calls = new Object();
@@ -27,8 +30,9 @@ final class LibvirtConsole implements Console {
     private boolean ended;
     private boolean closed;
 
-    private LibvirtConsole(Pointer connection, Pointer stream, String name) {
+    private LibvirtConsole(Pointer connection, Pointer domain, Pointer stream, String name) {
         this.connection = connection;
+        this.domain = domain;
         this.stream = stream;
         this.name = name;
     }
@@ -38,7 +42,7 @@ final class LibvirtConsole implements Console {
         if (stream == null) {
             throw NativeCalls.lastError("cannot open the console of domain " + name);
         }
-        LibvirtConsole console = new LibvirtConsole(connection, stream, name);
+        LibvirtConsole console = new LibvirtConsole(connection, domain, stream, name);
         try {
             if (DirectCalls.virDomainOpenConsole(domain, null, stream, force ? DirectCalls.CONSOLE_FORCE : 0) < 0) {
                 throw busy(NativeCalls.lastError("cannot open the console of domain " + name), name);
@@ -88,8 +92,11 @@ final class LibvirtConsole implements Console {
                 if (lost(failure)) {
                     throw failure;
                 }
-                // The connection is up and the daemon aborted the stream: another session opened the console with
-                // --force (a domain that stops or reboots ends the stream cleanly, read 0 above; both seen on the lab).
+                if (!stillRuns()) {
+                    return -1;  // the console went with the domain (a PV one's ends cleanly, read 0 above)
+                }
+                // The connection is up, the domain runs, and the daemon aborted the stream: another session opened
+                // the console with --force (seen on the lab).
                 throw new XenctlException(ErrorCode.WRONG_STATE, "another session took over the console of domain "
                         + name, "xenctl console --force " + name + " takes it back", failure);
             }
@@ -107,6 +114,19 @@ final class LibvirtConsole implements Console {
      */
     private boolean lost(XenctlException failure) {
         return failure.code() == ErrorCode.CONNECTION_LOST && DirectCalls.virConnectIsAlive(connection) != 1;
+    }
+
+    /** Whether the domain is still there and not going down (running, blocked, paused or suspended to RAM). */
+    private boolean stillRuns() {
+        IntByReference state = new IntByReference();
+        if (DirectCalls.virDomainGetState(domain, state, new IntByReference(), 0) < 0) {
+            DirectCalls.virResetLastError();
+            return false;
+        }
+        return switch (state.getValue()) {
+            case 1, 2, 3, 7 -> true;  // virDomainState RUNNING, BLOCKED, PAUSED, PMSUSPENDED
+            default -> false;
+        };
     }
 
     private void await(long nanos) {

@@ -72,10 +72,7 @@ final class Guests {
                 vnc = 0
                 tsc_mode = "native"
                 """.formatted(name, XenLab.GUEST_KERNEL, XenLab.GUEST_RAMDISK));
-        for (String line : moreLines) {
-            cfg.append(line).append('\n');
-        }
-        return cfg.toString();
+        return withLines(cfg, moreLines);
     }
 
     private static String cfgOfType(String type, String name, String... moreLines) {
@@ -89,7 +86,11 @@ final class Guests {
                 vcpus = 1
                 vif = [ 'bridge=xenbr0' ]
                 """.formatted(name, type, XenLab.GUEST_KERNEL, XenLab.GUEST_RAMDISK));
-        for (String line : moreLines) {
+        return withLines(cfg, moreLines);
+    }
+
+    private static String withLines(StringBuilder cfg, String... lines) {
+        for (String line : lines) {
             cfg.append(line).append('\n');
         }
         return cfg.toString();
