@@ -8,6 +8,7 @@ import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.XenctlException;
+import org.xenctl.host.GuestConsoleLog;
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.View;
 import org.xenctl.render.view.ConsoleEndView;
@@ -28,6 +29,7 @@ final class ConsoleCommand extends HypervisorCommand {
     boolean force;
     boolean log;
     boolean follow;
+    boolean sinceBoot;
     String expect;
     Duration timeout;
 
@@ -44,6 +46,9 @@ final class ConsoleCommand extends HypervisorCommand {
                 .flag("--log", "copy what the guest prints to stdout, no terminal needed", v -> log = v)
                 .flag("--follow", "with --log or --expect: go on through reboots (the console of the domain each "
                         + "time it runs again) until --timeout, Ctrl-C, or the domain is gone", v -> follow = v)
+                .flag("--since-boot", "with --log or --expect: from the domain's boot on, read where xenconsoled "
+                        + "logs it on this dom0 (xenconsoled --log=guest --timestamp=guest; PV consoles; takes no "
+                        + "console from another session)", v -> sinceBoot = v)
                 .option("--expect", "TEXT", String.class, "wait until the guest prints TEXT, then exit 0 (exit 4 "
                         + "when the time runs out or the console closes first)", v -> expect = v)
                 .option("--timeout", "S", Duration.class, new Seconds(), "stop --log or --expect after S seconds",
@@ -56,19 +61,27 @@ final class ConsoleCommand extends HypervisorCommand {
         return log;
     }
 
+    /** Before connecting: options that do not go together, and --since-boot through a remote URI. */
+    @Override
+    void checkOptions() {
+        if ((timeout != null || follow || sinceBoot) && !log && expect == null) {
+            throw new XenctlException(ErrorCode.USAGE, (sinceBoot ? "--since-boot" : follow ? "--follow"
+                    : "--timeout") + " goes with --log or --expect", null);
+        }
+        if (expect != null && expect.isEmpty()) {
+            throw new XenctlException(ErrorCode.USAGE, "--expect needs a text to wait for", null);
+        }
+        if (sinceBoot) {
+            ConsoleSinceBoot.requireLocal(invocation());
+        }
+    }
+
     @Override
     View execute(Session session) {
         ConsoleEscape leave = ConsoleEscape.parse(escape);
         if (number != null && number != 0) {
             throw new XenctlException(ErrorCode.UNSUPPORTED, "console " + number + " cannot be opened: libvirt's "
                     + "libxl driver opens a domain's first console only", "leave --num out");
-        }
-        if ((timeout != null || follow) && !log && expect == null) {
-            throw new XenctlException(ErrorCode.USAGE, (follow ? "--follow" : "--timeout") + " goes with --log or "
-                    + "--expect", null);
-        }
-        if (expect != null && expect.isEmpty()) {
-            throw new XenctlException(ErrorCode.USAGE, "--expect needs a text to wait for", null);
         }
         Hypervisor hypervisor = session.hypervisor();
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
@@ -87,7 +100,9 @@ final class ConsoleCommand extends HypervisorCommand {
                     "leave --type out");
         }
         if (log || expect != null) {
-            return read(hypervisor, target.summary().uuid(), name);
+            Console opened = sinceBoot ? ConsoleSinceBoot.open(invocation(), hypervisor, target)
+                    : hypervisor.openConsole(target.summary().uuid(), force);
+            return read(hypervisor, opened, target.summary().uuid(), name);
         }
         InteractiveConsole.requireTerminal("--log copies what the guest prints, --expect TEXT waits for a text");
         return InteractiveConsole.run(invocation(), hypervisor, target.summary().uuid(), name, leave, force);
@@ -118,15 +133,47 @@ final class ConsoleCommand extends HypervisorCommand {
         return null;
     }
 
+    /**
+     * --follow with --since-boot: the same log, from the marker of the domain's next boot, once it runs again;
+     * null when the time runs out first or the domain is gone for good.
+     */
+    private Console nextBoot(Hypervisor hypervisor, GuestConsoleLog log, String uuid, long deadline) {
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<org.xenctl.domain.DomainSummary> now = hypervisor.refresh(uuid);
+            if (now.isEmpty()) {
+                return null;
+            }
+            if (now.get().isActive()) {
+                log.nextBoot(ConsoleSinceBoot.sameBoot(hypervisor, uuid, now.get().id()));
+                return log;
+            }
+            hypervisor.idle(Duration.ofMillis(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+        }
+        return null;
+    }
+
+    /** After the console ended (-1): with --follow, the domain's console once it runs again; else null. */
+    private Console next(Hypervisor hypervisor, Console ended, String uuid, long deadline) {
+        if (follow && ended instanceof GuestConsoleLog log) {
+            Console again = nextBoot(hypervisor, log, uuid, deadline);
+            if (again == null) {
+                log.close();
+            }
+            return again;
+        }
+        ended.close();
+        return follow ? reopened(hypervisor, uuid, deadline) : null;
+    }
+
     /** --log and --expect: what the guest prints, until the text, the time, or the console's end. */
-    private View read(Hypervisor hypervisor, String uuid, String name) {
+    private View read(Hypervisor hypervisor, Console first, String uuid, String name) {
         long started = System.nanoTime();
         long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
         boolean json = invocation().output() == OutputFormat.JSON;
         ConsoleText text = new ConsoleText();
         ConsoleExpect expected = expect == null ? null : new ConsoleExpect(expect);
         String ended = null;
-        Console console = hypervisor.openConsole(uuid, force);
+        Console console = first;
         try {
             byte[] chunk = new byte[8192];
             while (ended == null) {
@@ -137,8 +184,7 @@ final class ConsoleCommand extends HypervisorCommand {
                 }
                 int read = console.read(chunk, Duration.ofNanos(Math.min(left, TURN.toNanos())));
                 if (read < 0) {
-                    console.close();
-                    console = follow ? reopened(hypervisor, uuid, deadline) : null;
+                    console = next(hypervisor, console, uuid, deadline);
                     if (console == null) {
                         ended = System.nanoTime() >= deadline ? "timeout" : "closed";
                     }

@@ -1,13 +1,22 @@
 package org.xenctl.fuzz;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.XlConfigWriter;
 import org.xenctl.domain.spec.XlDomainReader;
+import org.xenctl.host.GuestConsoleLog;
+import org.xenctl.host.Xenconsoled;
 import org.xenctl.host.XenctlConf;
 import org.xenctl.libvirt.SpecXmlReader;
 import org.xenctl.libvirt.SpecXmlWriter;
@@ -21,7 +30,8 @@ import org.xenctl.xlcfg.XlProblem;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything that reads what a user or libvirt hands xenctl: an xl.cfg file all
- * the way to libvirt XML, the DISK/NET/PCI spec strings, a domain XML all the way to xl.cfg, and xenctl.conf. Each input ends in a
+ * the way to libvirt XML, the DISK/NET/PCI spec strings, a domain XML all the way to xl.cfg, xenctl.conf, and what
+ * the dom0 hands it (a guest's console log, which the guest writes, and xenconsoled's command line). Each input ends in a
  * result or a reported error ({@link Handled}), never a crash, and every XML written parses back.
  *
  * <p>In the suite each target runs on its regression inputs (src/test/resources/org/xenctl/fuzz/
@@ -76,5 +86,53 @@ class XlConfigFuzzTest {
             // What config export writes reads again (it may be refused, as xl would, but not crash).
             Handled.run(() -> XlDomainReader.read(XlParser.parse(exported, "exported.cfg", List.of()), false));
         });
+    }
+
+    /**
+     * A guest console log as xenconsoled writes it, which the guest's own output fills: read from its last boot as
+     * it grows in pieces (stamps and markers cut anywhere), by a reader with room for a few bytes at a time. It ends
+     * in text no longer than what was written, never a crash or a read that does not return; xenconsoled's command
+     * line is read from any words.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void dom0_files(FuzzedDataProvider data) throws IOException {
+        if (data.consumeBoolean()) {
+            List<String> argv = new ArrayList<>(List.of("xenconsoled"));
+            while (data.remainingBytes() > 0) {
+                argv.add(data.consumeString(40));
+            }
+            Xenconsoled.fromArguments(argv).logOf("web");
+            return;
+        }
+        int room = data.consumeInt(1, 64);
+        int piece = data.consumeInt(1, 64);
+        boolean sameBoot = data.consumeBoolean();
+        byte[] log = data.consumeRemainingAsBytes();
+        int history = log.length / 2;
+        Path file = Files.createTempFile("xenctl-fuzz-", ".log");
+        try {
+            Files.write(file, Arrays.copyOf(log, history));
+            long given = 0;
+            try (GuestConsoleLog console = GuestConsoleLog.fromLastBoot(file, () -> sameBoot)) {
+                byte[] into = new byte[room];
+                for (int at = history; at <= log.length; at += piece) {
+                    Files.write(file, Arrays.copyOfRange(log, Math.min(at, log.length),
+                            Math.min(at + piece, log.length)), StandardOpenOption.APPEND);
+                    for (int read = console.read(into, Duration.ZERO); read > 0;
+                            read = console.read(into, Duration.ZERO)) {
+                        given += read;
+                    }
+                }
+            } catch (XenctlException failure) {
+                if (failure.code() == ErrorCode.INTERNAL) {
+                    throw failure;
+                }
+            }
+            if (given > log.length) {
+                throw new AssertionError(given + " bytes given out of a log of " + log.length);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

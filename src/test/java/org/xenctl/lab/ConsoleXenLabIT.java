@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A PV guest's console from the host over xen+tcp, through libvirt: --expect waits for its boot banner, --log -o json
  * carries what it prints while it runs, and an interactive session on a pseudo-terminal types a command to the
  * shell on the guest's console (the lab's guest image runs one on hvc0), reads the answer, and leaves with Ctrl-];
- * across a reboot, --expect alone ends with the old console and --follow reads the next boot's banner.
+ * across a reboot, --expect alone ends with the old console and --follow reads the next boot's banner. On the dom0
+ * itself, --since-boot reads the same from xenconsoled's log (the lab's runs with --timestamp=guest): the last boot
+ * only, ended by the next one's marker, or followed into it.
  */
 @ExtendWith(XenLabExtension.class)
 class ConsoleXenLabIT {
@@ -73,26 +75,57 @@ class ConsoleXenLabIT {
             assertThat(terminal.exitValue()).as(screen.text()).isZero();
 
             // A reboot gives the guest a new domain and a new console: --expect alone ends with it (the control),
-            // --follow goes on to the next boot's banner.
+            // --follow goes on to the next boot's banner. Meanwhile, on the dom0 itself, --since-boot reads the
+            // boot from xenconsoled's log: without --follow it ends at the next boot's marker, with it goes on.
             Background alone = lab.xenctlInBackground("console", name, "--expect", Guests.BANNER, "--timeout", "120");
-            Thread.sleep(2000);
+            Background bootLog = lab.xenctlInDom0InBackground("/tmp/boot.json", "-o", "json", "console", name,
+                    "--log", "--since-boot", "--timeout", "150");
+            // it has read the boot so far (a JVM starting in the emulated dom0 slows its libvirtd meanwhile)
+            lab.await("cat /tmp/boot.json", run -> run.out().contains(Guests.BANNER), BOOT);
             lab.xenctl("reboot", "--wait", "--timeout", "120", name).expectSuccess();
             Run ended = alone.finish(Duration.ofSeconds(150));
             assertThat(ended.exit()).as(ended.describe()).isEqualTo(4);
             assertThat(ended.err()).contains("closed before");
+            Run boot = lab.finished(bootLog, "/tmp/boot.json", Duration.ofSeconds(180));
+            assertThat(boot.exit()).as(boot.describe()).isZero();
+            assertThat(boot.out().lines().reduce((a, b) -> b).orElseThrow()).contains("\"ended\":\"closed\"");
+            assertThat(banners(boot)).as(boot.describe()).isEqualTo(1);
+            assertThat(boot.out()).contains("Linux version").doesNotContain("Logfile Opened")
+                    .doesNotContainPattern("\\[20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] ");
+
             lab.xenctl("console", name, "--expect", Guests.BANNER, "--timeout", "120").expectSuccess();
             Background followed = lab.xenctlInBackground("-o", "json", "console", name, "--expect", Guests.BANNER,
                     "--follow", "--timeout", "120");
-            Thread.sleep(2000);
+            Background bootLogs = lab.xenctlInDom0InBackground("/tmp/boots.json", "-o", "json", "console", name,
+                    "--log", "--since-boot", "--follow", "--timeout", "90");
+            lab.await("cat /tmp/boots.json", run -> run.out().contains(Guests.BANNER), BOOT);
             lab.xenctl("reboot", "--wait", "--timeout", "120", name).expectSuccess();
             Run across = followed.finish(Duration.ofSeconds(150));
             assertThat(across.exit()).as(across.describe()).isZero();
             assertThat(Json.of(across).get("ended").asText()).isEqualTo("matched");
+            Run boots = lab.finished(bootLogs, "/tmp/boots.json", Duration.ofSeconds(150));
+            assertThat(boots.exit()).as(boots.describe()).isZero();
+            assertThat(banners(boots)).as(boots.describe()).isEqualTo(2);
+            assertThat(boots.out()).doesNotContain("Logfile Opened");
+
+            // three boots are in the log by now: only the last one is read, and the network cannot reach it
+            Run history = lab.xenctlInDom0("-o", "json", "console", name, "--log", "--since-boot", "--timeout", "3");
+            assertThat(history.exit()).as(history.describe()).isZero();
+            assertThat(banners(history)).as(history.describe()).isEqualTo(1);
+            Run seen = lab.xenctlInDom0("console", name, "--since-boot", "--expect", Guests.BANNER, "--timeout", "10");
+            assertThat(seen.exit()).as(seen.describe()).isZero();
+            Run remote = lab.xenctl("console", name, "--log", "--since-boot", "--timeout", "3");
+            assertThat(remote.exit()).as(remote.describe()).isEqualTo(1);
+            assertThat(remote.err()).contains("--since-boot reads xenconsoled's log in the dom0");
 
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null");
         }
+    }
+
+    private static long banners(Run run) {
+        return run.out().lines().filter(line -> line.contains("\"line\":\"" + Guests.BANNER)).count();
     }
 
     private static void type(OutputStream keys, String text) throws IOException {

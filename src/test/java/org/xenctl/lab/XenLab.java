@@ -136,11 +136,30 @@ final class XenLab implements AutoCloseable {
      * launcher's start-up files stay on the host: their class-data archive belongs to the host's JVM.
      */
     Run xenctlInDom0(String... args) {
+        return dom0(inDom0(args));
+    }
+
+    /**
+     * The same, left running while the test does something else, its stdout going to {@code output} in the dom0 as
+     * it comes (the command channel answers only once a command ends): {@link #finished} gives the whole run.
+     */
+    Background xenctlInDom0InBackground(String output, String... args) {
+        return Background.start(List.of(script().toString(), "exec", runDir.toString(),
+                inDom0(args) + " > " + Shell.quote(output)));
+    }
+
+    /** How a {@link #xenctlInDom0InBackground} run ended, with what it wrote to {@code output}. */
+    Run finished(Background process, String output, Duration limit) throws InterruptedException {
+        Run run = process.finish(limit);
+        return new Run(run.what(), run.exit(), dom0("cat " + Shell.quote(output)).out(), run.err());
+    }
+
+    private static String inDom0(String... args) {
         StringBuilder command = new StringBuilder(SHARE + "/xenctl");
         for (String arg : args) {
             command.append(' ').append(Shell.quote(arg));
         }
-        return dom0(command.toString());
+        return command.toString();
     }
 
     /** Writes a file into the shared directory; returns its path inside the dom0. */

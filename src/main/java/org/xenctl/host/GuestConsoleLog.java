@@ -1,0 +1,405 @@
+package org.xenctl.host;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+import org.xenctl.domain.Console;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
+
+/**
+ * A PV console as xenconsoled logged it (xenconsoled --log=guest --timestamp=guest): read from the domain's start
+ * and followed as the file grows, like tail -F. xenconsoled writes a line "Logfile Opened" each time it opens the
+ * log of a domain that appears (a boot, a restore) or reopens its logs (SIGHUP, log rotation), and stamps lines with
+ * the time ("[YYYY-MM-DD HH:MM:SS] "): the stamps are taken off, so the text is what the guest printed, and a marker
+ * is where a boot begins, unless the domain read is still the one running (then the log was only reopened). A line
+ * the guest itself ends with "Logfile Opened" would be taken for a marker: xenconsoled gives no surer sign.
+ *
+ * <p>Read only through the {@link Console} interface: {@link #read} returns -1 at the next boot's marker or once the
+ * domain stopped and its last output was read; {@link #nextBoot} goes on with the boot that follows (--follow).
+ */
+public final class GuestConsoleLog implements Console {
+    static final byte[] MARKER = "Logfile Opened\n".getBytes(StandardCharsets.US_ASCII);
+    static final int STAMP = "[2026-12-05 10:00:00] ".length();
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+    /** How long output may still come after the domain is gone (xenconsoled drains the ring as it notices). */
+    private static final Duration LAST_WORDS = Duration.ofMillis(500);
+    private static final int BLOCK = 64 * 1024;
+    private static final Duration HOLD = Duration.ofMillis(300);
+
+    private final Path file;
+    private FileChannel channel;
+    private Object fileKey;
+    /** Bytes read from the file and not yet given out: always from a point where no stamp was cut in two. */
+    private byte[] pending = new byte[0];
+    private boolean atLineStart;
+    private boolean expectMarker;
+    private BooleanSupplier sameBoot;
+    private long nextCheck;
+    private long goneSince = -1;
+    private long heldSince = -1;
+    private boolean ended;
+    private boolean atBoundary;
+
+    private GuestConsoleLog(Path file, FileChannel channel, Object fileKey, long position, BooleanSupplier sameBoot)
+            throws IOException {
+        this.file = file;
+        this.channel = channel.position(position);
+        this.fileKey = fileKey;
+        this.atLineStart = true;
+        this.expectMarker = position == 0;  // no marker yet: the first to come is this domain's (or a reopen)
+        this.sameBoot = sameBoot;
+    }
+
+    /**
+     * The console of the domain now running, from where its boot is marked in {@code file} (the whole file when it
+     * has no marker); {@code sameBoot} tells whether that domain still runs (the same Xen domain id).
+     */
+    public static GuestConsoleLog fromLastBoot(Path file, BooleanSupplier sameBoot) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                return new GuestConsoleLog(file, channel, keyOf(file), afterLastMarker(channel), sameBoot);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (NoSuchFileException e) {
+            throw new XenctlException(ErrorCode.UNSUPPORTED, "xenconsoled has no log of this domain's console ("
+                    + file + " does not exist)", "xenconsoled writes it once it runs with --log=guest and sees "
+                    + "the domain start");
+        } catch (IOException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "cannot read the console log " + file + ": "
+                    + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * After {@link #read} returned -1 at a boot's marker: goes on with that boot, which {@code sameBoot} now
+     * tells apart. False when the console ended otherwise (the domain stopped, with no next boot seen yet: the
+     * next one's marker, when it comes, is skipped all the same).
+     */
+    public boolean nextBoot(BooleanSupplier sameBoot) {
+        boolean boundary = atBoundary;
+        this.sameBoot = sameBoot;
+        ended = false;
+        atBoundary = false;
+        goneSince = -1;
+        expectMarker = true;
+        return boundary;
+    }
+
+    @Override
+    public int read(byte[] into, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (ended) {
+                return -1;
+            }
+            int given = give(into);
+            if (given > 0 || ended) {
+                return given > 0 ? given : -1;
+            }
+            boolean grew = fill();
+            if (grew) {
+                continue;
+            }
+            if (stopped()) {
+                ended = true;
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return 0;
+            }
+            pause(Math.min(left, POLL.toNanos()));
+        }
+    }
+
+    /** No keys reach a guest through its log. */
+    @Override
+    public void write(byte[] bytes, int length) {
+        throw new XenctlException(ErrorCode.UNSUPPORTED, "a console read from xenconsoled's log takes no keys", null);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was written through it
+        }
+    }
+
+    /** Whether the domain read has stopped and its last output has had time to reach the file. */
+    private boolean stopped() {
+        long now = System.nanoTime();
+        if (goneSince < 0 && now < nextCheck) {
+            return false;
+        }
+        nextCheck = now + RECHECK.toNanos();
+        if (goneSince < 0) {
+            if (sameBoot.getAsBoolean()) {
+                return false;
+            }
+            goneSince = now;
+        }
+        return now - goneSince >= LAST_WORDS.toNanos();
+    }
+
+    /** Reads what the file gained (or, once rotated away, the new file); true when anything came. */
+    private boolean fill() {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+            int read = channel.read(buffer);
+            if (read > 0) {
+                append(buffer.array(), read);
+                return true;
+            }
+            return switchedFile();
+        } catch (ClosedByInterruptException e) {
+            Thread.interrupted();
+            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
+        } catch (IOException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "cannot read the console log " + file + ": "
+                    + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * At the end of the open file: a log rotated away (another file under the name now) or cut short in place
+     * (copytruncate) is followed into the new content, which xenconsoled begins with a marker when it reopens.
+     */
+    private boolean switchedFile() throws IOException {
+        Object key = keyOf(file);
+        if (key != null && !key.equals(fileKey)) {
+            FileChannel next;
+            try {
+                next = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+            channel.close();
+            channel = next;
+            fileKey = key;
+        } else if (channel.size() < channel.position()) {
+            channel.position(0);
+        } else {
+            return false;
+        }
+        expectMarker = true;
+        return true;
+    }
+
+    /**
+     * Gives out guest bytes from {@link #pending}: whole lines and, at the end, a partial line, with their stamps
+     * taken off; stops at a marker that begins the next boot (then {@link #ended}). What could still become a stamp
+     * or a marker (xenconsoled writes the stamp and the text with two writes) waits for the bytes that decide.
+     */
+    private int give(byte[] into) {
+        int given = 0;
+        int consumed = 0;
+        while (consumed < pending.length && given < into.length) {
+            int newline = indexOf(pending, (byte) '\n', consumed);
+            int end = newline < 0 ? pending.length : newline + 1;
+            int start = consumed;
+            if (atLineStart && isStamp(pending, start)) {
+                start += STAMP;
+            }
+            int marker = newline < 0 ? -1 : markerIn(pending, start, end);
+            int text = marker >= 0 ? marker : newline >= 0 ? end : unheld(start, end);
+            int room = into.length - given;
+            if (text - start > room) {
+                System.arraycopy(pending, start, into, given, room);
+                given += room;
+                consumed = start + room;
+                atLineStart = false;
+                expectMarker = false;
+                break;
+            }
+            System.arraycopy(pending, start, into, given, text - start);
+            given += text - start;
+            if (text > start) {
+                expectMarker = false;
+            }
+            if (marker >= 0) {
+                if (expectMarker || sameBoot.getAsBoolean()) {
+                    expectMarker = false;  // this boot's own marker, or the log reopened under it
+                    consumed = end;
+                    atLineStart = true;
+                    continue;
+                }
+                consumed = marker;  // the next boot begins here; its marker stays for nextBoot
+                atLineStart = false;
+                atBoundary = true;
+                ended = true;
+                break;
+            }
+            if (newline < 0) {
+                if (text > start) {
+                    consumed = text;
+                    atLineStart = false;
+                }
+                break;  // the rest, if any, waits
+            }
+            consumed = end;
+            atLineStart = true;
+        }
+        pending = Arrays.copyOfRange(pending, consumed, pending.length);
+        return given;
+    }
+
+    /**
+     * The end of what can be given out of an unfinished line [start, end): a tail that could still turn into a
+     * marker waits, for a moment only (xenconsoled writes a marker's stamp and text with two writes, microseconds
+     * apart; a guest's prompt that happens to look like their beginning is given out after {@link #HOLD}).
+     */
+    private int unheld(int start, int end) {
+        int hold = holdFrom(pending, start, end);
+        long now = System.nanoTime();
+        if (hold == end) {
+            heldSince = -1;
+        } else if (heldSince < 0) {
+            heldSince = now;
+        } else if (now - heldSince >= HOLD.toNanos()) {
+            heldSince = -1;
+            return end;
+        }
+        return hold;
+    }
+
+    /** Where a tail of [start, end) begins that is the beginning of a marker, stamped or not; {@code end} if none. */
+    static int holdFrom(byte[] bytes, int start, int end) {
+        for (int p = start; p < end; p++) {
+            if (end - p < MARKER.length && Arrays.equals(bytes, p, end, MARKER, 0, end - p)) {
+                return p;
+            }
+            if (couldBeStampThenMarker(bytes, p, end)) {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    private static boolean couldBeStampThenMarker(byte[] bytes, int p, int end) {
+        int length = end - p;
+        if (length >= STAMP + MARKER.length) {
+            return false;
+        }
+        if (!couldBeStamp(bytes, p, Math.min(end, p + STAMP))) {
+            return false;
+        }
+        return length <= STAMP || Arrays.equals(bytes, p + STAMP, end, MARKER, 0, length - STAMP);
+    }
+
+    /**
+     * Where the marker in [start, end) begins, or -1: the segment ends with "Logfile Opened\n", its stamp before it
+     * when it has one. What comes before is the previous boot's unfinished line: xenconsoled appends the marker to
+     * the file as it is, and stamps it only when the last output it logged (any guest's) ended a line.
+     */
+    static int markerIn(byte[] bytes, int start, int end) {
+        int at = end - MARKER.length;
+        if (at < start || !Arrays.equals(bytes, at, end, MARKER, 0, MARKER.length)) {
+            return -1;
+        }
+        return at - STAMP >= start && isStamp(bytes, at - STAMP) ? at - STAMP : at;
+    }
+
+    /** "[YYYY-MM-DD HH:MM:SS] " at {@code at}, as xenconsoled's strftime writes it. */
+    static boolean isStamp(byte[] bytes, int at) {
+        return at + STAMP <= bytes.length && couldBeStamp(bytes, at, at + STAMP);
+    }
+
+    private static boolean couldBeStamp(byte[] bytes, int start, int end) {
+        String shape = "[dddd-dd-dd dd:dd:dd] ";
+        for (int i = start; i < end && i - start < shape.length(); i++) {
+            char expected = shape.charAt(i - start);
+            byte actual = bytes[i];
+            if (expected == 'd' ? actual < '0' || actual > '9' : actual != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void append(byte[] bytes, int length) {
+        byte[] joined = Arrays.copyOf(pending, pending.length + length);
+        System.arraycopy(bytes, 0, joined, pending.length, length);
+        pending = joined;
+    }
+
+    /** The position just past the last marker of the file, found from its end backwards; 0 when there is none. */
+    static long afterLastMarker(FileChannel channel) throws IOException {
+        long size = channel.size();
+        int overlap = STAMP + MARKER.length + 1;
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - BLOCK);
+            long from = Math.max(0, start - overlap);
+            ByteBuffer block = ByteBuffer.allocate((int) (Math.min(size, end + overlap) - from));
+            while (block.hasRemaining() && channel.read(block, from + block.position()) > 0) {
+                // read the whole block
+            }
+            byte[] bytes = Arrays.copyOf(block.array(), block.position());
+            for (int newline = lastIndexOf(bytes, (byte) '\n', bytes.length - 1); newline >= 0;
+                    newline = lastIndexOf(bytes, (byte) '\n', newline - 1)) {
+                long absolute = from + newline;
+                if (absolute < start || absolute >= end) {
+                    continue;
+                }
+                if (markerIn(bytes, 0, newline + 1) >= 0) {
+                    return absolute + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    private static Object keyOf(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void pause(long nanos) {
+        try {
+            Thread.sleep(Math.max(1, nanos / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte wanted, int from) {
+        for (int i = Math.min(from, bytes.length - 1); i >= 0; i--) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
