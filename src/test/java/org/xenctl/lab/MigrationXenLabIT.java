@@ -116,14 +116,23 @@ class MigrationXenLabIT {
                         .as("the probe's transient pool is gone").isEmpty();
                 sameGuestAnswers(a, name, "00:16:3e:4d:49:04", 1);
 
-                // A directory where the disk should be passes the check and fails in xenlab2's libxl once the
-                // guest is suspended for the copy: libvirt 9.0 leaves it suspended in Xen, reporting it running.
+                // A directory where the disk should be passes the check and fails in xenlab2's libxl: once the
+                // guest is suspended for the copy, libvirt 9.0 leaves it suspended in Xen, reporting it running;
+                // when xenlab2 gives up first (the emulated guest slow to answer the suspend request: "Connection
+                // reset by peer" in libxl's log, seen once in CI), the guest was never suspended and runs on.
                 b.dom0("mkdir -p " + onlyOnA).expectSuccess();
                 Run stuck = a.xenctl("migrate", "--no-live", name, b.uri());
                 assertThat(stuck.exit()).as(stuck.describe()).isEqualTo(1);
-                assertThat(stuck.err()).contains(name + " is stuck on xenlab: libvirt says running, but its CPU "
-                        + "time has not moved").contains("destroy it, then start it again");
-                assertThat(a.dom0("xl list " + name + " | tail -1").out()).as("Xen's view").contains("---ss-");
+                String xl = a.dom0("xl list " + name + " | tail -1").out();
+                if (xl.contains("---ss-")) {
+                    assertThat(stuck.err()).contains(name + " is stuck on xenlab: libvirt says running, but its CPU "
+                            + "time has not moved").contains("destroy it, then start it again");
+                } else {
+                    System.out.println("MigrationXenLabIT: xenlab2 gave up before the guest was suspended: "
+                            + stuck.describe());
+                    assertThat(stuck.err()).as("Xen's view: " + xl).contains(name + " still runs on xenlab "
+                            + "(running)");
+                }
                 assertThat(b.dom0("xl list " + name).exit()).as("nothing left in xenlab2's Xen").isNotZero();
                 assertThat(Json.of(b.xenctl("-o", "json", "info", name)).get("state").asText())
                         .as("its definition on xenlab2, from the first move, stays shut off").isEqualTo("shutoff");
