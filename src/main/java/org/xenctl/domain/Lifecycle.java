@@ -24,11 +24,24 @@ public final class Lifecycle {
     private static final Hypervisor.Condition GONE = condition("gone", Optional::isEmpty);
     /** How long a stopped transient domain may take to be released; past it, the stop is still reported done. */
     static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a transient domain shut off may take to go by itself before it is taken for a failed restart's. */
+    static final Duration LEFTOVER_GRACE = Duration.ofSeconds(5);
+    /** How long a rebooting domain may stay shut off (its new domain being built) before it is taken for stopped. */
+    static final Duration RESTART_GRACE = Duration.ofSeconds(30);
 
     private final Hypervisor hypervisor;
+    private final Duration leftoverGrace;
+    private final Duration restartGrace;
 
     public Lifecycle(Hypervisor hypervisor) {
+        this(hypervisor, LEFTOVER_GRACE, RESTART_GRACE);
+    }
+
+    /** With shorter waits than a real host needs, for tests. */
+    Lifecycle(Hypervisor hypervisor, Duration leftoverGrace, Duration restartGrace) {
         this.hypervisor = hypervisor;
+        this.leftoverGrace = leftoverGrace;
+        this.restartGrace = restartGrace;
     }
 
     public Outcome start(DomainSummary domain, boolean paused) {
@@ -120,10 +133,23 @@ public final class Lifecycle {
 
     private Outcome finishShutdown(DomainSummary domain, Hypervisor.DomainWatch watch, Duration left,
                                    Duration limit, boolean force) {
+        String why = null;
         try {
-            watch.await(STOPPED, left);
+            // A start event after the request is a restart: the shut-off moment may fall between two looks.
+            watch.await(condition("shut off", now -> STOPPED.test(now) || watch.sawRestart()), left);
             awaitRelease(domain, watch);
-            return changed("shutdown", current(domain), "has shut down");
+            DomainSummary after = current(domain);
+            if (!after.isActive()) {
+                return changed("shutdown", after, "has shut down");
+            }
+            // libvirt shows a restart shut off for a moment: the guest rebooted instead (Linux on Xen reboots on
+            // a panic), or its on_poweroff action restarts it; it runs again, and will not stop by itself now.
+            if (!force) {
+                throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + domain.name() + " started again "
+                        + "instead of shutting down (the guest rebooted, or its on_poweroff action is restart)",
+                        "its console says why; give --force to destroy it once the time is up, or destroy it");
+            }
+            why = " started again instead of shutting down";
         } catch (XenctlException e) {
             if (e.code() != ErrorCode.TIMEOUT) {
                 throw e;
@@ -140,7 +166,8 @@ public final class Lifecycle {
         awaitRelease(domain, watch);
         DomainSummary after = current(domain);
         return new Outcome("shutdown", after.name(), after.uuid(), true, after.state(), true,
-                "Domain " + after.name() + " did not shut down within " + seconds(limit) + ": destroyed.");
+                "Domain " + after.name() + (why != null ? why : " did not shut down within " + seconds(limit))
+                        + ": destroyed.");
     }
 
     private static Duration remaining(long deadline) {
@@ -150,7 +177,8 @@ public final class Lifecycle {
     /** Stops the domain at once and returns when the hypervisor has really released it. */
     public Outcome destroy(DomainSummary domain, Duration timeout) {
         if (!domain.isActive()) {
-            return unchanged("destroy", domain, "is already shut off");
+            return isLeftover(domain) ? removeLeftover("destroy", domain)
+                    : unchanged("destroy", domain, "is already shut off");
         }
         try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
             if (!attempt(domain, STOPPED::test, () -> hypervisor.destroy(domain.uuid()))) {
@@ -182,22 +210,53 @@ public final class Lifecycle {
         }
     }
 
-    /** Asks the guest to reboot; with {@code wait}, returns once it has restarted and is running again. */
+    /**
+     * Asks the guest to reboot; with {@code wait}, returns once it has restarted and is running again. A domain
+     * that stays shut off (its on_reboot action, or a restart libvirt failed: it keeps a transient one so) or is gone
+     * ends the wait at once with WRONG_STATE, rather than at the timeout.
+     */
     public Outcome reboot(DomainSummary domain, boolean wait, Duration timeout) {
         requireActive(domain, "reboot");
         try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
             hypervisor.reboot(domain.uuid());
             if (wait) {
                 // libxl restarts the guest under a new id with a "started" event; drivers that reboot in place
-                // (libvirt's test driver) show it only by a new state reason.
-                watch.await(condition("running again after the reboot", now -> now.isPresent()
-                        && now.get().state() == DomainState.RUNNING
-                        && (watch.sawRestart() || now.get().id() != domain.id()
-                        || !now.get().reason().equals(domain.reason()))), timeout);
+                // (libvirt's test driver) show it only by a new state reason. libvirt shows a libxl restart shut
+                // off while the new domain is built: only a long while shut off says it is not coming back.
+                long[] offSince = {-1};
+                Optional<DomainSummary> end = watch.await(condition("running again after the reboot", now -> {
+                    if (now.isEmpty()) {
+                        return true;
+                    }
+                    if (now.get().state() == DomainState.SHUTOFF) {
+                        offSince[0] = offSince[0] < 0 ? System.nanoTime() : offSince[0];
+                        return System.nanoTime() - offSince[0] >= restartGrace.toNanos();
+                    }
+                    offSince[0] = -1;
+                    return now.get().state() == DomainState.RUNNING && (watch.sawRestart()
+                            || now.get().id() != domain.id() || !now.get().reason().equals(domain.reason()));
+                }), timeout);
+                if (end.isEmpty() || end.get().state() == DomainState.SHUTOFF) {
+                    throw notBack(domain, end);
+                }
                 return changed("reboot", current(domain), "has rebooted");
             }
         }
         return changed("reboot", current(domain), "is rebooting");
+    }
+
+    private XenctlException notBack(DomainSummary domain, Optional<DomainSummary> end) {
+        String log = "/var/log/libvirt/libxl/" + domain.name() + ".log";
+        if (end.isEmpty()) {
+            return new XenctlException(ErrorCode.WRONG_STATE, "domain " + domain.name() + " is gone after its reboot "
+                    + "instead of running again", "its on_reboot action may be destroy (xenctl dumpxml); the host's "
+                    + "log says more: " + log);
+        }
+        boolean leftover = isLeftover(end.get());
+        return new XenctlException(ErrorCode.WRONG_STATE, "domain " + domain.name() + " is shut off after its reboot "
+                + "instead of running again" + (leftover ? ": libvirt could not restart it" : ""), leftover
+                ? "why is in the host's " + log + "; 'xenctl undefine " + domain.name() + "' removes what is left"
+                : "its on_reboot action may be destroy, or the restart failed (the host's " + log + ")");
     }
 
     public Outcome pause(DomainSummary domain) {
@@ -306,7 +365,8 @@ public final class Lifecycle {
             throw e;
         }
         if (!details.persistent()) {
-            return unchanged("undefine", domain, "is transient: there is no definition to remove");
+            return domain.isActive() ? unchanged("undefine", domain, "is transient: there is no definition to remove")
+                    : removeLeftover("undefine", domain);
         }
         try {
             hypervisor.undefine(domain.uuid());
@@ -324,6 +384,51 @@ public final class Lifecycle {
                 after.map(DomainSummary::state).orElse(DomainState.SHUTOFF), false,
                 "Domain " + shown.name() + (after.isPresent() ? " undefined; it keeps running until it stops."
                         : " undefined."));
+    }
+
+    /**
+     * Whether {@code domain} is transient and shut off: libvirt's libxl driver keeps a transient domain so when it
+     * failed to restart it (a reboot whose new domain could not be created, say its vif's bridge had gone), and
+     * for a moment while it tears one down. Either way the name stays taken until it is gone.
+     */
+    private boolean isLeftover(DomainSummary domain) {
+        try {
+            return !domain.isActive() && !hypervisor.details(domain).persistent();
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Removes a transient domain libvirt keeps shut off (see {@link #isLeftover}): one being torn down goes by
+     * itself within {@link #LEFTOVER_GRACE}; one left by a failed restart never does, and libvirt refuses to undefine
+     * a transient domain, so it is defined from its own XML and then undefined. It is not started.
+     */
+    private Outcome removeLeftover(String action, DomainSummary domain) {
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            try {
+                watch.await(GONE, leftoverGrace);
+                return unchanged(action, domain, "is gone (libvirt was tearing it down)");
+            } catch (XenctlException e) {
+                if (e.code() != ErrorCode.TIMEOUT) {
+                    throw e;
+                }
+            }
+        }
+        try {
+            hypervisor.define(hypervisor.xml(domain.uuid(), false));
+            hypervisor.undefine(domain.uuid());
+        } catch (XenctlException e) {
+            if (e.code() != ErrorCode.DOMAIN_NOT_FOUND) {
+                throw e;
+            }
+        }
+        return new Outcome(action, domain.name(), domain.uuid(), true, DomainState.SHUTOFF, false,
+                "Domain " + domain.name() + " removed: libvirt had kept it shut off, transient, after failing to "
+                        + "restart it (its log on the host: /var/log/libvirt/libxl/" + domain.name() + ".log).");
     }
 
     private static final java.util.function.Predicate<Optional<DomainSummary>> RUNNING =

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -41,14 +40,15 @@ import org.xenctl.domain.spec.Disk;
 import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.PciAssignment;
 
-/** {@link Hypervisor} over one libvirt connection. Domain handles are kept by UUID to save lookups. */
+/**
+ * {@link Hypervisor} over one libvirt connection: the connection itself, listing, lifecycle calls, consoles, saves
+ * and events here; new definitions ({@link Definitions}), device changes ({@link DeviceChanges}), memory and vCPU
+ * changes ({@link ResourceChanges}), host queries ({@link HostQueries}) and migration ({@link Migrations}) in classes
+ * of their own. Domain handles are kept by UUID to save lookups.
+ */
 public final class LibvirtHypervisor implements Hypervisor {
     private static final int XML_INACTIVE = 2;
     private static final int CREATE_PAUSED = 1;
-    static final int AFFECT_LIVE = 1;
-    static final int AFFECT_CONFIG = 2;
-    /** virDomainMemoryModFlags: the maximum (xl mem-max), not the balloon target. */
-    private static final int MEM_MAXIMUM = 4;
     /** virDomainShutdownFlagValues' VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN. */
     private static final int SHUTDOWN_ACPI_POWER_BTN = 1;
 
@@ -75,9 +75,13 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final DomainHandles handles;
     private final NodeDevices nodeDevices;
     private final DomainStats stats;
+    private final DomainCalls domains;
+    private final DeviceChanges devices;
+    private final HostQueries host;
+    private final Definitions definitions;
+    private final ResourceChanges resources;
     private Connect connect;
     private ConnectionGuard guard;
-    private int hostCpus;
 
     private LibvirtHypervisor(Pointer connection, String uri, boolean events) {
         this.connection = connection;
@@ -86,6 +90,11 @@ public final class LibvirtHypervisor implements Hypervisor {
         this.stats = new DomainStats(connection);
         this.handles = new DomainHandles(this::connect, uri);
         this.nodeDevices = new NodeDevices(this::connect);
+        this.domains = new DomainCalls(handles);
+        this.devices = new DeviceChanges(domains);
+        this.host = new HostQueries(this::connect, connection);
+        this.definitions = new Definitions(this::connect, handles, this::refresh);
+        this.resources = new ResourceChanges(domains);
     }
 
     /** Opens a connection to {@code uri}; every failure to do so is CONNECT_FAILED or PERMISSION_DENIED. */
@@ -203,75 +212,18 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     /**
-     * Two xenctl defining the same new domain at once: libvirt accepts the first and refuses the second, which then
-     * finds the domain there and updates it as if it had been there all along (changing nothing when the two files
-     * are the same), as the idempotent verb promises.
+     * Two xenctl defining the same new domain at once: see {@link Definitions#define}.
      */
     @Override
     public Definition define(String xml) {
-        DomainXml parsed = DomainXml.parse(xml, "domain XML");
-        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
-        try {
-            return define(xml, parsed, existing);
-        } catch (XenctlException e) {
-            Optional<Domain> now = existing.isPresent() || e.code().kind() == org.xenctl.domain.ErrorKind.HOST
-                    ? Optional.empty() : parsed.name().flatMap(handles::existing);
-            if (now.isEmpty()) {
-                throw e;
-            }
-            return define(xml, parsed, now);
-        }
-    }
-
-    /** @param existing the domain of that name now, if any: the definition updates it */
-    private Definition define(String xml, DomainXml parsed, Optional<Domain> existing) {
-        String name = parsed.name().orElse("");
-        String definition = xml;
-        if (existing.isPresent()) {
-            String existingUuid = uuidOf(existing.get());
-            if (parsed.uuid().isEmpty()) {
-                // libvirt would invent a new UUID and refuse the name: redefining by name updates the domain.
-                definition = parsed.withUuid(existingUuid);
-            } else if (!parsed.uuid().get().equals(existingUuid)) {
-                throw nameTaken(name, existingUuid);
-            }
-        }
-        String before = existing.map(d -> call("cannot read the current definition of " + name,
-                () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
-        String finalXml = definition;
-        Domain domain = call("cannot define domain " + name, () -> connect().domainDefineXML(finalXml));
-        String uuid = handles.remember(domain);
-        String after = call("cannot read the new definition of " + name, () -> domain.getXMLDesc(XML_INACTIVE));
-        DomainSummary summary = refresh(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
-        return new Definition(summary, before == null, !after.equals(before));
+        return definitions.define(xml);
     }
 
     @Override
     public DomainSummary createTransient(String xml, boolean paused) {
-        DomainXml parsed = DomainXml.parse(xml, "domain XML");
-        String name = parsed.name().orElse("");
-        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
-        if (existing.isPresent()) {
-            throw nameTaken(name, uuidOf(existing.get()));
-        }
-        Domain domain;
-        try {
-            domain = connect().domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
-        } catch (LibvirtException e) {
-            throw pausedUnsupported(e, paused, "cannot create domain " + name);
-        }
-        String uuid = handles.remember(domain);
-        return refresh(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
+        return definitions.createTransient(xml, paused);
     }
 
-    private static XenctlException nameTaken(String name, String uuid) {
-        return new XenctlException(ErrorCode.DOMAIN_EXISTS, "a domain named '" + name + "' exists already (uuid "
-                + uuid + ")", "start it with 'xenctl start " + name + "', or give the new domain another name");
-    }
-
-    private static String uuidOf(Domain domain) {
-        return call("cannot read a domain's UUID", domain::getUUIDString);
-    }
 
     @Override
     public void start(String uuid, boolean paused) {
@@ -279,7 +231,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         try {
             domain.create(paused ? CREATE_PAUSED : 0);
         } catch (LibvirtException e) {
-            throw pausedUnsupported(e, paused, "cannot start domain " + nameOf(domain));
+            throw DomainCalls.pausedUnsupported(e, paused, "cannot start domain " + nameOf(domain));
         }
     }
 
@@ -376,51 +328,37 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void attachPci(String uuid, PciAssignment device, DeviceScope scope) {
-        String xml = SpecXmlWriter.hostdevXml(device);
-        act(uuid, "attach " + device.address() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
+        devices.attachPci(uuid, device, scope);
     }
 
     @Override
     public void detachPci(String uuid, PciAddress address, DeviceScope scope) {
-        // libvirt finds the hostdev to remove by its source address alone.
-        String xml = SpecXmlWriter.hostdevXml(new PciAssignment(address, null, null, false, false, false, false, "strict"));
-        act(uuid, "detach " + address + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+        devices.detachPci(uuid, address, scope);
     }
 
     @Override
     public void attachNic(String uuid, Nic nic, DeviceScope scope) {
-        String xml = SpecXmlWriter.nicXml(nic);
-        act(uuid, "attach interface " + nic.mac() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
+        devices.attachNic(uuid, nic, scope);
     }
 
     @Override
     public void detachNic(String uuid, String mac, DeviceScope scope) {
-        // libvirt finds the interface to remove by its MAC alone; 'ethernet', as it is the one type that needs no
-        // source for the XML to parse (the type is not compared).
-        String xml = "<interface type='ethernet'><mac address='" + mac + "'/></interface>";
-        act(uuid, "detach interface " + mac + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+        devices.detachNic(uuid, mac, scope);
     }
 
     @Override
     public void attachDisk(String uuid, Disk disk, DeviceScope scope) {
-        String xml = SpecXmlWriter.diskXml(disk);
-        act(uuid, "attach disk " + disk.vdev() + " to", d -> d.attachDeviceFlags(xml, affect(scope)));
+        devices.attachDisk(uuid, disk, scope);
     }
 
     @Override
     public void detachDisk(String uuid, String vdev, DeviceScope scope) {
-        // libvirt finds the disk to remove by its target alone.
-        String xml = SpecXmlWriter.diskXml(new Disk(null, "empty", vdev, false, false, null, null, null));
-        act(uuid, "detach disk " + vdev + " from", d -> d.detachDeviceFlags(xml, affect(scope)));
+        devices.detachDisk(uuid, vdev, scope);
     }
 
     @Override
     public void changeMedia(String uuid, String vdev, String target, DeviceScope scope) {
-        // libvirt finds the drive by its target; the new source (none: eject) is what changes.
-        String xml = SpecXmlWriter.diskXml(new Disk(target, target == null ? "empty" : "raw", vdev, true, true,
-                null, null, null));
-        act(uuid, (target == null ? "eject the media of " : "insert " + target + " in ") + vdev + " of",
-                d -> d.updateDeviceFlags(xml, affect(scope)));
+        devices.changeMedia(uuid, vdev, target, scope);
     }
 
     @Override
@@ -430,20 +368,12 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void setMemory(String uuid, long kib, boolean maximum, DeviceScope scope) {
-        Domain domain = handles.get(uuid);
-        String doing = "cannot set the " + (maximum ? "maximum " : "") + "memory of domain " + nameOf(domain) + " to "
-                + kib + " KiB";
-        for (int affect : oneAtATime(scope)) {
-            NativeCalls.check(DirectCalls.virDomainSetMemoryFlags(NativeHandles.of(domain), new NativeLong(kib),
-                    affect | (maximum ? MEM_MAXIMUM : 0)), doing);
-        }
+        resources.setMemory(uuid, kib, maximum, scope);
     }
 
     @Override
     public void setVcpus(String uuid, int count, DeviceScope scope) {
-        for (int affect : oneAtATime(scope)) {
-            act(uuid, "set the vCPUs of", d -> d.setVcpusFlags(count, affect));
-        }
+        resources.setVcpus(uuid, count, scope);
     }
 
     @Override
@@ -454,13 +384,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void pinVcpu(String uuid, int vcpu, CpuList cpus, DeviceScope scope) {
-        Domain domain = handles.get(uuid);
-        byte[] map = Vcpus.cpumap(cpus);
-        String doing = "cannot pin vCPU " + vcpu + " of domain " + nameOf(domain) + " to CPUs " + cpus;
-        for (int affect : oneAtATime(scope)) {
-            NativeCalls.check(DirectCalls.virDomainPinVcpuFlags(NativeHandles.of(domain), vcpu, map, map.length,
-                    affect), doing);
-        }
+        resources.pinVcpu(uuid, vcpu, cpus, scope);
     }
 
     @Override
@@ -508,30 +432,8 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void migrate(String uuid, Hypervisor destination, Migration migration) {
         Domain domain = handles.get(uuid);
-        String name = nameOf(domain);
-        int flags = (migration.live() ? Domain.MigrateFlags.LIVE : 0)
-                | (migration.persistent() ? Domain.MigrateFlags.PERSIST_DEST : 0)
-                | (migration.undefineSource() ? Domain.MigrateFlags.UNDEFINE_SOURCE : 0)
-                | (migration.paused() ? Domain.MigrateFlags.PAUSED : 0);
-        // The typed-parameter calls (virDomainMigrate3, virDomainMigrateToURI3): the libxl driver implements only
-        // those. The name goes as a parameter too: there is always one (libvirt-java cannot pass an empty array).
-        List<org.libvirt.TypedParameter> params = new ArrayList<>();
-        params.add(new org.libvirt.TypedStringParameter("destination_name", name));
-        if (migration.migrateUri() != null) {
-            params.add(new org.libvirt.TypedStringParameter("migrate_uri", migration.migrateUri()));
-        }
-        org.libvirt.TypedParameter[] array = params.toArray(org.libvirt.TypedParameter[]::new);
-        String doing = "cannot migrate domain " + name + " to " + destination.uri();
-        if (migration.peerToPeer()) {
-            int p2p = flags | Domain.MigrateFlags.PEER2PEER | (migration.tunnelled() ? Domain.MigrateFlags.TUNNELED : 0);
-            call(doing, () -> domain.migrateToURI(migration.peerUri(), array, p2p));
-        } else {
-            Connect target = ((LibvirtHypervisor) destination).connect();
-            Domain moved = call(doing, () -> domain.migrate(target, array, (long) flags));
-            if (moved != null) {
-                DomainHandles.free(moved);
-            }
-        }
+        Connect target = migration.peerToPeer() ? null : ((LibvirtHypervisor) destination).connect();
+        Migrations.migrate(domain, nameOf(domain), migration, target, destination.uri());
         handles.forget(uuid);
     }
 
@@ -543,54 +445,17 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public Optional<String> hostInterfaceType(String name) {
-        org.libvirt.Interface found;
-        try {
-            found = connect().interfaceLookupByName(name);
-        } catch (LibvirtException e) {
-            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_INTERFACE) {
-                return Optional.empty();
-            }
-            throw LibvirtErrors.translate(e, "cannot look up network interface " + name + " on the host");
-        }
-        try {
-            String xml = call("cannot read network interface " + name, () -> found.getXMLDescription(0));
-            java.util.regex.Matcher type = java.util.regex.Pattern.compile("<interface[^>]*\\stype=['\"]([^'\"]+)")
-                    .matcher(xml);
-            return Optional.of(type.find() ? type.group(1) : "unknown");
-        } finally {
-            try {
-                found.free();
-            } catch (LibvirtException e) {
-                // Freeing a handle is best effort.
-            }
-        }
+        return host.interfaceType(name);
     }
 
     @Override
     public Map<String, Boolean> filesExist(java.util.Collection<String> paths) {
-        return HostFiles.exist(connect(), paths);
+        return host.filesExist(paths);
     }
 
     @Override
     public boolean hasActiveNetwork(String name) {
-        org.libvirt.Network network;
-        try {
-            network = connect().networkLookupByName(name);
-        } catch (LibvirtException e) {
-            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_NETWORK) {
-                return false;
-            }
-            throw LibvirtErrors.translate(e, "cannot look up network " + name + " on the host");
-        }
-        try {
-            return call("cannot read network " + name, network::isActive) == 1;
-        } finally {
-            try {
-                network.free();
-            } catch (LibvirtException e) {
-                // Freeing a handle is best effort.
-            }
-        }
+        return host.hasActiveNetwork(name);
     }
 
     @Override
@@ -657,21 +522,17 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public HostInfo hostInfo() {
-        return HostFacts.read(connect(), connection);
+        return host.info();
     }
 
     @Override
     public int hostCpus() {
-        // Read once per connection: vcpu-list asks for each domain, vcpu-pin for each definition it reads.
-        if (hostCpus == 0) {
-            hostCpus = call("cannot read the host's CPUs", connect()::nodeInfo).cpus;
-        }
-        return hostCpus;
+        return host.cpus();
     }
 
     @Override
     public long freeMemoryKiB() {
-        return call("cannot read the host's free memory", connect()::getFreeMemory) / 1024;
+        return host.freeMemoryKiB();
     }
 
     @Override
@@ -692,20 +553,6 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void reattachNodePci(String address) {
         nodeDevices.reattach(address);
-    }
-
-    /**
-     * The running domain first, then the definition, one call each: some drivers refuse both flags in one call
-     * (libvirt's test driver for memory and pinning), and a change the running domain refuses then leaves the
-     * definition as it was.
-     */
-    private static int[] oneAtATime(DeviceScope scope) {
-        return scope.live() && scope.config() ? new int[] {AFFECT_LIVE, AFFECT_CONFIG}
-                : new int[] {affect(scope)};
-    }
-
-    private static int affect(DeviceScope scope) {
-        return (scope.live() ? AFFECT_LIVE : 0) | (scope.config() ? AFFECT_CONFIG : 0);
     }
 
     @Override
@@ -742,38 +589,16 @@ public final class LibvirtHypervisor implements Hypervisor {
         }
     }
 
-    private void act(String uuid, String verb, Action action) {
-        Domain domain = handles.get(uuid);
-        try {
-            action.run(domain);
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.translate(e, "cannot " + verb + " domain " + nameOf(domain));
-        }
+    private void act(String uuid, String verb, DomainCalls.Action action) {
+        domains.act(uuid, verb, action);
     }
 
     private static String nameOf(Domain domain) {
-        try {
-            return domain.getName();
-        } catch (LibvirtException e) {
-            return "(unnamed)";
-        }
+        return DomainCalls.nameOf(domain);
     }
 
-    private static XenctlException pausedUnsupported(LibvirtException e, boolean paused, String doing) {
-        if (paused && e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_INVALID_ARG) {
-            // The only flag we pass is PAUSED: a driver that rejects flags cannot start a domain paused.
-            return new XenctlException(ErrorCode.UNSUPPORTED, doing + ": this hypervisor driver cannot start a "
-                    + "domain paused", "start it without --paused", e);
-        }
-        return LibvirtErrors.translate(e, doing);
-    }
 
     static String dotted(long version) {
         return (version / 1_000_000) + "." + (version / 1_000 % 1_000) + "." + (version % 1_000);
-    }
-
-    @FunctionalInterface
-    private interface Action {
-        void run(Domain domain) throws LibvirtException;
     }
 }

@@ -31,7 +31,7 @@ final class Vcpus {
         int mapLength = (hostCpus + 7) / 8;
         byte[] maps = new byte[count * mapLength];
         int read = NativeCalls.check(DirectCalls.virDomainGetVcpuPinInfo(domain, count, maps, mapLength,
-                inactive ? LibvirtHypervisor.AFFECT_CONFIG : LibvirtHypervisor.AFFECT_LIVE),
+                inactive ? DeviceChanges.AFFECT_CONFIG : DeviceChanges.AFFECT_LIVE),
                 "cannot read the vCPU affinity of domain " + name);
         Map<Integer, VcpuPlacement> live = inactive ? Map.of() : running(domain, name, count);
         List<VcpuPlacement> vcpus = new ArrayList<>();

@@ -113,6 +113,8 @@ class DefinitionTest extends OnDefaultTestHost {
         Result r = xenctl("create", clash.toString(), "-o", "json");
         assertThat(r.exit()).as(r.toString()).isEqualTo(4);
         assertThat(r.errorJson().get("error").get("code").asText()).isEqualTo("domain-exists");
+        assertThat(r.errorJson().get("error").get("hint").asText())
+                .isEqualTo("it is running: give the new domain another name, or stop that one first");
     }
 
     @Test

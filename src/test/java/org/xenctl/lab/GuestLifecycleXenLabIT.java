@@ -106,6 +106,83 @@ class GuestLifecycleXenLabIT {
         lab.xenctl("undefine", name).expectSuccess();
     }
 
+    /**
+     * A guest that starts again instead of stopping (here its on_poweroff action is restart; a guest that reboots
+     * or a kernel that panics does the same): libvirt shows it shut off for a moment, and shutdown --wait says it
+     * runs again (exit 4) rather than "has shut down"; with --force it is destroyed, saying why.
+     */
+    @Test
+    void a_guest_that_starts_again_instead_of_stopping_is_not_called_shut_down(XenLab lab) throws Exception {
+        String name = "restarting-guest";
+        lab.share(name + ".cfg", Guests.xlCfg(name, "on_poweroff = \"restart\""));
+        try {
+            lab.dom0("rm -f " + Guests.consoleLog(name)).expectSuccess();
+            lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
+            bannerAppears(lab, name);
+
+            Run once = lab.xenctl("shutdown", "--wait", "--timeout", "120", name);
+            assertThat(once.exit()).as(once.describe()).isEqualTo(4);
+            assertThat(once.err()).contains("domain " + name + " started again instead of shutting down");
+            assertThat(state(lab, name)).isEqualTo("running");
+
+            lab.await("grep -c '" + Guests.BANNER + "' " + Guests.consoleLog(name),
+                    run -> run.out().trim().matches("[2-9]"), BOOT);
+            JsonNode forced = Json.of(lab.xenctl("-o", "json", "shutdown", "--wait", "--force", "--timeout", "120",
+                    name));
+            assertThat(forced.get("forced").asBoolean()).isTrue();
+            assertThat(forced.get("message").asText()).isEqualTo("Domain " + name + " started again instead of "
+                    + "shutting down: destroyed.");
+            assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null");
+        }
+    }
+
+    /**
+     * libvirt's libxl driver keeps a transient domain it failed to restart, shut off, and refuses to undefine it:
+     * its name stays taken (create is refused) until libvirtd restarts. Here the reboot fails because the guest's
+     * bridge is gone; xenctl undefine removes what is left (defined from its own XML, then undefined), unstarted.
+     */
+    @Test
+    void a_guest_libvirt_failed_to_restart_is_removed_by_undefine(XenLab lab) throws Exception {
+        String name = "orphan-guest";
+        String bridge = "xenbr7";
+        lab.dom0("ip link add " + bridge + " type bridge && ip link set " + bridge + " up").expectSuccess();
+        try {
+            lab.share(name + ".cfg", Guests.xlCfg(name, "vif = [ 'bridge=" + bridge + "' ]"));
+            String file = lab.hostPath(name + ".cfg").toString();
+            lab.xenctl("create", file).expectSuccess();
+            bannerAppears(lab, name);
+
+            lab.dom0("ip link del " + bridge).expectSuccess();
+            long started = System.nanoTime();
+            Run reboot = lab.xenctl("reboot", "--wait", "--timeout", "300", name);
+            assertThat(reboot.exit()).as(reboot.describe()).isEqualTo(4);
+            assertThat(reboot.err()).contains("is shut off after its reboot instead of running again: libvirt could "
+                    + "not restart it");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well before the timeout")
+                    .isLessThan(Duration.ofSeconds(150));
+            assertThat(lab.dom0("virsh -c xen:///system domstate " + name).out())
+                    .as("libvirt keeps the domain it could not restart").contains("shut off");
+            assertThat(lab.dom0("xl list " + name).exit()).as("Xen has no such domain").isNotZero();
+            Run taken = lab.xenctl("create", file);
+            assertThat(taken.exit()).as(taken.describe()).isEqualTo(4);
+            assertThat(taken.err()).contains("libvirt keeps it shut off after failing to restart it: 'xenctl "
+                    + "undefine " + name + "' removes it");
+            assertThat(lab.dom0("virsh -c xen:///system undefine " + name).exit()).as("libvirt's own undefine")
+                    .isNotZero();
+
+            Run removed = lab.xenctl("undefine", name);
+            assertThat(removed.exit()).as(removed.describe()).isZero();
+            assertThat(removed.out()).contains("Domain " + name + " removed: libvirt had kept it shut off");
+            assertThat(lab.xenctl("info", name).exit()).isEqualTo(3);
+            assertThat(lab.dom0("virsh -c xen:///system dominfo " + name).exit()).isNotZero();
+            assertThat(lab.dom0("xl list " + name).exit()).as("removed, not started").isNotZero();
+        } finally {
+            lab.dom0("xl destroy " + name + " 2>/dev/null; ip link del " + bridge + " 2>/dev/null");
+        }
+    }
+
     private static String state(XenLab lab, String name) {
         return Json.of(lab.xenctl("info", name, "-o", "json")).get("state").asText();
     }

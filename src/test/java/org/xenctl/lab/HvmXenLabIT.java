@@ -56,20 +56,36 @@ class HvmXenLabIT {
             assertThat(lab.xenctl("block-list", name).expectSuccess().out()).contains(SECOND);
 
             // The power button, and nothing else: the guest's acpid hears it and powers off.
-            Background button = lab.xenctlInBackground("console", name, "--expect",
-                    "xenctl-lab-guest: power button", "--timeout", String.valueOf(CHANGE.toSeconds()));
-            Thread.sleep(5000);
-            Run off = lab.xenctl("-o", "json", "shutdown", "--acpi", "--wait", "--timeout",
-                    String.valueOf(CHANGE.toSeconds()), name);
+            Run[] pressed = pressPowerButton(lab, name);
+            if (pressed[0].exit() != 0 && lab.dom0("cat " + Guests.consoleLog(name)).out().contains("Kernel panic")) {
+                // The emulation's fault seen with PVH guests (docs/testing.md): the guest's kernel panicked and
+                // rebooted, which xenctl reports (started again instead of shutting down). Once more, printed.
+                System.out.println("HvmXenLabIT: the guest's kernel panicked under the emulation; once more. The "
+                        + "first try: " + pressed[0].describe());
+                lab.xenctl("destroy", name).expectSuccess();
+                bootOnceMore(lab, name);
+                pressed = pressPowerButton(lab, name);
+            }
+            Run off = pressed[0];
             JsonNode down = Json.of(off);
             assertThat(down.get("state").asText()).as(off.describe()).isEqualTo("shutoff");
             assertThat(down.get("forced").asBoolean()).isFalse();
-            Run heard = button.finish(Duration.ofSeconds(30));
+            Run heard = pressed[1];
             assertThat(heard.exit()).as("the guest's OS heard the button: " + heard.describe()).isZero();
             assertThat(lab.dom0("xl list " + name).exit()).as("released by Xen").isNotZero();
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + FIRST + " " + SECOND);
         }
+    }
+
+    /** Presses the power button with shutdown --acpi --wait: that run, and the guest's console waiting to hear it. */
+    private static Run[] pressPowerButton(XenLab lab, String name) throws Exception {
+        Background button = lab.xenctlInBackground("console", name, "--expect", "xenctl-lab-guest: power button",
+                "--timeout", String.valueOf(CHANGE.toSeconds()));
+        Thread.sleep(5000);
+        Run off = lab.xenctl("-o", "json", "shutdown", "--acpi", "--wait", "--timeout",
+                String.valueOf(CHANGE.toSeconds()), name);
+        return new Run[] {off, button.finish(Duration.ofSeconds(CHANGE.toSeconds() + 30))};
     }
 
     /**

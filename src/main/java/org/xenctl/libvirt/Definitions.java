@@ -1,0 +1,109 @@
+package org.xenctl.libvirt;
+
+import static org.xenctl.libvirt.LibvirtCalls.call;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.Hypervisor.Definition;
+import org.xenctl.domain.XenctlException;
+
+/**
+ * New domains from libvirt XML: a persistent definition (made, or updated in place, saying whether it changed) and a
+ * transient domain; a name another domain holds is refused, saying what that domain is.
+ */
+final class Definitions {
+    private static final int XML_INACTIVE = 2;
+    private static final int CREATE_PAUSED = 1;
+
+    private final Supplier<Connect> connect;
+    private final DomainHandles handles;
+    private final Function<String, Optional<DomainSummary>> refresh;
+
+    Definitions(Supplier<Connect> connect, DomainHandles handles, Function<String, Optional<DomainSummary>> refresh) {
+        this.connect = connect;
+        this.handles = handles;
+        this.refresh = refresh;
+    }
+
+    /**
+     * Two xenctl defining the same new domain at once: libvirt accepts the first and refuses the second, which then
+     * finds the domain there and updates it as if it had been there all along (changing nothing when the two files
+     * are the same), as the idempotent verb promises.
+     */
+    Definition define(String xml) {
+        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
+        try {
+            return define(xml, parsed, existing);
+        } catch (XenctlException e) {
+            Optional<Domain> now = existing.isPresent() || e.code().kind() == org.xenctl.domain.ErrorKind.HOST
+                    ? Optional.empty() : parsed.name().flatMap(handles::existing);
+            if (now.isEmpty()) {
+                throw e;
+            }
+            return define(xml, parsed, now);
+        }
+    }
+
+    /** @param existing the domain of that name now, if any: the definition updates it */
+    private Definition define(String xml, DomainXml parsed, Optional<Domain> existing) {
+        String name = parsed.name().orElse("");
+        String definition = xml;
+        if (existing.isPresent()) {
+            String existingUuid = uuidOf(existing.get());
+            if (parsed.uuid().isEmpty()) {
+                // libvirt would invent a new UUID and refuse the name: redefining by name updates the domain.
+                definition = parsed.withUuid(existingUuid);
+            } else if (!parsed.uuid().get().equals(existingUuid)) {
+                throw nameTaken(name, existing.get());
+            }
+        }
+        String before = existing.map(d -> call("cannot read the current definition of " + name,
+                () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
+        String finalXml = definition;
+        Domain domain = call("cannot define domain " + name, () -> connect.get().domainDefineXML(finalXml));
+        String uuid = handles.remember(domain);
+        String after = call("cannot read the new definition of " + name, () -> domain.getXMLDesc(XML_INACTIVE));
+        DomainSummary summary = refresh.apply(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
+        return new Definition(summary, before == null, !after.equals(before));
+    }
+
+    DomainSummary createTransient(String xml, boolean paused) {
+        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        String name = parsed.name().orElse("");
+        Optional<Domain> existing = parsed.name().flatMap(handles::existing);
+        if (existing.isPresent()) {
+            throw nameTaken(name, existing.get());
+        }
+        Domain domain;
+        try {
+            domain = connect.get().domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
+        } catch (LibvirtException e) {
+            throw DomainCalls.pausedUnsupported(e, paused, "cannot create domain " + name);
+        }
+        String uuid = handles.remember(domain);
+        return refresh.apply(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
+    }
+
+    /** The hint says what the domain that has the name is: running, defined, or what a failed restart left. */
+    private static XenctlException nameTaken(String name, Domain existing) {
+        boolean active = call("cannot read the state of domain " + name, () -> existing.isActive() == 1);
+        boolean persistent = call("cannot read the state of domain " + name, () -> existing.isPersistent() == 1);
+        String hint = active ? "it is running: give the new domain another name, or stop that one first"
+                : persistent ? "start it with 'xenctl start " + name + "', or give the new domain another name"
+                : "libvirt keeps it shut off after failing to restart it: 'xenctl undefine " + name + "' removes it";
+        return new XenctlException(ErrorCode.DOMAIN_EXISTS, "a domain named '" + name + "' exists already (uuid "
+                + uuidOf(existing) + ")", hint);
+    }
+
+    private static String uuidOf(Domain domain) {
+        return call("cannot read a domain's UUID", domain::getUUIDString);
+    }
+}

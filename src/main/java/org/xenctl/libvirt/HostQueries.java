@@ -1,0 +1,98 @@
+package org.xenctl.libvirt;
+
+import static org.xenctl.libvirt.LibvirtCalls.call;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.jna.Pointer;
+import org.libvirt.Connect;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.xenctl.domain.HostInfo;
+
+/**
+ * What the host itself has, as libvirt sees it: its CPUs, memory and facts, its network interfaces and libvirt
+ * networks, and whether files exist there (what preflights ask before a device or a domain is handed to libvirt).
+ */
+final class HostQueries {
+    private static final Pattern INTERFACE_TYPE = Pattern.compile("<interface[^>]*\\stype=['\"]([^'\"]+)");
+
+    private final Supplier<Connect> connect;
+    private final Pointer connection;
+    private int cpus;
+
+    HostQueries(Supplier<Connect> connect, Pointer connection) {
+        this.connect = connect;
+        this.connection = connection;
+    }
+
+    HostInfo info() {
+        return HostFacts.read(connect.get(), connection);
+    }
+
+    /** Read once per connection: vcpu-list asks for each domain, vcpu-pin for each definition it reads. */
+    int cpus() {
+        if (cpus == 0) {
+            cpus = call("cannot read the host's CPUs", connect.get()::nodeInfo).cpus;
+        }
+        return cpus;
+    }
+
+    long freeMemoryKiB() {
+        return call("cannot read the host's free memory", connect.get()::getFreeMemory) / 1024;
+    }
+
+    Map<String, Boolean> filesExist(Collection<String> paths) {
+        return HostFiles.exist(connect.get(), paths);
+    }
+
+    /** The type of the host's network interface {@code name} (bridge, ethernet…), empty when there is none. */
+    Optional<String> interfaceType(String name) {
+        org.libvirt.Interface found;
+        try {
+            found = connect.get().interfaceLookupByName(name);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_INTERFACE) {
+                return Optional.empty();
+            }
+            throw LibvirtErrors.translate(e, "cannot look up network interface " + name + " on the host");
+        }
+        try {
+            String xml = call("cannot read network interface " + name, () -> found.getXMLDescription(0));
+            Matcher type = INTERFACE_TYPE.matcher(xml);
+            return Optional.of(type.find() ? type.group(1) : "unknown");
+        } finally {
+            try {
+                found.free();
+            } catch (LibvirtException e) {
+                // Freeing a handle is best effort.
+            }
+        }
+    }
+
+    boolean hasActiveNetwork(String name) {
+        org.libvirt.Network network;
+        try {
+            network = connect.get().networkLookupByName(name);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_NETWORK) {
+                return false;
+            }
+            throw LibvirtErrors.translate(e, "cannot look up network " + name + " on the host");
+        }
+        try {
+            return call("cannot read network " + name, network::isActive) == 1;
+        } finally {
+            try {
+                network.free();
+            } catch (LibvirtException e) {
+                // Freeing a handle is best effort.
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.xenctl.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xenctl.libvirt.LibvirtHypervisor;
+import org.xenctl.testing.TestDriver;
+
+/**
+ * What shutdown --wait and reboot --wait say when the guest does something else: starts again instead of stopping
+ * (it rebooted or panicked, or its on_poweroff is restart), or stays shut off after a reboot (on_reboot destroy, or
+ * libvirt failed to restart it). The test driver does neither by itself, so the request is answered here with the
+ * test driver's own destroy and start (its events and states are real); on Xen, GuestLifecycleXenLabIT.
+ */
+class LifecycleRestartsTest {
+    private static final Duration SHORT = Duration.ofMillis(300);
+
+    private LibvirtHypervisor fresh;
+    private LibvirtHypervisor real;
+
+    @BeforeEach
+    void theTestHost() {
+        fresh = TestDriver.keep();
+        real = LibvirtHypervisor.open(TestDriver.DEFAULT, ConnectOptions.WITH_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        real.close();
+        fresh.close();
+    }
+
+    /** The real host, except that {@code name} is answered by {@code instead}, and "test" may say it is transient. */
+    private Hypervisor answering(String name, Answer instead, boolean transientTest) {
+        return (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(), new Class<?>[] {Hypervisor.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals(name)) {
+                        instead.answer((String) args[0]);
+                        return null;
+                    }
+                    Object answer = invoke(method, args);
+                    if (transientTest && answer instanceof DomainDetails d) {
+                        return new DomainDetails(d.summary(), d.osType(), false, false, d.disks(), d.nics(),
+                                d.pciDevices());
+                    }
+                    return answer;
+                });
+    }
+
+    private Object invoke(Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(real, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private DomainSummary test() {
+        return real.lookup(DomainRef.of("test"));
+    }
+
+    @Test
+    void a_guest_that_starts_again_is_not_called_shut_down() {
+        Hypervisor restarts = answering("shutdown", uuid -> {
+            real.destroy(uuid);
+            real.start(uuid, false);
+        }, false);
+
+        assertThatThrownBy(() -> new Lifecycle(restarts, SHORT, SHORT).shutdown(test(),
+                Hypervisor.ShutdownRequest.DEFAULT, true, Duration.ofSeconds(20), false))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.WRONG_STATE);
+                    assertThat(e.getMessage()).isEqualTo("domain test started again instead of shutting down (the "
+                            + "guest rebooted, or its on_poweroff action is restart)");
+                });
+        assertThat(test().isActive()).isTrue();
+
+        Outcome forced = new Lifecycle(restarts, SHORT, SHORT).shutdown(test(), Hypervisor.ShutdownRequest.DEFAULT,
+                true, Duration.ofSeconds(20), true);
+
+        assertThat(forced.forced()).isTrue();
+        assertThat(forced.message()).isEqualTo("Domain test started again instead of shutting down: destroyed.");
+        assertThat(test().isActive()).isFalse();
+    }
+
+    @Test
+    void a_guest_that_stays_shut_off_after_its_reboot_ends_the_wait_saying_so() {
+        Hypervisor staysOff = answering("reboot", real::destroy, false);
+        assertThatThrownBy(() -> new Lifecycle(staysOff, SHORT, SHORT).reboot(test(), true, Duration.ofSeconds(20)))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.WRONG_STATE);
+                    assertThat(e.getMessage()).isEqualTo("domain test is shut off after its reboot instead of "
+                            + "running again");
+                    assertThat(e.hint()).startsWith("its on_reboot action may be destroy");
+                });
+
+        real.start(test().uuid(), false);
+        Hypervisor leftover = answering("reboot", real::destroy, true);
+        assertThatThrownBy(() -> new Lifecycle(leftover, SHORT, SHORT).reboot(test(), true, Duration.ofSeconds(20)))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.getMessage()).endsWith("instead of running again: libvirt could not restart it");
+                    assertThat(e.hint()).endsWith("'xenctl undefine test' removes what is left");
+                });
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        void answer(String uuid);
+    }
+}
