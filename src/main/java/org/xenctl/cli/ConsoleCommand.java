@@ -1,11 +1,14 @@
 package org.xenctl.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.xenctl.domain.Console;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
+import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.ErrorKind;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.GuestConsoleLog;
@@ -100,29 +103,46 @@ final class ConsoleCommand extends HypervisorCommand {
                     "leave --type out");
         }
         if (log || expect != null) {
-            Console opened = sinceBoot ? ConsoleSinceBoot.open(invocation(), hypervisor, target)
-                    : hypervisor.openConsole(target.summary().uuid(), force);
-            return read(hypervisor, opened, target.summary().uuid(), name);
+            String uuid = target.summary().uuid();
+            if (sinceBoot) {
+                GuestConsoleLog boot = ConsoleSinceBoot.open(invocation(), hypervisor, target);
+                return read(hypervisor, boot, (ended, running) -> {
+                    boot.nextBoot(ConsoleSinceBoot.sameBoot(hypervisor, uuid, running.id()));
+                    return boot;
+                }, uuid, name);
+            }
+            return read(hypervisor, hypervisor.openConsole(uuid, force), (ended, running) -> {
+                ended.close();
+                return hypervisor.openConsole(uuid, force);
+            }, uuid, name);
         }
         InteractiveConsole.requireTerminal("--log copies what the guest prints, --expect TEXT waits for a text");
         return InteractiveConsole.run(invocation(), hypervisor, target.summary().uuid(), name, leave, force);
     }
 
+    /** Where --log and --expect read: libvirt's console stream, or (--since-boot) xenconsoled's log of it. */
+    @FunctionalInterface
+    private interface Feed {
+        /** The console once the domain runs again, as {@code running}, after {@code ended} returned -1. */
+        Console again(Console ended, DomainSummary running);
+    }
+
     /**
-     * --follow: the console of the domain once it runs again (a reboot gives a Xen guest a new domain and a new
-     * console); null when the time runs out first, or the domain is gone for good (a transient one that stopped).
+     * After the console ended (-1): with --follow, the console of the domain once it runs again (a reboot gives a
+     * Xen guest a new domain and a new console); else, or when the time runs out first, or the domain is gone for
+     * good (a transient one that stopped), null, {@code ended} closed.
      */
-    private Console reopened(Hypervisor hypervisor, String uuid, long deadline) {
-        while (System.nanoTime() < deadline) {
-            java.util.Optional<org.xenctl.domain.DomainSummary> now = hypervisor.refresh(uuid);
+    private Console next(Hypervisor hypervisor, Feed feed, Console ended, String uuid, long deadline) {
+        while (follow && System.nanoTime() < deadline) {
+            Optional<DomainSummary> now = hypervisor.refresh(uuid);
             if (now.isEmpty()) {
-                return null;
+                break;
             }
             if (now.get().isActive()) {
                 try {
-                    return hypervisor.openConsole(uuid, force);
+                    return feed.again(ended, now.get());
                 } catch (XenctlException e) {
-                    if (e.code().kind() == org.xenctl.domain.ErrorKind.HOST) {
+                    if (e.code().kind() == ErrorKind.HOST) {
                         throw e;
                     }
                     // not ready yet (the new domain's console is being set up): try again shortly
@@ -130,43 +150,12 @@ final class ConsoleCommand extends HypervisorCommand {
             }
             hypervisor.idle(Duration.ofMillis(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
         }
-        return null;
-    }
-
-    /**
-     * --follow with --since-boot: the same log, from the marker of the domain's next boot, once it runs again;
-     * null when the time runs out first or the domain is gone for good.
-     */
-    private Console nextBoot(Hypervisor hypervisor, GuestConsoleLog log, String uuid, long deadline) {
-        while (System.nanoTime() < deadline) {
-            java.util.Optional<org.xenctl.domain.DomainSummary> now = hypervisor.refresh(uuid);
-            if (now.isEmpty()) {
-                return null;
-            }
-            if (now.get().isActive()) {
-                log.nextBoot(ConsoleSinceBoot.sameBoot(hypervisor, uuid, now.get().id()));
-                return log;
-            }
-            hypervisor.idle(Duration.ofMillis(Math.min(500, Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
-        }
-        return null;
-    }
-
-    /** After the console ended (-1): with --follow, the domain's console once it runs again; else null. */
-    private Console next(Hypervisor hypervisor, Console ended, String uuid, long deadline) {
-        if (follow && ended instanceof GuestConsoleLog log) {
-            Console again = nextBoot(hypervisor, log, uuid, deadline);
-            if (again == null) {
-                log.close();
-            }
-            return again;
-        }
         ended.close();
-        return follow ? reopened(hypervisor, uuid, deadline) : null;
+        return null;
     }
 
     /** --log and --expect: what the guest prints, until the text, the time, or the console's end. */
-    private View read(Hypervisor hypervisor, Console first, String uuid, String name) {
+    private View read(Hypervisor hypervisor, Console first, Feed feed, String uuid, String name) {
         long started = System.nanoTime();
         long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
         boolean json = invocation().output() == OutputFormat.JSON;
@@ -184,7 +173,7 @@ final class ConsoleCommand extends HypervisorCommand {
                 }
                 int read = console.read(chunk, Duration.ofNanos(Math.min(left, TURN.toNanos())));
                 if (read < 0) {
-                    console = next(hypervisor, console, uuid, deadline);
+                    console = next(hypervisor, feed, console, uuid, deadline);
                     if (console == null) {
                         ended = System.nanoTime() >= deadline ? "timeout" : "closed";
                     }

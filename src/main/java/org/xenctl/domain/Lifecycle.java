@@ -212,8 +212,8 @@ public final class Lifecycle {
 
     /**
      * Asks the guest to reboot; with {@code wait}, returns once it has restarted and is running again. A domain
-     * that stays shut off (its on_reboot action, or a restart libvirt failed: it keeps a transient one so) or is gone
-     * ends the wait at once with WRONG_STATE, rather than at the timeout.
+     * that is gone, or stays shut off for {@link #RESTART_GRACE} (its on_reboot action, or a restart libvirt failed:
+     * it keeps a transient one so), ends the wait with WRONG_STATE rather than at the timeout.
      */
     public Outcome reboot(DomainSummary domain, boolean wait, Duration timeout) {
         requireActive(domain, "reboot");

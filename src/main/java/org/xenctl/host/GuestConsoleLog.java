@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,23 +19,20 @@ import org.xenctl.domain.XenctlException;
 
 /**
  * A PV console as xenconsoled logged it (xenconsoled --log=guest --timestamp=guest): read from the domain's start
- * and followed as the file grows, like tail -F. xenconsoled writes a line "Logfile Opened" each time it opens the
- * log of a domain that appears (a boot, a restore) or reopens its logs (SIGHUP, log rotation), and stamps lines with
- * the time ("[YYYY-MM-DD HH:MM:SS] "): the stamps are taken off, so the text is what the guest printed, and a marker
- * is where a boot begins, unless the domain read is still the one running (then the log was only reopened). A line
- * the guest itself ends with "Logfile Opened" would be taken for a marker: xenconsoled gives no surer sign.
+ * and followed as the file grows, like tail -F ({@link ConsoleLogFormat} says how the file is written). The stamps
+ * are taken off, so the text is what the guest printed, and a "Logfile Opened" marker (a domain appeared, or the
+ * logs were reopened: SIGHUP, rotation) is where a boot begins, unless the domain read is still the one running
+ * (then the log was only reopened). A line the guest itself ends with "Logfile Opened" would be taken for a marker:
+ * xenconsoled gives no surer sign.
  *
  * <p>Read only through the {@link Console} interface: {@link #read} returns -1 at the next boot's marker or once the
  * domain stopped and its last output was read; {@link #nextBoot} goes on with the boot that follows (--follow).
  */
 public final class GuestConsoleLog implements Console {
-    static final byte[] MARKER = "Logfile Opened\n".getBytes(StandardCharsets.US_ASCII);
-    static final int STAMP = "[2026-12-05 10:00:00] ".length();
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RECHECK = Duration.ofSeconds(1);
     /** How long output may still come after the domain is gone (xenconsoled drains the ring as it notices). */
     private static final Duration LAST_WORDS = Duration.ofMillis(500);
-    private static final int BLOCK = 64 * 1024;
     private static final Duration HOLD = Duration.ofMillis(300);
 
     private final Path file;
@@ -71,7 +67,8 @@ public final class GuestConsoleLog implements Console {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
-                return new GuestConsoleLog(file, channel, keyOf(file), afterLastMarker(channel), sameBoot);
+                long boot = ConsoleLogFormat.afterLastMarker(channel);
+                return new GuestConsoleLog(file, channel, keyOf(file), boot, sameBoot);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -162,7 +159,7 @@ public final class GuestConsoleLog implements Console {
     /** Reads what the file gained (or, once rotated away, the new file); true when anything came. */
     private boolean fill() {
         try {
-            ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+            ByteBuffer buffer = ByteBuffer.allocate(ConsoleLogFormat.BLOCK);
             int read = channel.read(buffer);
             if (read > 0) {
                 append(buffer.array(), read);
@@ -212,13 +209,13 @@ public final class GuestConsoleLog implements Console {
         int given = 0;
         int consumed = 0;
         while (consumed < pending.length && given < into.length) {
-            int newline = indexOf(pending, (byte) '\n', consumed);
+            int newline = ConsoleLogFormat.indexOf(pending, (byte) '\n', consumed);
             int end = newline < 0 ? pending.length : newline + 1;
             int start = consumed;
-            if (atLineStart && isStamp(pending, start)) {
-                start += STAMP;
+            if (atLineStart && ConsoleLogFormat.isStamp(pending, start)) {
+                start += ConsoleLogFormat.STAMP;
             }
-            int marker = newline < 0 ? -1 : markerIn(pending, start, end);
+            int marker = newline < 0 ? -1 : ConsoleLogFormat.markerIn(pending, start, end);
             int text = marker >= 0 ? marker : newline >= 0 ? end : unheld(start, end);
             int room = into.length - given;
             if (text - start > room) {
@@ -267,7 +264,7 @@ public final class GuestConsoleLog implements Console {
      * apart; a guest's prompt that happens to look like their beginning is given out after {@link #HOLD}).
      */
     private int unheld(int start, int end) {
-        int hold = holdFrom(pending, start, end);
+        int hold = ConsoleLogFormat.holdFrom(pending, start, end);
         long now = System.nanoTime();
         if (hold == end) {
             heldSince = -1;
@@ -280,92 +277,10 @@ public final class GuestConsoleLog implements Console {
         return hold;
     }
 
-    /** Where a tail of [start, end) begins that is the beginning of a marker, stamped or not; {@code end} if none. */
-    static int holdFrom(byte[] bytes, int start, int end) {
-        for (int p = start; p < end; p++) {
-            if (end - p < MARKER.length && Arrays.equals(bytes, p, end, MARKER, 0, end - p)) {
-                return p;
-            }
-            if (couldBeStampThenMarker(bytes, p, end)) {
-                return p;
-            }
-        }
-        return end;
-    }
-
-    private static boolean couldBeStampThenMarker(byte[] bytes, int p, int end) {
-        int length = end - p;
-        if (length >= STAMP + MARKER.length) {
-            return false;
-        }
-        if (!couldBeStamp(bytes, p, Math.min(end, p + STAMP))) {
-            return false;
-        }
-        return length <= STAMP || Arrays.equals(bytes, p + STAMP, end, MARKER, 0, length - STAMP);
-    }
-
-    /**
-     * Where the marker in [start, end) begins, or -1: the segment ends with "Logfile Opened\n", its stamp before it
-     * when it has one. What comes before is the previous boot's unfinished line: xenconsoled appends the marker to
-     * the file as it is, and stamps it only when the last output it logged (any guest's) ended a line.
-     */
-    static int markerIn(byte[] bytes, int start, int end) {
-        int at = end - MARKER.length;
-        if (at < start || !Arrays.equals(bytes, at, end, MARKER, 0, MARKER.length)) {
-            return -1;
-        }
-        return at - STAMP >= start && isStamp(bytes, at - STAMP) ? at - STAMP : at;
-    }
-
-    /** "[YYYY-MM-DD HH:MM:SS] " at {@code at}, as xenconsoled's strftime writes it. */
-    static boolean isStamp(byte[] bytes, int at) {
-        return at + STAMP <= bytes.length && couldBeStamp(bytes, at, at + STAMP);
-    }
-
-    private static boolean couldBeStamp(byte[] bytes, int start, int end) {
-        String shape = "[dddd-dd-dd dd:dd:dd] ";
-        for (int i = start; i < end && i - start < shape.length(); i++) {
-            char expected = shape.charAt(i - start);
-            byte actual = bytes[i];
-            if (expected == 'd' ? actual < '0' || actual > '9' : actual != expected) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void append(byte[] bytes, int length) {
         byte[] joined = Arrays.copyOf(pending, pending.length + length);
         System.arraycopy(bytes, 0, joined, pending.length, length);
         pending = joined;
-    }
-
-    /** The position just past the last marker of the file, found from its end backwards; 0 when there is none. */
-    static long afterLastMarker(FileChannel channel) throws IOException {
-        long size = channel.size();
-        int overlap = STAMP + MARKER.length + 1;
-        long end = size;
-        while (end > 0) {
-            long start = Math.max(0, end - BLOCK);
-            long from = Math.max(0, start - overlap);
-            ByteBuffer block = ByteBuffer.allocate((int) (Math.min(size, end + overlap) - from));
-            while (block.hasRemaining() && channel.read(block, from + block.position()) > 0) {
-                // read the whole block
-            }
-            byte[] bytes = Arrays.copyOf(block.array(), block.position());
-            for (int newline = lastIndexOf(bytes, (byte) '\n', bytes.length - 1); newline >= 0;
-                    newline = lastIndexOf(bytes, (byte) '\n', newline - 1)) {
-                long absolute = from + newline;
-                if (absolute < start || absolute >= end) {
-                    continue;
-                }
-                if (markerIn(bytes, 0, newline + 1) >= 0) {
-                    return absolute + 1;
-                }
-            }
-            end = start;
-        }
-        return 0;
     }
 
     private static Object keyOf(Path file) {
@@ -383,23 +298,5 @@ public final class GuestConsoleLog implements Console {
             Thread.currentThread().interrupt();
             throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
         }
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(byte[] bytes, byte wanted, int from) {
-        for (int i = Math.min(from, bytes.length - 1); i >= 0; i--) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
