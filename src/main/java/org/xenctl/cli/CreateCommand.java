@@ -45,6 +45,7 @@ final class CreateCommand extends HypervisorCommand {
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
         PciPreflights.before(invocation(), session, source::pciDevices, "domain " + source.name());
+        DevicePreflights.backendsRun(session.hypervisor(), source.backendDomains());
         DomainSummary created;
         try {
             created = session.hypervisor().createTransient(source.xml(), paused);

@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.xenctl.domain.DomainDetails;
@@ -78,6 +79,17 @@ final class DevicePreflights {
         if (disk.backend() == null && onThisDom0(invocation, hypervisor) && !dom0(invocation).exists(disk.target())) {
             throw new XenctlException(ErrorCode.DEVICE_REFUSED, disk.target() + " does not exist in dom0",
                     "create the image first (e.g. truncate -s 1G " + disk.target() + "), or give its full path");
+        }
+    }
+
+    /**
+     * The driver domains a domain's devices name, before it is created or started: libxl fails at once when one is
+     * missing ("failed to create new domain", nothing more) and waits for a backend that never comes in one that
+     * does not run.
+     */
+    static void backendsRun(Hypervisor hypervisor, Collection<String> backends) {
+        for (String backend : backends) {
+            backendRuns(hypervisor, backend);
         }
     }
 

@@ -36,6 +36,11 @@ record DomainSource(String xml, String name, List<XlProblem> warnings) {
         return HostDevices.osType(xml, name == null ? "domain XML" : "domain " + name);
     }
 
+    /** The driver domains the domain's disks and interfaces name (backend=), for the preflight before it starts. */
+    java.util.Set<String> backendDomains() {
+        return HostDevices.backendDomains(xml, name == null ? "domain XML" : "domain " + name);
+    }
+
     /** The host PCI devices the domain asks for, read back from its XML (for the preflight before it starts). */
     List<DomainDetails.PciDevice> pciDevices() {
         return HostDevices.pci(xml, name == null ? "domain XML" : "domain " + name);

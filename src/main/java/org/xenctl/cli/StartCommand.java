@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import org.xenctl.domain.DomainDevices;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.Outcome;
@@ -28,8 +29,9 @@ final class StartCommand extends HypervisorCommand {
         DomainSummary found = session.hypervisor().lookup(DomainRef.of(domain));
         boolean fromManagedSave = false;
         if (!found.isActive()) {
-            PciPreflights.before(invocation(), session, () -> session.hypervisor().devices(found.uuid(), true).pci(),
-                    "domain " + found.name());
+            DomainDevices devices = session.hypervisor().devices(found.uuid(), true);
+            PciPreflights.before(invocation(), session, devices::pci, "domain " + found.name());
+            DevicePreflights.backendsRun(session.hypervisor(), devices.backendDomains());
             fromManagedSave = session.hypervisor().hasManagedSave(found.uuid());
         }
         Outcome started;

@@ -1,6 +1,9 @@
 package org.xenctl.domain;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A domain's devices as one of its definitions has them: the running domain's (live) or the persistent one's
@@ -16,6 +19,14 @@ public record DomainDevices(List<DomainDetails.DiskDevice> disks, List<DomainDet
         disks = List.copyOf(disks);
         nics = List.copyOf(nics);
         pci = List.copyOf(pci);
+    }
+
+    /** The driver domains serving the disks and interfaces (their backend=), each once; dom0's are not named. */
+    public Set<String> backendDomains() {
+        Set<String> names = new LinkedHashSet<>();
+        disks.stream().map(DomainDetails.DiskDevice::backend).filter(Objects::nonNull).forEach(names::add);
+        nics.stream().map(DomainDetails.NetworkDevice::backend).filter(Objects::nonNull).forEach(names::add);
+        return names;
     }
 
     /** Whether a host PCI device at {@code address} is among them. */

@@ -1,12 +1,14 @@
 package org.xenctl.libvirt;
 
 import java.util.List;
+import java.util.Set;
 
 import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainDevices;
 
 /**
- * What a domain XML file asks for (a file given to create or define, before libvirt has it): its host PCI devices
- * and its guest type.
+ * What a domain XML file asks for (a file given to create or define, before libvirt has it): its host PCI devices,
+ * the driver domains its devices name, and its guest type.
  */
 public final class HostDevices {
     private HostDevices() {
@@ -14,6 +16,12 @@ public final class HostDevices {
 
     public static List<DomainDetails.PciDevice> pci(String xml, String origin) {
         return DomainXml.parse(xml, origin).pciDevices();
+    }
+
+    /** The driver domains ({@code <backenddomain name=…>}) the file's disks and interfaces name, each once. */
+    public static Set<String> backendDomains(String xml, String origin) {
+        DomainXml parsed = DomainXml.parse(xml, origin);
+        return new DomainDevices(parsed.disks(), parsed.nics(), List.of(), false).backendDomains();
     }
 
     /** libvirt's os type: xen (PV), xenpvh, hvm. */

@@ -3,10 +3,14 @@ package org.xenctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.testing.Cli;
@@ -212,6 +216,33 @@ class DeviceCommandsTest {
                 + "domains writing one image corrupt it\n");
         // Not another domain's: only the test driver's refusal of hot-plug comes back.
         assertThat(sharedReadOnly.err()).contains("virDomainAttachDeviceFlags");
+    }
+
+    @Test
+    void create_and_start_are_refused_before_libvirt_when_a_driver_domain_is_missing_or_stopped(
+            @TempDir Path dir) throws Exception {
+        domain("netdom", "", false);
+        domain("web3", "<interface type='bridge'><mac address='00:16:3e:00:00:33'/><source bridge='xenbr0'/>"
+                + "<backenddomain name='netdom'/></interface>", false);
+        Path cfg = dir.resolve("web4.cfg");
+        Files.writeString(cfg, "name = \"web4\"\nmemory = 128\ntype = \"hvm\"\n"
+                + "disk = [ 'format=raw,vdev=xvda,access=rw,backend=stordom,target=/dev/sdb' ]\n");
+
+        Result missing = xenctl("create", cfg.toString());
+        Result stopped = xenctl("start", "web3");
+
+        // libxl alone would say "failed to create new domain", or wait for a backend that never comes.
+        assertThat(missing.exit()).isEqualTo(4);
+        assertThat(missing.err()).isEqualTo("xenctl: error: the backend domain stordom does not exist\n"
+                + "xenctl: hint: start the driver domain first, or leave backend= out for dom0\n");
+        assertThat(xenctl("list", "--all", "--columns", "name").out()).doesNotContain("web4");
+        assertThat(stopped.exit()).isEqualTo(4);
+        assertThat(stopped.err()).isEqualTo("xenctl: error: the backend domain netdom is not running (shutoff)\n"
+                + "xenctl: hint: start it first: xenctl start netdom\n");
+        assertThat(keep.lookup(DomainRef.of("web3")).isActive()).isFalse();
+        keep.start(keep.lookup(DomainRef.of("netdom")).uuid(), false);
+        Result started = xenctl("start", "web3");
+        assertThat(started.exit()).as(started.toString()).isZero();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.xenctl.domain.DomainRef;
 import org.xenctl.libvirt.LibvirtHypervisor;
 import org.xenctl.testing.Cli;
 import org.xenctl.testing.Cli.Result;
@@ -29,10 +30,20 @@ class XlConfigAcceptedByLibvirtTest {
     @BeforeAll
     static void keepTestHost() {
         keeper = TestDriver.keep();
+        // The driver domains golden files name (backend=): create refuses a device whose backend does not run.
+        for (String driverDomain : List.of("storage-dom", "net-dom")) {
+            keeper.define("<domain type='test'><name>" + driverDomain + "</name><memory>131072</memory>"
+                    + "<os><type>hvm</type></os></domain>");
+            keeper.start(keeper.lookup(DomainRef.of(driverDomain)).uuid(), false);
+        }
     }
 
     @AfterAll
     static void release() {
+        for (String driverDomain : List.of("storage-dom", "net-dom")) {
+            Cli.run("-c", TestDriver.DEFAULT, "destroy", driverDomain);
+            Cli.run("-c", TestDriver.DEFAULT, "undefine", driverDomain);
+        }
         keeper.close();
     }
 

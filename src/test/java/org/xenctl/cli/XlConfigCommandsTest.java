@@ -172,6 +172,20 @@ class XlConfigCommandsTest extends OnDefaultTestHost {
     }
 
     @Test
+    void driver_domain_says_what_a_driver_domain_made_through_libvirt_can_serve(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path cfg = Files.writeString(dir.resolve("netdom.cfg"), "name = \"netdom\"\nmemory = 256\n"
+                + "driver_domain = 1\nkernel = \"/boot/vmlinuz\"\n");
+
+        Result r = xenctl("config", "check", cfg.toString());
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains(":3:1: driver_domain: not carried to libvirt, which has no such setting: the "
+                + "domain can still serve vifs and disks on its block devices with xl devd, not QEMU (qdisk) backends")
+                .doesNotContain("not carried to libvirt by xenctl");
+    }
+
+    @Test
     void check_reports_warnings_and_exits_zero() {
         Path cfg = TestDriver.repositoryFile("src/test/resources/xlcfg/unknown-key-typo.cfg");
         Result r = xenctl("-o", "json", "config", "check", cfg.toString());

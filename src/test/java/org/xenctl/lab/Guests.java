@@ -89,6 +89,23 @@ final class Guests {
         return withLines(cfg, moreLines);
     }
 
+    /**
+     * A driver domain: a PV guest that serves other guests' vifs (on its own bridge xenbr0) and vbds (from its own
+     * devices) with netback, blkback and xl devd (src/it/xen/image/driver-domain). No vif of its own.
+     */
+    static String driverDomainCfg(String name, String... moreLines) {
+        StringBuilder cfg = new StringBuilder("""
+                name = "%s"
+                type = "pv"
+                kernel = "%s"
+                ramdisk = "%s"
+                extra = "console=hvc0"
+                memory = 192
+                vcpus = 1
+                """.formatted(name, XenLab.GUEST_KERNEL, XenLab.DRIVER_RAMDISK));
+        return withLines(cfg, moreLines);
+    }
+
     private static String withLines(StringBuilder cfg, String... lines) {
         for (String line : lines) {
             cfg.append(line).append('\n');

@@ -22,6 +22,8 @@ final class XenLab implements AutoCloseable {
     /** The PV guests' kernel and initramfs, built into the image. */
     static final String GUEST_KERNEL = "/var/lib/xenctl-lab/guest/vmlinuz";
     static final String GUEST_RAMDISK = "/var/lib/xenctl-lab/guest/initrd.gz";
+    /** The same initramfs with netback, blkback, xl devd and Xen's hotplug scripts: a driver domain's. */
+    static final String DRIVER_RAMDISK = "/var/lib/xenctl-lab/guest/driver-initrd.gz";
     /** What the dom0's init prints on its console when libvirtd exits (src/it/xen/image/lab-init). */
     private static final String LIBVIRTD_EXIT = "XENCTL-LAB-LIBVIRTD-EXIT";
 

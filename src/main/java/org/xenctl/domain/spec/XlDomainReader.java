@@ -134,6 +134,7 @@ public final class XlDomainReader {
         String serial = serial();
         DomainSpec.HvmFeatures features = features(type);
         DomainSpec.Clock clock = clock(type);
+        driverDomain();
         ignoredKeys();
         return new DomainSpec(name, uuid == null ? null : canonicalUuid(uuid), type, memory, maxMemory, vcpus,
                 maxVcpus, cpus, pins, boot, actions, disks, nics, pci, e820, passthrough, graphics, serial, features,
@@ -699,6 +700,18 @@ public final class XlDomainReader {
     }
 
     private static final long MAX_RTC_OFFSET_SECONDS = 10_000L * 366 * 24 * 3600;
+
+    /**
+     * libvirt has no setting for xl's driver_domain, with which libxl gives the domain xenstore directories for libxl
+     * and QEMU inside it; xl devd there serves vifs and disks on its block devices without them (the lab shows it).
+     */
+    private void driverDomain() {
+        if (values.bool("driver_domain").orElse(false)) {
+            values.warning("driver_domain", "not carried to libvirt, which has no such setting: the domain can "
+                    + "still serve vifs and disks on its block devices with xl devd, not QEMU (qdisk) backends",
+                    null);
+        }
+    }
 
     private void ignoredKeys() {
         for (String key : values.unread()) {
