@@ -103,4 +103,25 @@ final class Dom {
                     "give the XML virsh dumpxml writes");
         }
     }
+
+    /**
+     * A memory size element ({@code <memory unit='MiB'>128</memory>}) in KiB, with every unit libvirt's schema
+     * takes (KiB when none is given): binary ones (k, KiB, M, MiB, G, GiB, T, TiB) and decimal ones (KB, MB, GB, TB).
+     * NumberFormatException or ArithmeticException for a number libvirt would not write.
+     */
+    static long kib(Element memory) {
+        long value = Long.parseLong(memory.getTextContent().strip());
+        String unit = memory.getAttribute("unit");
+        return switch (unit.isEmpty() ? "KiB" : unit) {
+            case "b", "bytes" -> value / 1024;
+            case "KB" -> Math.multiplyExact(value, 1000L) / 1024;
+            case "M", "MiB" -> Math.multiplyExact(value, 1024L);
+            case "MB" -> Math.multiplyExact(value, 1000L * 1000) / 1024;
+            case "G", "GiB" -> Math.multiplyExact(value, 1024L * 1024);
+            case "GB" -> Math.multiplyExact(value, 1000L * 1000 * 1000) / 1024;
+            case "T", "TiB" -> Math.multiplyExact(value, 1024L * 1024 * 1024);
+            case "TB" -> Math.multiplyExact(value, 1000L * 1000 * 1000 * 1000) / 1024;
+            default -> value;
+        };
+    }
 }

@@ -91,22 +91,9 @@ final class DomainXml {
         return new DomainResources(current, max, vcpus, maxVcpus);
     }
 
-    /** A memory element's size in KiB (libvirt writes KiB; other units are converted). */
+    /** A memory element's size in KiB; 0 when there is none. */
     private static long kib(Optional<Element> element) {
-        if (element.isEmpty()) {
-            return 0;
-        }
-        long value = Long.parseLong(element.get().getTextContent().strip());
-        String unit = element.get().getAttribute("unit");
-        return switch (unit.isEmpty() ? "KiB" : unit) {
-            case "b", "bytes" -> value / 1024;
-            case "KB" -> value * 1000 / 1024;
-            case "MiB", "M" -> value * 1024;
-            case "MB" -> value * 1000 * 1000 / 1024;
-            case "GiB", "G" -> value * 1024 * 1024;
-            case "GB" -> value * 1000L * 1000 * 1000 / 1024;
-            default -> value;
-        };
+        return element.map(Dom::kib).orElse(0L);
     }
 
     Optional<String> name() {

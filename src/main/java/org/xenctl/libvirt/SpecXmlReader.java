@@ -293,13 +293,6 @@ public final class SpecXmlReader {
             throw new XenctlException(ErrorCode.INVALID_CONFIG, "the domain has no <memory>",
                     "give the XML virsh dumpxml writes");
         }
-        long value = Long.parseLong(memory.getTextContent().trim());
-        String unit = memory.getAttribute("unit");
-        return switch (unit) {
-            case "b", "bytes" -> value / 1024;
-            case "M", "MiB" -> Math.multiplyExact(value, 1024L);
-            case "G", "GiB" -> Math.multiplyExact(value, 1024L * 1024);
-            default -> value;
-        };
+        return Dom.kib(memory);
     }
 }

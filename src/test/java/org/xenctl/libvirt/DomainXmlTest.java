@@ -28,6 +28,22 @@ class DomainXmlTest {
             """;
 
     @Test
+    void memory_sizes_in_every_unit_libvirts_schema_takes_come_out_in_kib_for_both_readers() {
+        String[][] cases = {{"", "131072", "131072"}, {"KiB", "131072", "131072"}, {"k", "131072", "131072"},
+                {"MiB", "128", "131072"}, {"M", "128", "131072"}, {"GiB", "1", "1048576"}, {"G", "1", "1048576"},
+                {"TiB", "1", "1073741824"}, {"b", "134217728", "131072"}, {"bytes", "134217728", "131072"},
+                {"KB", "1024", "1000"}, {"MB", "1024", "1000000"}, {"GB", "1", "976562"}, {"TB", "1", "976562500"}};
+        for (String[] c : cases) {
+            String unit = c[0].isEmpty() ? "" : " unit='" + c[0] + "'";
+            String domain = "<domain type='xen'><name>m</name><memory" + unit + ">" + c[1] + "</memory>"
+                    + "<vcpu>1</vcpu><os><type>xen</type></os></domain>";
+            long kib = Long.parseLong(c[2]);
+            assertThat(DomainXml.parse(domain, "test").resources().maxMemoryKiB()).as(c[0]).isEqualTo(kib);
+            assertThat(SpecXmlReader.read(domain, "test").spec().maxMemoryMiB()).as(c[0]).isEqualTo(kib / 1024);
+        }
+    }
+
+    @Test
     void reads_os_type_disks_nics_and_pci_devices() {
         DomainXml xml = DomainXml.parse(XML, "test");
         assertThat(xml.name()).contains("g");
