@@ -2,6 +2,7 @@ package org.xenctl.cli;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainDetails.DiskDevice;
@@ -12,6 +13,7 @@ import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.Hypervisor;
+import org.xenctl.domain.MigrationPreflight;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.Disk;
 import org.xenctl.domain.spec.Nic;
@@ -21,7 +23,7 @@ import org.xenctl.host.Dom0Files;
  * What network-attach and block-attach check before libvirt is asked, so that a refusal comes in one line saying
  * what is wrong instead of libxl's timeout or bare failure: the driver domain exists and runs, the MAC is not
  * another domain's, the vdev is not another disk's, the image is not another running domain's read-write disk;
- * and, on this dom0 itself, that the bridge and the image exist.
+ * and that dom0 has the bridge and the image (looked at directly on this dom0, asked of libvirt from elsewhere).
  */
 final class DevicePreflights {
     private DevicePreflights() {
@@ -42,10 +44,43 @@ final class DevicePreflights {
                 }
             }
         }
-        String bridge = nic.bridge() == null ? "xenbr0" : nic.bridge();
-        if (nic.backend() == null && onThisDom0(invocation, hypervisor) && !dom0(invocation).hasBridge(bridge)) {
-            throw new XenctlException(ErrorCode.DEVICE_REFUSED, "there is no bridge " + bridge + " in dom0",
-                    "give an existing one with bridge= (ip link show type bridge lists them)");
+        if (nic.backend() == null && "xen".equals(hypervisor.domainXmlType())) {
+            bridgeExists(hypervisor, onThisDom0(invocation, hypervisor) ? dom0(invocation) : null,
+                    nic.bridge() == null ? "xenbr0" : nic.bridge());
+        }
+    }
+
+    /**
+     * The bridge a vif served by dom0 joins (xenctl cannot see into a driver domain): read in dom0's sysfs where
+     * xenctl runs on it ({@code localDom0}), else asked of libvirt's interface driver; not checked where that driver
+     * cannot answer. Without it libxl's hotplug script fails and libvirt says only "failed to attach".
+     */
+    static void bridgeExists(Hypervisor hypervisor, Dom0Files localDom0, String bridge) {
+        if (localDom0 != null) {
+            if (!localDom0.hasBridge(bridge)) {
+                throw new XenctlException(ErrorCode.DEVICE_REFUSED, "there is no bridge " + bridge + " in dom0",
+                        "give an existing one with bridge= (ip link show type bridge lists them)");
+            }
+            return;
+        }
+        Optional<String> type;
+        try {
+            type = hypervisor.hostInterfaceType(bridge);
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.UNSUPPORTED) {
+                return;
+            }
+            throw e;
+        }
+        String where = " in the dom0 of " + MigrationPreflight.hostLabel(hypervisor);
+        if (type.isEmpty()) {
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, "there is no bridge " + bridge + where,
+                    "give an existing one with bridge= (virsh iface-list --all lists the host's interfaces)");
+        }
+        if (!type.get().equals("bridge") && !type.get().equals("unknown")) {
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, bridge + where + " is not a bridge but "
+                    + (type.get().matches("[aeiou].*") ? "an " : "a ") + type.get() + " interface",
+                    "give a bridge with bridge= (virsh iface-list --all lists the host's interfaces)");
         }
     }
 
@@ -76,9 +111,30 @@ final class DevicePreflights {
                 }
             }
         }
-        if (disk.backend() == null && onThisDom0(invocation, hypervisor) && !dom0(invocation).exists(disk.target())) {
-            throw new XenctlException(ErrorCode.DEVICE_REFUSED, disk.target() + " does not exist in dom0",
-                    "create the image first (e.g. truncate -s 1G " + disk.target() + "), or give its full path");
+        if (disk.backend() == null && "xen".equals(hypervisor.domainXmlType())) {
+            imageExists(hypervisor, onThisDom0(invocation, hypervisor) ? dom0(invocation) : null, disk.target());
+        }
+    }
+
+    /**
+     * The file or device a disk served by dom0 opens: looked for in dom0 where xenctl runs on it, else asked of
+     * libvirt's storage pools for a file (a device under /dev is not: a pool over /dev would probe every device);
+     * not checked where libvirt cannot tell.
+     */
+    private static void imageExists(Hypervisor hypervisor, Dom0Files localDom0, String path) {
+        String hint = "create the image first (e.g. truncate -s 1G " + path + "), or give its full path";
+        if (localDom0 != null) {
+            if (!localDom0.exists(path)) {
+                throw new XenctlException(ErrorCode.DEVICE_REFUSED, path + " does not exist in dom0", hint);
+            }
+            return;
+        }
+        if (!path.startsWith("/") || path.startsWith("/dev/")) {
+            return;
+        }
+        if (Boolean.FALSE.equals(hypervisor.filesExist(List.of(path)).get(path))) {
+            throw new XenctlException(ErrorCode.DEVICE_REFUSED, path + " does not exist in the dom0 of "
+                    + MigrationPreflight.hostLabel(hypervisor), hint);
         }
     }
 

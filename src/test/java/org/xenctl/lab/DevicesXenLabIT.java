@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Guest network interfaces and disks hot-plugged on a real Xen, from the host over xen+tcp: netback's vif on the
  * dom0's bridge and blkback's vbd on a file-backed image, each seen arriving and leaving by the guest's own kernel
  * (its init reports netfront's interfaces and blkfront's disks, with the first bytes it reads from them), and by
- * xl in the dom0. Refusals that need the dom0's own files (a bridge or an image that is not there) from xenctl run
- * in the dom0.
+ * xl in the dom0. A bridge or an image that is not there is refused by xenctl in the dom0 (from its files) and on
+ * the host (asked of the dom0's libvirtd).
  */
 @ExtendWith(XenLabExtension.class)
 class DevicesXenLabIT {
@@ -82,6 +82,20 @@ class DevicesXenLabIT {
             assertThat(refusals.err()).as(refusals.describe())
                     .contains("xenctl: error: there is no bridge nosuchbr in dom0")
                     .contains("xenctl: error: /var/lib/xenctl-lab/nosuch.img does not exist in dom0");
+            assertThat(lab.dom0("xl block-list " + name).expectSuccess().out()).doesNotContain("51744");
+            // From the host, the same two are asked of the dom0's libvirtd (its interface driver, its storage).
+            Run noBridge = lab.xenctl("network-attach", name, "bridge=nosuchbr");
+            Run notBridge = lab.xenctl("network-attach", name, "bridge=lo");
+            Run noImage = lab.xenctl("block-attach", name, "/var/lib/xenctl-lab/nosuch.img,raw,xvdc,rw");
+            assertThat(noBridge.exit()).as(noBridge.describe()).isEqualTo(4);
+            assertThat(noBridge.err()).startsWith("xenctl: error: there is no bridge nosuchbr in the dom0 of xenlab\n");
+            assertThat(notBridge.err()).as(notBridge.describe())
+                    .startsWith("xenctl: error: lo in the dom0 of xenlab is not a bridge but");
+            assertThat(noImage.exit()).as(noImage.describe()).isEqualTo(4);
+            assertThat(noImage.err()).startsWith("xenctl: error: /var/lib/xenctl-lab/nosuch.img does not exist in "
+                    + "the dom0 of xenlab\n");
+            assertThat(lab.dom0("xl network-list " + name + " | tail -n +2 | wc -l").expectSuccess().out().trim())
+                    .as("the guest's one vif, nothing added").isEqualTo("1");
             assertThat(lab.dom0("xl block-list " + name).expectSuccess().out()).doesNotContain("51744");
 
             lab.xenctl("destroy", name).expectSuccess();
