@@ -78,6 +78,41 @@ final class DirectCalls {
 
     static native int virDomainFree(Pointer dom);
 
+    // A domain found, read and acted on by the everyday single-domain verbs (info, domid, dumpxml, start, shutdown,
+    // destroy, pause…) and what info reads of the host: bound here so that they, like a listing, never build libvirt-java's proxy (measured: ~30 ms
+    // of a one-second-fraction command; see DomainHandles). Each returns NULL or -1 with libvirt's error set.
+
+    static native Pointer virDomainLookupByName(Pointer conn, String name);
+
+    static native Pointer virDomainLookupByID(Pointer conn, int id);
+
+    static native Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
+
+    static native int virDomainIsPersistent(Pointer dom);
+
+    static native int virDomainGetAutostart(Pointer dom, IntByReference autostart);
+
+    static native int virDomainCreateWithFlags(Pointer dom, int flags);
+
+    static native int virDomainShutdown(Pointer dom);
+
+    static native int virDomainDestroy(Pointer dom);
+
+    static native int virDomainSuspend(Pointer dom);
+
+    static native int virDomainResume(Pointer dom);
+
+    static native int virDomainUndefine(Pointer dom);
+
+    /** The scheduler's name, malloc'd (see {@link #takeString}); {@code nparams} receives its parameter count. */
+    static native Pointer virDomainGetSchedulerType(Pointer dom, IntByReference nparams);
+
+    /** {@code params}: {@code nparams} virTypedParameter (see {@link TypedParameters}); none of them strings. */
+    static native int virDomainGetSchedulerParameters(Pointer dom, Pointer params, IntByReference nparams);
+
+    /** {@code info}: a virNodeInfo (see {@link HostQueries#cpus}). */
+    static native int virNodeGetInfo(Pointer conn, Pointer info);
+
     // libvirt's default event loop and the connection's keepalive: bound here so that a command that does not
     // stream events still never builds libvirt-java's proxy (see EventLoop).
 

@@ -1,5 +1,6 @@
 package org.xenctl.libvirt;
 
+import com.sun.jna.Pointer;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
@@ -28,25 +29,45 @@ final class DomainCalls {
         }
     }
 
+    /** The same with one of {@link DirectCalls}' domain calls, which returns -1 with libvirt's error set. */
+    void call(String uuid, String verb, NativeAction action) {
+        Domain domain = handles.get(uuid);
+        String name = nameOf(domain);
+        NativeCalls.check(action.run(NativeHandles.of(domain)), "cannot " + verb + " domain " + name);
+    }
+
     static String nameOf(Domain domain) {
-        try {
-            return domain.getName();
-        } catch (LibvirtException e) {
-            return "(unnamed)";
-        }
+        return DomainHandles.nameOf(domain);
     }
 
     static XenctlException pausedUnsupported(LibvirtException e, boolean paused, String doing) {
         if (paused && e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_INVALID_ARG) {
-            // The only flag we pass is PAUSED: a driver that rejects flags cannot start a domain paused.
-            return new XenctlException(ErrorCode.UNSUPPORTED, doing + ": this hypervisor driver cannot start a "
-                    + "domain paused", "start it without --paused", e);
+            return cannotStartPaused(doing);
         }
         return LibvirtErrors.translate(e, doing);
+    }
+
+    static XenctlException pausedUnsupported(NativeCalls.LastError error, boolean paused, String doing) {
+        if (paused && error != null && error.number() == ErrorNumber.VIR_ERR_INVALID_ARG) {
+            return cannotStartPaused(doing);
+        }
+        return NativeCalls.failure(error, doing);
+    }
+
+    /** The only flag we pass is PAUSED: a driver that rejects flags cannot start a domain paused. */
+    private static XenctlException cannotStartPaused(String doing) {
+        return new XenctlException(ErrorCode.UNSUPPORTED, doing + ": this hypervisor driver cannot start a domain "
+                + "paused", "start it without --paused");
     }
 
     @FunctionalInterface
     interface Action {
         void run(Domain domain) throws LibvirtException;
+    }
+
+    /** A libvirt call on a virDomainPtr: -1 on failure. */
+    @FunctionalInterface
+    interface NativeAction {
+        int run(Pointer domain);
     }
 }

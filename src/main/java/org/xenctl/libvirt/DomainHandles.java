@@ -1,7 +1,5 @@
 package org.xenctl.libvirt;
 
-import static org.xenctl.libvirt.LibvirtCalls.call;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,25 +7,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
-import org.libvirt.LibvirtException;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 
 /**
- * libvirt-java's domain handles of one connection, kept by UUID to save lookups. Every virDomainPtr holds a reference
- * on its connection: each is freed when replaced, forgotten or at {@link #freeAll}, or the connection (and the test
- * driver's state) would outlive its close until the garbage collector finalizes them.
+ * The domain handles of one connection, kept by UUID to save lookups: looked up and read with {@link DirectCalls}
+ * (so that a verb that only finds and reads a domain never builds libvirt-java's proxy), held as libvirt-java
+ * Domains for the calls that go through libvirt-java. Every virDomainPtr holds a reference on its connection: each
+ * is freed when replaced, forgotten or at {@link #freeAll}, or the connection (and the test driver's state) would
+ * outlive its close until the garbage collector finalizes them.
  */
 final class DomainHandles {
+    private final Pointer connection;
     private final Supplier<Connect> connect;
     private final String uri;
     private final Map<String, Domain> handles = new HashMap<>();
 
-    DomainHandles(Supplier<Connect> connect, String uri) {
+    DomainHandles(Pointer connection, Supplier<Connect> connect, String uri) {
+        this.connection = connection;
         this.connect = connect;
         this.uri = uri;
     }
@@ -41,14 +44,14 @@ final class DomainHandles {
         List<Lookup> attempts = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         if (ref.looksLikeId()) {
-            attempts.add(() -> connect.get().domainLookupByID(Integer.parseInt(ref.text())));
+            attempts.add(() -> DirectCalls.virDomainLookupByID(connection, Integer.parseInt(ref.text())));
             kinds.add("the id");
         }
         if (ref.looksLikeUuid()) {
-            attempts.add(() -> connect.get().domainLookupByUUIDString(ref.text()));
+            attempts.add(() -> DirectCalls.virDomainLookupByUUIDString(connection, ref.text()));
             kinds.add("the UUID");
         }
-        attempts.add(() -> connect.get().domainLookupByName(ref.text()));
+        attempts.add(() -> DirectCalls.virDomainLookupByName(connection, ref.text()));
         kinds.add("the name");
         Domain found = null;
         String foundUuid = null;
@@ -76,23 +79,36 @@ final class DomainHandles {
         return found;
     }
 
-    private static Domain lookup(Lookup attempt, DomainRef ref) {
-        try {
-            return attempt.run();
-        } catch (LibvirtException e) {
-            if (e.getError() == null || e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
-                throw LibvirtErrors.translate(e, "cannot look up domain " + ref);
-            }
+    /** The domain {@code attempt} finds, as libvirt-java's Domain; null when libvirt has no such domain. */
+    private Domain lookup(Lookup attempt, DomainRef ref) {
+        Pointer found = attempt.run();
+        if (found != null) {
+            return NativeHandles.wrap(connect.get(), found);
+        }
+        NativeCalls.LastError error = NativeCalls.LastError.take();
+        if (error != null && error.number() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
             return null;
         }
+        String doing = "cannot look up domain " + ref;
+        throw NativeCalls.failure(error, doing);
     }
 
-    private static String nameOf(Domain domain) {
-        try {
-            return domain.getName();
-        } catch (LibvirtException e) {
+    /** The domain's name, or "(unnamed)" when libvirt cannot say (a message being built must not fail). */
+    static String nameOf(Domain domain) {
+        String name = DirectCalls.virDomainGetName(NativeHandles.of(domain));
+        if (name == null) {
+            NativeCalls.LastError.take();
             return "(unnamed)";
         }
+        return name;
+    }
+
+    /** The domain's UUID. */
+    static String uuidOf(Domain domain) {
+        byte[] uuid = new byte[37];
+        NativeCalls.check(DirectCalls.virDomainGetUUIDString(NativeHandles.of(domain), uuid),
+                "cannot read a domain's UUID");
+        return Native.toString(uuid);
     }
 
     /**
@@ -100,7 +116,7 @@ final class DomainHandles {
      * another domain's UUID finds no other domain by its id or UUID.
      */
     Optional<Domain> existing(String name) {
-        Domain domain = lookup(() -> connect.get().domainLookupByName(name), DomainRef.of(name));
+        Domain domain = lookup(() -> DirectCalls.virDomainLookupByName(connection, name), DomainRef.of(name));
         if (domain == null) {
             return Optional.empty();
         }
@@ -113,10 +129,9 @@ final class DomainHandles {
      * gone since it was listed is left out.
      */
     Map<String, Domain> present(List<String> uuids) {
-        Connect connection = connect.get();
         List<String> missing = uuids.stream().filter(uuid -> !handles.containsKey(uuid)).toList();
         List<Domain> found = ConcurrentCalls.map(missing, uuid -> lookup(() ->
-                connection.domainLookupByUUIDString(uuid), DomainRef.of(uuid)));
+                DirectCalls.virDomainLookupByUUIDString(connection, uuid), DomainRef.of(uuid)));
         for (int i = 0; i < missing.size(); i++) {
             if (found.get(i) != null) {
                 keep(missing.get(i), found.get(i));
@@ -139,19 +154,17 @@ final class DomainHandles {
     }
 
     private Domain byUuid(String uuid) {
-        try {
-            Domain domain = connect.get().domainLookupByUUIDString(uuid);
-            keep(uuid, domain);
-            return domain;
-        } catch (LibvirtException e) {
-            XenctlException failure = LibvirtErrors.translate(e, "cannot look up domain " + uuid);
-            throw failure.code() == ErrorCode.DOMAIN_NOT_FOUND ? gone(uuid) : failure;
+        Domain domain = lookup(() -> DirectCalls.virDomainLookupByUUIDString(connection, uuid), DomainRef.of(uuid));
+        if (domain == null) {
+            throw gone(uuid);
         }
+        keep(uuid, domain);
+        return domain;
     }
 
     /** Keeps a handle libvirt just gave (define, create) and returns its UUID. */
     String remember(Domain domain) {
-        String uuid = call("cannot read a domain's UUID", domain::getUUIDString);
+        String uuid = uuidOf(domain);
         keep(uuid, domain);
         return uuid;
     }
@@ -181,15 +194,12 @@ final class DomainHandles {
     }
 
     static void free(Domain domain) {
-        try {
-            domain.free();
-        } catch (LibvirtException e) {
-            // Released already; nothing more to do.
-        }
+        NativeHandles.free(domain);
     }
 
+    /** One native lookup: the virDomainPtr, or NULL with libvirt's error set. */
     @FunctionalInterface
     private interface Lookup {
-        Domain run() throws LibvirtException;
+        Pointer run();
     }
 }

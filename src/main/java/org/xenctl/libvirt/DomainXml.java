@@ -67,7 +67,7 @@ final class DomainXml {
         root.insertBefore(element, after);
         try {
             javax.xml.transform.Transformer transformer =
-                    javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+                    javax.xml.transform.TransformerFactory.newDefaultInstance().newTransformer();
             transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
             java.io.StringWriter out = new java.io.StringWriter();
             transformer.transform(new javax.xml.transform.dom.DOMSource(root.getOwnerDocument()),

@@ -20,6 +20,9 @@ import org.xenctl.domain.HostInfo;
  * networks, and whether files exist there (what preflights ask before a device or a domain is handed to libvirt).
  */
 final class HostQueries {
+    /** sizeof(virNodeInfo) on LP64: char model[32], unsigned long memory, then six unsigned ints. */
+    private static final int NODE_INFO_SIZE = 64;
+    private static final int NODE_INFO_CPUS_OFFSET = 40;
     private static final Pattern INTERFACE_TYPE = Pattern.compile("<interface[^>]*\\stype=['\"]([^'\"]+)");
 
     private final Supplier<Connect> connect;
@@ -35,10 +38,16 @@ final class HostQueries {
         return HostFacts.read(connect.get(), connection);
     }
 
-    /** Read once per connection: vcpu-list asks for each domain, vcpu-pin for each definition it reads. */
+    /**
+     * Read once per connection: vcpu-list asks for each domain, vcpu-pin for each definition it reads. virNodeInfo
+     * read by offset: info needs only this, and libvirt-java's nodeInfo() would cost it the proxy (see
+     * {@link DirectCalls}).
+     */
     int cpus() {
         if (cpus == 0) {
-            cpus = call("cannot read the host's CPUs", connect.get()::nodeInfo).cpus;
+            com.sun.jna.Memory info = new com.sun.jna.Memory(NODE_INFO_SIZE);
+            NativeCalls.check(DirectCalls.virNodeGetInfo(connection, info), "cannot read the host's CPUs");
+            cpus = info.getInt(NODE_INFO_CPUS_OFFSET);
         }
         return cpus;
     }

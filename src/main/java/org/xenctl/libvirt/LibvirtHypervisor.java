@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
@@ -88,7 +89,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         this.uri = uri;
         this.events = events;
         this.stats = new DomainStats(connection);
-        this.handles = new DomainHandles(this::connect, uri);
+        this.handles = new DomainHandles(connection, this::connect, uri);
         this.nodeDevices = new NodeDevices(this::connect);
         this.domains = new DomainCalls(handles);
         this.devices = new DeviceChanges(domains);
@@ -202,12 +203,16 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public DomainDetails details(DomainSummary summary) {
-        Domain domain = handles.get(summary.uuid());
-        DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + summary.name(),
-                () -> domain.getXMLDesc(0)), "domain " + summary.name());
-        boolean persistent = call("cannot read domain " + summary.name(), domain::isPersistent) == 1;
-        boolean autostart = persistent && call("cannot read domain " + summary.name(), domain::getAutostart);
-        return new DomainDetails(summary, xml.osType(), persistent, autostart, xml.disks(), xml.nics(),
+        Pointer domain = NativeHandles.of(handles.get(summary.uuid()));
+        String doing = "cannot read domain " + summary.name();
+        DomainXml xml = DomainXml.parse(xmlOf(domain, 0, "cannot read the XML of domain " + summary.name()),
+                "domain " + summary.name());
+        boolean persistent = NativeCalls.check(DirectCalls.virDomainIsPersistent(domain), doing) == 1;
+        IntByReference autostart = new IntByReference();
+        if (persistent) {
+            NativeCalls.check(DirectCalls.virDomainGetAutostart(domain, autostart), doing);
+        }
+        return new DomainDetails(summary, xml.osType(), persistent, autostart.getValue() != 0, xml.disks(), xml.nics(),
                 xml.pciDevices());
     }
 
@@ -228,17 +233,16 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void start(String uuid, boolean paused) {
         Domain domain = handles.get(uuid);
-        try {
-            domain.create(paused ? CREATE_PAUSED : 0);
-        } catch (LibvirtException e) {
-            throw DomainCalls.pausedUnsupported(e, paused, "cannot start domain " + nameOf(domain));
+        String doing = "cannot start domain " + nameOf(domain);
+        if (DirectCalls.virDomainCreateWithFlags(NativeHandles.of(domain), paused ? CREATE_PAUSED : 0) < 0) {
+            throw DomainCalls.pausedUnsupported(NativeCalls.LastError.take(), paused, doing);
         }
     }
 
     @Override
     public void shutdown(String uuid, ShutdownRequest request) {
         if (request == ShutdownRequest.DEFAULT) {
-            act(uuid, "shut down", Domain::shutdown);
+            domains.call(uuid, "shut down", DirectCalls::virDomainShutdown);
             return;
         }
         Domain domain = handles.get(uuid);
@@ -252,13 +256,12 @@ public final class LibvirtHypervisor implements Hypervisor {
             throw new XenctlException(ErrorCode.UNSUPPORTED, doing + ": libvirt's driver for this host cannot "
                     + "send an ACPI power button event (" + error.message() + ")", "shut it down without --acpi");
         }
-        throw error == null ? LibvirtErrors.translate(null, null, doing)
-                : LibvirtErrors.translate(error.number(), error.fromRpc(), error.message(), doing);
+        throw NativeCalls.failure(error, doing);
     }
 
     @Override
     public void destroy(String uuid) {
-        act(uuid, "destroy", Domain::destroy);
+        domains.call(uuid, "destroy", DirectCalls::virDomainDestroy);
     }
 
     @Override
@@ -268,17 +271,17 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void pause(String uuid) {
-        act(uuid, "pause", Domain::suspend);
+        domains.call(uuid, "pause", DirectCalls::virDomainSuspend);
     }
 
     @Override
     public void unpause(String uuid) {
-        act(uuid, "unpause", Domain::resume);
+        domains.call(uuid, "unpause", DirectCalls::virDomainResume);
     }
 
     @Override
     public void undefine(String uuid) {
-        act(uuid, "undefine", Domain::undefine);
+        domains.call(uuid, "undefine", DirectCalls::virDomainUndefine);
     }
 
     @Override
@@ -312,17 +315,16 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public String xml(String uuid, boolean inactive) {
         Domain domain = handles.get(uuid);
-        return call("cannot read the XML of domain " + nameOf(domain),
-                () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0));
+        return xmlOf(NativeHandles.of(domain), inactive ? XML_INACTIVE : 0, "cannot read the XML of domain "
+                + nameOf(domain));
     }
 
     @Override
     public DomainDevices devices(String uuid, boolean inactive) {
         Domain domain = handles.get(uuid);
         String name = nameOf(domain);
-        DomainXml xml = DomainXml.parse(call("cannot read the XML of domain " + name,
-                () -> domain.getXMLDesc(inactive ? XML_INACTIVE : 0)), (inactive ? "the definition of " : "")
-                + "domain " + name);
+        DomainXml xml = DomainXml.parse(xmlOf(NativeHandles.of(domain), inactive ? XML_INACTIVE : 0,
+                "cannot read the XML of domain " + name), (inactive ? "the definition of " : "") + "domain " + name);
         return new DomainDevices(xml.disks(), xml.nics(), xml.pciDevices(), xml.pciHotplug());
     }
 
@@ -582,11 +584,16 @@ public final class LibvirtHypervisor implements Hypervisor {
             DirectCalls.virConnectClose(connection);
             return;
         }
-        try {
-            connect.close();
-        } catch (LibvirtException e) {
-            // Closing is best effort: the process is about to end or move on.
+        NativeHandles.close(connect);
+    }
+
+    /** The domain's XML with these virDomainXMLFlags. */
+    private static String xmlOf(Pointer domain, int flags, String doing) {
+        String xml = DirectCalls.takeString(DirectCalls.virDomainGetXMLDesc(domain, flags));
+        if (xml == null) {
+            throw NativeCalls.lastError(doing);
         }
+        return xml;
     }
 
     private void act(String uuid, String verb, DomainCalls.Action action) {

@@ -26,7 +26,11 @@ final class NativeCalls {
     }
 
     static XenctlException lastError(String doing) {
-        LastError error = LastError.take();
+        return failure(LastError.take(), doing);
+    }
+
+    /** {@code error} (null: libvirt gave none) in xenctl's words: "DOING: libvirt's message". */
+    static XenctlException failure(LastError error, String doing) {
         return error == null ? LibvirtErrors.translate(null, null, doing)
                 : LibvirtErrors.translate(error.number(), error.fromRpc(), error.message(), doing);
     }

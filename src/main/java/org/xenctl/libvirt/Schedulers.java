@@ -3,8 +3,10 @@ package org.xenctl.libvirt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import org.libvirt.Domain;
-import org.libvirt.SchedParameter;
 import org.xenctl.domain.SchedulerSettings;
 
 /**
@@ -20,17 +22,20 @@ final class Schedulers {
 
     static SchedulerSettings read(Domain domain, String name) {
         String doing = "cannot read the scheduler parameters of domain " + name;
-        String scheduler = LibvirtCalls.call(doing, domain::getSchedulerType);
-        Integer weight = null;
-        Integer cap = null;
-        for (SchedParameter parameter : LibvirtCalls.call(doing, domain::getSchedulerParameters)) {
-            if (parameter.field.equals(WEIGHT)) {
-                weight = number(parameter);
-            } else if (parameter.field.equals(CAP)) {
-                cap = number(parameter);
-            }
+        Pointer handle = NativeHandles.of(domain);
+        IntByReference count = new IntByReference();
+        String scheduler = DirectCalls.takeString(DirectCalls.virDomainGetSchedulerType(handle, count));
+        if (scheduler == null) {
+            throw NativeCalls.lastError(doing);
         }
-        return new SchedulerSettings(scheduler, weight, cap);
+        Map<String, Object> parameters = Map.of();
+        if (count.getValue() > 0) {
+            Memory params = new Memory((long) count.getValue() * TypedParameters.SIZE);
+            params.clear();
+            NativeCalls.check(DirectCalls.virDomainGetSchedulerParameters(handle, params, count), doing);
+            parameters = TypedParameters.read(params, count.getValue());
+        }
+        return new SchedulerSettings(scheduler, number(parameters.get(WEIGHT)), number(parameters.get(CAP)));
     }
 
     /** Both in one call, so that a refusal changes neither. */
@@ -48,11 +53,7 @@ final class Schedulers {
     }
 
     /** libvirt reports both as unsigned ints; another driver might say another integer type. */
-    private static Integer number(SchedParameter parameter) {
-        try {
-            return (int) Long.parseLong(parameter.getValueAsString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static Integer number(Object value) {
+        return value instanceof Long number ? (int) number.longValue() : null;
     }
 }

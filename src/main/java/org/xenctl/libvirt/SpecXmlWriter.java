@@ -37,7 +37,7 @@ public final class SpecXmlWriter {
      */
     public static String write(DomainSpec spec, String domainType) {
         try {
-            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
             new SpecXmlWriter(document).domain(spec, domainType);
             return serialize(document);
         } catch (ParserConfigurationException | TransformerException e) {
@@ -48,7 +48,7 @@ public final class SpecXmlWriter {
     /** One PCI {@code <hostdev>}, as attach-device and detach-device take it. */
     static String hostdevXml(PciAssignment device) {
         try {
-            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
             document.appendChild(new SpecXmlWriter(document).hostdev(device));
             return serialize(document);
         } catch (ParserConfigurationException | TransformerException e) {
@@ -76,7 +76,7 @@ public final class SpecXmlWriter {
 
     private static String device(java.util.function.Function<SpecXmlWriter, Element> element) {
         try {
-            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
             Element device = element.apply(new SpecXmlWriter(document));
             device.getParentNode().removeChild(device);
             document.appendChild(device);
@@ -381,7 +381,7 @@ public final class SpecXmlWriter {
     }
 
     static String serialize(Document document) throws TransformerException {
-        Transformer transformer = TransformerFactory.newInstance().newTransformer();
+        Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
         transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
         transformer.setOutputProperty(OutputKeys.INDENT, "yes");
         transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");

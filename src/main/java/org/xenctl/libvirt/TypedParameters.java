@@ -14,7 +14,7 @@ final class TypedParameters {
     private static final int FIELD_LENGTH = 80;
     private static final int TYPE_OFFSET = 80;
     private static final int VALUE_OFFSET = 88;
-    private static final int SIZE = 96;
+    static final int SIZE = 96;
 
     private TypedParameters() {
     }

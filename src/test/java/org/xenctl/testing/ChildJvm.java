@@ -16,8 +16,16 @@ public final class ChildJvm {
     }
 
     public static Cli.Result run(Class<?> main, String... args) throws IOException, InterruptedException {
+        return run(List.of(), main, args);
+    }
+
+    /** The same with these JVM options. */
+    public static Cli.Result run(List<String> jvmOptions, Class<?> main, String... args) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), main.getName()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
