@@ -9,7 +9,6 @@ import org.xenctl.domain.spec.XlDomainReader;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DeviceXmlView;
-import org.xenctl.render.view.ProblemView;
 
 final class BlockAttachCommand extends HypervisorCommand {
     final DeviceScopeOptions scopeOptions = new DeviceScopeOptions();
@@ -36,7 +35,7 @@ final class BlockAttachCommand extends HypervisorCommand {
         BlockDevice device = new BlockDevice(argument.device());
         if (dryRun()) {
             return new DeviceXmlView(domain, device.vdev(), SpecXmlWriter.diskXml(device.disk()),
-                    ProblemView.of(argument.warnings()));
+                    Problems.views(argument.warnings()));
         }
         return DeviceAttachment.attach(session, domain, scopeOptions, "disk", "", target -> {
             DevicePreflights.beforeDisk(invocation(), session, target, device.disk());

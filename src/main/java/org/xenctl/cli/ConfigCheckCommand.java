@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.render.view.ConfigCheckView;
-import org.xenctl.render.view.ProblemView;
 import org.xenctl.render.View;
 
 final class ConfigCheckCommand extends HypervisorCommand {
@@ -23,6 +22,6 @@ final class ConfigCheckCommand extends HypervisorCommand {
         Reading reading = ConfigFiles.read(file, InputFiles.read(file), java.util.List.of(), compatOption.compat);
         warn(reading.warnings());
         return new ConfigCheckView(file.toString(), reading.spec().name(), true,
-                ProblemView.of(reading.warnings()));
+                Problems.views(reading.warnings()));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.view.ConfigXmlView;
-import org.xenctl.render.view.ProblemView;
 import org.xenctl.render.View;
 
 final class ConfigConvertCommand extends HypervisorCommand {
@@ -32,6 +31,6 @@ final class ConfigConvertCommand extends HypervisorCommand {
         Reading reading = ConfigFiles.read(file, InputFiles.read(file), overrides, compatOption.compat);
         warn(reading.warnings());
         return new ConfigXmlView(file.toString(), reading.spec().name(),
-                SpecXmlWriter.write(reading.spec(), domainType), ProblemView.of(reading.warnings()));
+                SpecXmlWriter.write(reading.spec(), domainType), Problems.views(reading.warnings()));
     }
 }

@@ -3,7 +3,6 @@ package org.xenctl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.xenctl.domain.InvalidConfigException;
 import org.xenctl.domain.spec.XlDomainReader;
 import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.xlcfg.XlConfig;

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import org.xenctl.domain.InvalidConfigException;
 import org.xenctl.render.view.ConfigShowView;
 import org.xenctl.render.view.ConfigShowView.PciView;
 import org.xenctl.render.view.ConfigShowView.SettingView;
-import org.xenctl.render.view.ProblemView;
 import org.xenctl.xlcfg.DiskSpec;
 import org.xenctl.xlcfg.DiskSpecParser;
 import org.xenctl.xlcfg.NetSpec;
@@ -52,7 +50,7 @@ final class ConfigShowCommand extends HypervisorCommand {
                 .map(entry -> new ConfigShowView.EffectiveView(entry.key(), entry.value().typeName(),
                         typed(entry.value()))).toList();
         return new ConfigShowView(file.toString(), settings, effective, disks, vifs, pci,
-                ProblemView.of(problems));
+                Problems.views(problems));
     }
 
     private <T> List<T> entries(XlConfig config, String key, List<XlProblem> problems,

@@ -9,7 +9,6 @@ import org.xenctl.domain.XenctlException;
 import org.xenctl.render.View;
 import org.xenctl.render.view.ConfigXmlView;
 import org.xenctl.render.view.DefineView;
-import org.xenctl.render.view.ProblemView;
 
 final class CreateCommand extends HypervisorCommand {
     boolean paused;
@@ -36,7 +35,7 @@ final class CreateCommand extends HypervisorCommand {
         if (dryRun()) {
             DomainSource source = DomainSource.load(file, overrides, compatOption.compat, "xen");
             warn(source.warnings());
-            return new ConfigXmlView(file.toString(), source.name(), source.xml(), ProblemView.of(source.warnings()));
+            return new ConfigXmlView(file.toString(), source.name(), source.xml(), Problems.views(source.warnings()));
         }
         if (console) {
             InteractiveConsole.requireTerminal("create it without -c, then: xenctl console DOMAIN --log");
@@ -53,7 +52,7 @@ final class CreateCommand extends HypervisorCommand {
             throw PciPreflights.explained(e, source::osType, () -> !source.pciDevices().isEmpty());
         }
         View done = new DefineView("create", created.name(), created.uuid(), true, true, created.state().label(),
-                ProblemView.of(source.warnings()),
+                Problems.views(source.warnings()),
                 "Domain " + created.name() + " created from " + file + (paused ? " (paused)." : "."));
         if (!console) {
             return done;

@@ -6,7 +6,6 @@ import java.util.List;
 import org.xenctl.domain.Hypervisor.Definition;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DefineView;
-import org.xenctl.render.view.ProblemView;
 
 final class DefineCommand extends HypervisorCommand {
     final CompatOption compatOption = new CompatOption();
@@ -30,6 +29,6 @@ final class DefineCommand extends HypervisorCommand {
                 : result.changed() ? "Domain " + name + " updated from " + file + "."
                 : "Domain " + name + " is already defined as in " + file + ".";
         return new DefineView("define", name, result.domain().uuid(), result.created(), result.changed(),
-                result.domain().state().label(), ProblemView.of(source.warnings()), message);
+                result.domain().state().label(), Problems.views(source.warnings()), message);
     }
 }

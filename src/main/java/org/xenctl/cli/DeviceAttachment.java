@@ -9,7 +9,6 @@ import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.Hypervisor;
 import org.xenctl.domain.Hypervisor.DeviceScope;
 import org.xenctl.render.view.DeviceChangeView;
-import org.xenctl.render.view.ProblemView;
 import org.xenctl.xlcfg.XlProblem;
 
 /**
@@ -44,9 +43,9 @@ final class DeviceAttachment {
         if (!added.live() && !added.config()) {
             return new DeviceChangeView(name, kind, label, false, false, false, name + " has "
                     + (noun.isEmpty() ? "" : "an " + noun) + label + " already: nothing to do",
-                    ProblemView.of(warnings));
+                    Problems.views(warnings));
         }
         return new DeviceChangeView(name, kind, label, true, added.live(), added.config(), noun + label
-                + " attached to " + name + " (" + Devices.where(added) + ")", ProblemView.of(warnings));
+                + " attached to " + name + " (" + Devices.where(added) + ")", Problems.views(warnings));
     }
 }

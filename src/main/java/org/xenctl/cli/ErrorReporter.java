@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.xenctl.domain.ErrorCode;
-import org.xenctl.domain.InvalidConfigException;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.Json;
 import org.xenctl.render.OutputFormat;
@@ -69,7 +68,7 @@ final class ErrorReporter {
         if (format == OutputFormat.JSON) {
             err.println(Json.line(errorView(failure)));
         } else if (failure instanceof InvalidConfigException invalid) {
-            ProblemText.print(invalid.problems(), err);
+            Problems.print(invalid.problems(), err);
         } else {
             err.println("xenctl: error: " + failure.getMessage());
             if (failure.hint() != null) {
@@ -85,7 +84,7 @@ final class ErrorReporter {
 
     static ErrorView errorView(XenctlException failure) {
         List<ProblemView> problems = failure instanceof InvalidConfigException invalid
-                ? ProblemView.of(invalid.problems()) : List.of();
+                ? Problems.views(invalid.problems()) : List.of();
         return ErrorView.of(failure.code().code(), failure.getMessage(), failure.hint(),
                 ExitStatus.of(failure.code().kind()), problems);
     }

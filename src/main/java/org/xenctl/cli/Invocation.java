@@ -112,7 +112,7 @@ record Invocation(HostSelection hosts, OutputFormat output, boolean headers, boo
     /** Config warnings on stderr in text mode; JSON output carries them in the result instead. */
     void warn(List<XlProblem> warnings) {
         if (output == OutputFormat.TEXT) {
-            ProblemText.print(warnings, err);
+            Problems.print(warnings, err);
         }
     }
 }

@@ -11,7 +11,6 @@ import org.xenctl.domain.spec.XlDomainReader;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DeviceXmlView;
-import org.xenctl.render.view.ProblemView;
 import org.xenctl.xlcfg.XlProblem;
 
 final class NetworkAttachCommand extends HypervisorCommand {
@@ -51,7 +50,7 @@ final class NetworkAttachCommand extends HypervisorCommand {
         }
         if (dryRun()) {
             return new DeviceXmlView(domain, nic.mac().toLowerCase(java.util.Locale.ROOT), SpecXmlWriter.nicXml(nic),
-                    ProblemView.of(argument.warnings()));
+                    Problems.views(argument.warnings()));
         }
         Nic asked = nic;
         return DeviceAttachment.attach(session, domain, scopeOptions, "nic", "interface ", target -> {

@@ -1,19 +1,21 @@
-package org.xenctl.domain;
+package org.xenctl.cli;
 
 import java.util.List;
 
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 import org.xenctl.xlcfg.XlProblem;
 
 /** An xl.cfg file that cannot be used: every problem found (errors and the warnings beside them), in file order. */
-public final class InvalidConfigException extends XenctlException {
+final class InvalidConfigException extends XenctlException {
     private final transient List<XlProblem> problems;
 
-    public InvalidConfigException(List<XlProblem> problems) {
+    InvalidConfigException(List<XlProblem> problems) {
         super(ErrorCode.INVALID_CONFIG, summary(problems), null);
         this.problems = List.copyOf(problems);
     }
 
-    public List<XlProblem> problems() {
+    List<XlProblem> problems() {
         return problems;
     }
 
