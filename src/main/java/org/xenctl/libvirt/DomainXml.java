@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xenctl.domain.DomainDetails.DiskDevice;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
 import org.xenctl.domain.DomainDetails.PciDevice;
@@ -21,7 +20,12 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-/** Reads what xenctl needs from libvirt domain XML, with a real XML parser that refuses external entities. */
+/**
+ * Reads what xenctl needs from libvirt domain XML, with a real XML parser that refuses external entities: a domain's
+ * identity, resources and devices as the domain model has them. {@link SpecXmlReader} reads the same document into
+ * a whole {@code DomainSpec} for `config export`, with the readers here for what both need; both follow {@link Dom}'s
+ * convention (a missing element or attribute is null).
+ */
 final class DomainXml {
     private final Element root;
 
@@ -55,16 +59,16 @@ final class DomainXml {
     }
 
     Optional<String> uuid() {
-        return child(root, "uuid").map(e -> e.getTextContent().strip().toLowerCase(java.util.Locale.ROOT))
-                .filter(s -> !s.isEmpty());
+        return Optional.ofNullable(Dom.text(Dom.child(root, "uuid"), null))
+                .map(uuid -> uuid.toLowerCase(java.util.Locale.ROOT)).filter(uuid -> !uuid.isEmpty());
     }
 
     /** The same document with a {@code <uuid>} after {@code <name>}, as text. */
     String withUuid(String uuid) {
         Element element = root.getOwnerDocument().createElement("uuid");
         element.setTextContent(uuid);
-        Node after = child(root, "name").map(Node::getNextSibling).orElse(root.getFirstChild());
-        root.insertBefore(element, after);
+        Element name = Dom.child(root, "name");
+        root.insertBefore(element, name != null ? name.getNextSibling() : root.getFirstChild());
         try {
             javax.xml.transform.Transformer transformer =
                     javax.xml.transform.TransformerFactory.newDefaultInstance().newTransformer();
@@ -80,39 +84,40 @@ final class DomainXml {
         }
     }
 
-    /** memory (the maximum), currentMemory (the balloon target) and vcpu (current= online, the text the maximum). */
+    /**
+     * memory (the maximum), currentMemory (the balloon target, the maximum when absent) and vcpu (current= online,
+     * the text the maximum, 1 when absent); a missing {@code <memory>} counts 0. NumberFormatException or
+     * ArithmeticException for a number libvirt would not write.
+     */
     DomainResources resources() {
-        long max = kib(child(root, "memory"));
-        long current = child(root, "currentMemory").isPresent() ? kib(child(root, "currentMemory")) : max;
-        Optional<Element> vcpu = child(root, "vcpu");
-        int maxVcpus = vcpu.map(e -> Integer.parseInt(e.getTextContent().strip())).orElse(1);
-        int vcpus = vcpu.map(e -> e.getAttribute("current")).filter(s -> !s.isEmpty()).map(Integer::parseInt)
-                .orElse(maxVcpus);
-        return new DomainResources(current, max, vcpus, maxVcpus);
-    }
-
-    /** A memory element's size in KiB; 0 when there is none. */
-    private static long kib(Optional<Element> element) {
-        return element.map(Dom::kib).orElse(0L);
+        Element memory = Dom.child(root, "memory");
+        long max = memory == null ? 0 : Dom.kib(memory);
+        Element current = Dom.child(root, "currentMemory");
+        Element vcpu = Dom.child(root, "vcpu");
+        int maxVcpus = Integer.parseInt(Dom.text(vcpu, "1"));
+        String online = Dom.attribute(vcpu, "current");
+        return new DomainResources(current == null ? max : Dom.kib(current), max,
+                online == null || online.isEmpty() ? maxVcpus : Integer.parseInt(online), maxVcpus);
     }
 
     Optional<String> name() {
-        return child(root, "name").map(e -> e.getTextContent().strip()).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(Dom.text(Dom.child(root, "name"), null)).filter(name -> !name.isEmpty());
     }
 
     String osType() {
-        return child(root, "os").flatMap(os -> child(os, "type")).map(e -> e.getTextContent().strip()).orElse("");
+        return Dom.text(Dom.child(Dom.child(root, "os"), "type"), "");
     }
 
     List<DiskDevice> disks() {
         List<DiskDevice> disks = new ArrayList<>();
         for (Element disk : devices("disk")) {
-            Optional<Element> target = child(disk, "target");
-            Optional<Element> source = child(disk, "source");
-            disks.add(new DiskDevice(attribute(target, "dev"), attribute(target, "bus"),
+            Element target = Dom.child(disk, "target");
+            Element source = Dom.child(disk, "source");
+            disks.add(new DiskDevice(orEmpty(Dom.attribute(target, "dev")), orEmpty(Dom.attribute(target, "bus")),
                     disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device"),
-                    source.map(DomainXml::diskSource).orElse(""), child(disk, "readonly").isPresent(),
-                    backendDomain(disk)));
+                    source == null ? "" : firstNonEmpty(source.getAttribute("file"), source.getAttribute("dev"),
+                            source.getAttribute("name"), source.getAttribute("volume")),
+                    Dom.child(disk, "readonly") != null, backendDomain(disk)));
         }
         return disks;
     }
@@ -120,19 +125,19 @@ final class DomainXml {
     List<NetworkDevice> nics() {
         List<NetworkDevice> nics = new ArrayList<>();
         for (Element nic : devices("interface")) {
-            Optional<Element> source = child(nic, "source");
-            String sourceName = firstNonEmpty(attribute(source, "bridge"), attribute(source, "network"),
-                    attribute(source, "dev"));
-            nics.add(new NetworkDevice(attribute(child(nic, "mac"), "address"), nic.getAttribute("type"),
-                    sourceName, attribute(child(nic, "model"), "type"), attribute(child(nic, "target"), "dev"),
-                    backendDomain(nic)));
+            Element source = Dom.child(nic, "source");
+            String sourceName = source == null ? "" : firstNonEmpty(source.getAttribute("bridge"),
+                    source.getAttribute("network"), source.getAttribute("dev"));
+            nics.add(new NetworkDevice(orEmpty(Dom.attribute(Dom.child(nic, "mac"), "address")),
+                    nic.getAttribute("type"), sourceName, orEmpty(Dom.attribute(Dom.child(nic, "model"), "type")),
+                    orEmpty(Dom.attribute(Dom.child(nic, "target"), "dev")), backendDomain(nic)));
         }
         return nics;
     }
 
     /** The driver domain serving a device ({@code <backenddomain name=…>}); null for dom0. */
-    private static String backendDomain(Element device) {
-        String name = attribute(child(device, "backenddomain"), "name");
+    static String backendDomain(Element device) {
+        String name = Dom.attribute(Dom.child(device, "backenddomain"), "name");
         return name == null || name.isEmpty() ? null : name;
     }
 
@@ -142,11 +147,11 @@ final class DomainXml {
             if (!"pci".equals(hostdev.getAttribute("type"))) {
                 continue;
             }
-            Optional<Element> source = child(hostdev, "source");
-            Optional<Element> guest = child(hostdev, "address").filter(a -> "pci".equals(a.getAttribute("type")));
-            devices.add(new PciDevice(source.flatMap(s -> child(s, "address")).map(DomainXml::pciAddress).orElse(null),
-                    "yes".equals(hostdev.getAttribute("managed")), guest.map(a -> Dom.number(a.getAttribute("slot"))).orElse(null),
-                    "no".equals(attribute(source, "writeFiltering"))));
+            Element source = Dom.child(hostdev, "source");
+            Element address = Dom.child(source, "address");
+            devices.add(new PciDevice(address == null ? null : pciAddress(address),
+                    "yes".equals(hostdev.getAttribute("managed")), guestSlot(hostdev),
+                    "no".equals(Dom.attribute(source, "writeFiltering"))));
         }
         return devices;
     }
@@ -162,34 +167,29 @@ final class DomainXml {
 
     /** The {@code <features><xen><passthrough state=…>} switch: "on", "off", or empty when libxl chooses. */
     Optional<String> passthrough() {
-        return child(root, "features").flatMap(f -> child(f, "xen")).flatMap(x -> child(x, "passthrough"))
-                .map(p -> p.getAttribute("state"));
+        Element passthrough = Dom.child(Dom.child(Dom.child(root, "features"), "xen"), "passthrough");
+        return passthrough == null ? Optional.empty() : Optional.of(passthrough.getAttribute("state"));
     }
 
-    private static PciAddress pciAddress(Element address) {
-        return new PciAddress(Dom.number(address.getAttribute("domain")), Dom.number(address.getAttribute("bus")), Dom.number(address.getAttribute("slot")),
-                Dom.number(address.getAttribute("function")));
+    /** A host PCI device's {@code <address domain= bus= slot= function=>}. */
+    static PciAddress pciAddress(Element address) {
+        return new PciAddress(Dom.number(address.getAttribute("domain")), Dom.number(address.getAttribute("bus")),
+                Dom.number(address.getAttribute("slot")), Dom.number(address.getAttribute("function")));
     }
 
-    private static String diskSource(Element source) {
-        return firstNonEmpty(source.getAttribute("file"), source.getAttribute("dev"), source.getAttribute("name"),
-                source.getAttribute("volume"));
+    /** The slot a PCI host device has in the guest ({@code <address type='pci' slot=…>}), or null. */
+    static Integer guestSlot(Element hostdev) {
+        Element guest = Dom.child(hostdev, "address");
+        return guest == null || !"pci".equals(guest.getAttribute("type")) ? null
+                : Dom.number(guest.getAttribute("slot"));
     }
 
     private List<Element> devices(String tag) {
-        return child(root, "devices").map(devices -> children(devices, tag)).orElse(List.of());
+        return Dom.children(Dom.child(root, "devices"), tag);
     }
 
-    private static Optional<Element> child(Element parent, String tag) {
-        return Optional.ofNullable(Dom.child(parent, tag));
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        return Dom.children(parent, tag);
-    }
-
-    private static String attribute(Optional<Element> element, String name) {
-        return element.map(e -> e.getAttribute(name)).orElse("");
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String firstNonEmpty(String... values) {

@@ -13,8 +13,8 @@ import org.xenctl.domain.spec.GuestType;
 import org.xenctl.domain.spec.Nic;
 import org.xenctl.domain.spec.Graphics;
 import org.xenctl.domain.spec.PciAssignment;
+import org.xenctl.domain.DomainResources;
 import org.xenctl.domain.ErrorCode;
-import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.XenctlException;
 
 /**
@@ -56,7 +56,7 @@ public final class SpecXmlReader {
         SpecXmlReader reader = new SpecXmlReader();
         DomainXml parsed = DomainXml.parse(xml, origin);
         try {
-            return new Result(reader.spec(parsed.root()), List.copyOf(reader.notes));
+            return new Result(reader.spec(parsed), List.copyOf(reader.notes));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": a number libvirt would not write ("
                     + e.getMessage() + ")", "give the XML virsh dumpxml writes", e);
@@ -66,17 +66,16 @@ public final class SpecXmlReader {
         }
     }
 
-    private DomainSpec spec(Element domain) {
+    private DomainSpec spec(DomainXml parsed) {
+        Element domain = parsed.root();
         Element os = Dom.child(domain, "os");
         GuestType type = GuestType.ofLibvirt(Dom.text(Dom.child(os, "type"), "xen"));
-        long maxMemory = kib(Dom.child(domain, "memory")) / 1024;
-        Element current = Dom.child(domain, "currentMemory");
-        long memory = current == null ? maxMemory : kib(current) / 1024;
-        Element vcpu = Dom.child(domain, "vcpu");
-        int maxVcpus = Integer.parseInt(Dom.text(vcpu, "1"));
-        int vcpus = vcpu != null && vcpu.hasAttribute("current") ? Integer.parseInt(vcpu.getAttribute("current"))
-                : maxVcpus;
-        String cpuset = vcpu != null && vcpu.hasAttribute("cpuset") ? vcpu.getAttribute("cpuset") : null;
+        if (Dom.child(domain, "memory") == null) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, "the domain has no <memory>",
+                    "give the XML virsh dumpxml writes");
+        }
+        DomainResources resources = parsed.resources();
+        String cpuset = Dom.attribute(Dom.child(domain, "vcpu"), "cpuset");
         List<String> pins = new ArrayList<>();
         for (Element pin : Dom.children(Dom.child(domain, "cputune"), "vcpupin")) {
             pins.add(pin.getAttribute("cpuset"));
@@ -105,7 +104,8 @@ public final class SpecXmlReader {
         boolean e820 = xen != null && Dom.child(xen, "e820_host") != null
                 && "on".equals(Dom.child(xen, "e820_host").getAttribute("state"));
         String uuid = Dom.text(Dom.child(domain, "uuid"), null);
-        return new DomainSpec(Dom.text(Dom.child(domain, "name"), null), uuid, type, memory, maxMemory, vcpus, maxVcpus,
+        return new DomainSpec(Dom.text(Dom.child(domain, "name"), null), uuid, type, resources.memoryKiB() / 1024,
+                resources.maxMemoryKiB() / 1024, resources.vcpus(), resources.maxVcpus(),
                 cpuset, pins, boot, actions, disks(devices), nics(devices), pci, e820,
                 passthrough(xen == null ? null : Dom.child(xen, "passthrough")), graphics(devices),
                 serial(devices), type == GuestType.HVM ? hvmFeatures(features, Dom.child(domain, "cpu")) : null,
@@ -203,11 +203,10 @@ public final class SpecXmlReader {
             };
             Boolean discard = driver == null || !driver.hasAttribute("discard") ? null
                     : driver.getAttribute("discard").equals("unmap");
-            Element backend = Dom.child(disk, "backenddomain");
             boolean cdrom = device.equals("cdrom");
             String vdev = Dom.child(disk, "target") == null ? null : Dom.child(disk, "target").getAttribute("dev");
             disks.add(new Disk(target, format, vdev, cdrom || Dom.child(disk, "readonly") != null, cdrom,
-                    backend == null ? null : backend.getAttribute("name"), backendtype, discard));
+                    DomainXml.backendDomain(disk), backendtype, discard));
         }
         return disks;
     }
@@ -234,7 +233,7 @@ public final class SpecXmlReader {
                     Dom.attribute(Dom.child(nic, "model"), "type"),
                     vifname(Dom.attribute(Dom.child(nic, "target"), "dev")),
                     Dom.attribute(Dom.child(nic, "script"), "path"), ips,
-                    Dom.attribute(Dom.child(nic, "backenddomain"), "name"),
+                    DomainXml.backendDomain(nic),
                     mtu == null ? null : Integer.valueOf(mtu.getAttribute("size")), rate));
         }
         return nics;
@@ -254,11 +253,7 @@ public final class SpecXmlReader {
                 notes.add("a " + hostdev.getAttribute("type") + " host device (xl.cfg's pci= takes PCI only)");
                 continue;
             }
-            Element guest = Dom.child(hostdev, "address");
-            Integer vslot = guest == null ? null : Dom.number(guest.getAttribute("slot"));
-            pci.add(new PciAssignment(new PciAddress(Dom.number(address.getAttribute("domain")),
-                    Dom.number(address.getAttribute("bus")), Dom.number(address.getAttribute("slot")),
-                    Dom.number(address.getAttribute("function"))), vslot, null,
+            pci.add(new PciAssignment(DomainXml.pciAddress(address), DomainXml.guestSlot(hostdev), null,
                     "no".equals(source.getAttribute("writeFiltering")), false,
                     "yes".equals(hostdev.getAttribute("managed")), false, "strict"));
         }
@@ -286,13 +281,5 @@ public final class SpecXmlReader {
             }
         }
         return null;
-    }
-
-    private static long kib(Element memory) {
-        if (memory == null) {
-            throw new XenctlException(ErrorCode.INVALID_CONFIG, "the domain has no <memory>",
-                    "give the XML virsh dumpxml writes");
-        }
-        return Dom.kib(memory);
     }
 }

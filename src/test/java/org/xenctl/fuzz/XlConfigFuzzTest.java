@@ -18,6 +18,7 @@ import org.xenctl.domain.spec.XlDomainReader;
 import org.xenctl.host.GuestConsoleLog;
 import org.xenctl.host.Xenconsoled;
 import org.xenctl.host.XenctlConf;
+import org.xenctl.libvirt.HostDevices;
 import org.xenctl.libvirt.SpecXmlReader;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.xlcfg.DiskSpecParser;
@@ -80,6 +81,10 @@ class XlConfigFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void domain_xml(FuzzedDataProvider data) {
         String xml = data.consumeRemainingAsString();
+        // What create and define read of a user's XML file before libvirt has it.
+        Handled.run(() -> HostDevices.pci(xml, "fuzz.xml"));
+        Handled.run(() -> HostDevices.backendDomains(xml, "fuzz.xml"));
+        Handled.run(() -> HostDevices.osType(xml, "fuzz.xml"));
         Handled.run(() -> {
             SpecXmlReader.Result read = SpecXmlReader.read(xml, "fuzz.xml");
             String exported = XlConfigWriter.write(read.spec(), read.notes());
