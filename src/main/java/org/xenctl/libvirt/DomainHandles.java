@@ -57,7 +57,7 @@ final class DomainHandles {
         String foundUuid = null;
         String foundAs = null;
         for (int i = 0; i < attempts.size(); i++) {
-            Domain domain = lookup(attempts.get(i), ref);
+            Domain domain = lookup(attempts.get(i), ref, connect.get());
             if (domain == null) {
                 continue;
             }
@@ -79,11 +79,15 @@ final class DomainHandles {
         return found;
     }
 
-    /** The domain {@code attempt} finds, as libvirt-java's Domain; null when libvirt has no such domain. */
-    private Domain lookup(Lookup attempt, DomainRef ref) {
+    /**
+     * The domain {@code attempt} finds, as libvirt-java's Domain of {@code owner}; null when libvirt has no such
+     * domain. {@code owner} is fetched by the caller, on its own thread: libvirt-java's Connect is made on first use,
+     * and two made at once around one connection would each close it when finalized.
+     */
+    private static Domain lookup(Lookup attempt, DomainRef ref, Connect owner) {
         Pointer found = attempt.run();
         if (found != null) {
-            return NativeHandles.wrap(connect.get(), found);
+            return NativeHandles.wrap(owner, found);
         }
         NativeCalls.LastError error = NativeCalls.LastError.take();
         if (error != null && error.number() == ErrorNumber.VIR_ERR_NO_DOMAIN) {
@@ -116,7 +120,8 @@ final class DomainHandles {
      * another domain's UUID finds no other domain by its id or UUID.
      */
     Optional<Domain> existing(String name) {
-        Domain domain = lookup(() -> DirectCalls.virDomainLookupByName(connection, name), DomainRef.of(name));
+        Domain domain = lookup(() -> DirectCalls.virDomainLookupByName(connection, name), DomainRef.of(name),
+                connect.get());
         if (domain == null) {
             return Optional.empty();
         }
@@ -130,8 +135,9 @@ final class DomainHandles {
      */
     Map<String, Domain> present(List<String> uuids) {
         List<String> missing = uuids.stream().filter(uuid -> !handles.containsKey(uuid)).toList();
+        Connect owner = connect.get();
         List<Domain> found = ConcurrentCalls.map(missing, uuid -> lookup(() ->
-                DirectCalls.virDomainLookupByUUIDString(connection, uuid), DomainRef.of(uuid)));
+                DirectCalls.virDomainLookupByUUIDString(connection, uuid), DomainRef.of(uuid), owner));
         for (int i = 0; i < missing.size(); i++) {
             if (found.get(i) != null) {
                 keep(missing.get(i), found.get(i));
@@ -154,7 +160,8 @@ final class DomainHandles {
     }
 
     private Domain byUuid(String uuid) {
-        Domain domain = lookup(() -> DirectCalls.virDomainLookupByUUIDString(connection, uuid), DomainRef.of(uuid));
+        Domain domain = lookup(() -> DirectCalls.virDomainLookupByUUIDString(connection, uuid), DomainRef.of(uuid),
+                connect.get());
         if (domain == null) {
             throw gone(uuid);
         }
