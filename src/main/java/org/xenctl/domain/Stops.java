@@ -1,0 +1,232 @@
+package org.xenctl.domain;
+
+import static org.xenctl.domain.DomainChanges.GONE;
+import static org.xenctl.domain.DomainChanges.STOPPED;
+import static org.xenctl.domain.DomainChanges.changed;
+import static org.xenctl.domain.DomainChanges.condition;
+import static org.xenctl.domain.DomainChanges.requireActive;
+import static org.xenctl.domain.DomainChanges.seconds;
+import static org.xenctl.domain.DomainChanges.unchanged;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verbs that stop a running domain, for {@link Lifecycle}: shutdown (one or many, asked or forced), destroy,
+ * reboot. Each waits on the domain's events for what libxl does asynchronously, and returns only once the
+ * hypervisor really reached the state: a transient domain is also released, a rebooted one runs again.
+ */
+final class Stops {
+    /** How long a stopped transient domain may take to be released; past it, the stop is still reported done. */
+    static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Hypervisor hypervisor;
+    private final DomainChanges changes;
+    private final Leftovers leftovers;
+    /** How long a rebooting domain may stay shut off (its new domain being built) before it is taken for stopped. */
+    private final Duration restartGrace;
+
+    Stops(Hypervisor hypervisor, DomainChanges changes, Leftovers leftovers, Duration restartGrace) {
+        this.hypervisor = hypervisor;
+        this.changes = changes;
+        this.leftovers = leftovers;
+        this.restartGrace = restartGrace;
+    }
+
+    /**
+     * Shuts several domains down together: every request is sent first, then each is waited for within the one
+     * shared timeout, so N guests take as long as the slowest rather than the sum.
+     */
+    List<Outcome> shutdownAll(List<DomainSummary> domains, Hypervisor.ShutdownRequest request, boolean wait,
+                                     Duration timeout, boolean force) {
+        if (request == Hypervisor.ShutdownRequest.ACPI_POWER_BUTTON) {
+            requirePowerButtons(domains);
+        }
+        Duration limit = timeout == null && force ? Lifecycle.DEFAULT_FORCE_TIMEOUT : timeout;
+        List<Hypervisor.DomainWatch> watches = new ArrayList<>();
+        try {
+            for (DomainSummary domain : domains) {
+                if (domain.isActive()) {
+                    Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid());
+                    watches.add(watch);
+                    if (!changes.attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid(), request))) {
+                        watch.close();
+                        watches.set(watches.size() - 1, null);
+                    }
+                } else {
+                    watches.add(null);
+                }
+            }
+            long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < domains.size(); i++) {
+                DomainSummary domain = domains.get(i);
+                Hypervisor.DomainWatch watch = watches.get(i);
+                if (watch == null) {
+                    outcomes.add(unchanged("shutdown", domain.isActive() ? changes.current(domain) : domain,
+                            "is already shut off"));
+                } else if (!wait && !force) {
+                    outcomes.add(changed("shutdown", changes.current(domain), "is shutting down"));
+                } else {
+                    outcomes.add(finishShutdown(domain, watch, remaining(deadline), limit, force));
+                }
+            }
+            return outcomes;
+        } finally {
+            watches.stream().filter(Objects::nonNull).forEach(Hypervisor.DomainWatch::close);
+        }
+    }
+
+    /**
+     * Refuses, before any request is sent, running guests that have no ACPI power button: in Xen only an HVM guest
+     * has the emulated PM block the button sets; Xen refuses the trigger for a PV guest and, for a PVH guest, takes
+     * it and does nothing (Xen 4.17's hvm_acpi_power_button returns at once without a virtual PM block).
+     */
+    private void requirePowerButtons(List<DomainSummary> domains) {
+        List<String> without = new ArrayList<>();
+        for (DomainSummary domain : domains) {
+            if (domain.isActive()) {
+                DomainDetails details = hypervisor.details(domain);
+                if (!"hvm".equals(details.osType())) {
+                    without.add(domain.name() + " (" + details.guestType() + ")");
+                }
+            }
+        }
+        if (!without.isEmpty()) {
+            throw new XenctlException(ErrorCode.UNSUPPORTED, "no ACPI power button to press in " + String.join(", ",
+                    without) + ": Xen emulates one for HVM guests only", "shut " + (without.size() == 1 ? "it"
+                    : "them") + " down without --acpi: Xen's PV shutdown request reaches PV and PVH guests");
+        }
+    }
+
+    private Outcome finishShutdown(DomainSummary domain, Hypervisor.DomainWatch watch, Duration left,
+                                   Duration limit, boolean force) {
+        String why = null;
+        try {
+            // A start event after the request is a restart: the shut-off moment may fall between two looks.
+            watch.await(condition("shut off", now -> STOPPED.test(now) || watch.sawRestart()), left);
+            awaitRelease(domain, watch);
+            DomainSummary after = changes.current(domain);
+            if (!after.isActive()) {
+                return changed("shutdown", after, "has shut down");
+            }
+            // libvirt shows a restart shut off for a moment: the guest rebooted instead (Linux on Xen reboots on
+            // a panic), or its on_poweroff action restarts it; it runs again, and will not stop by itself now.
+            if (!force) {
+                throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + domain.name() + " started again "
+                        + "instead of shutting down (the guest rebooted, or its on_poweroff action is restart)",
+                        "its console says why; give --force to destroy it once the time is up, or destroy it");
+            }
+            why = " started again instead of shutting down";
+        } catch (XenctlException e) {
+            if (e.code() != ErrorCode.TIMEOUT) {
+                throw e;
+            }
+            if (!force) {
+                // Said with the user's own limit: with --all, this domain's wait had only what was left of it.
+                throw new XenctlException(ErrorCode.TIMEOUT, "domain " + domain.name() + " is not shut off after "
+                        + seconds(limit) + " (it is " + changes.current(domain).state().label() + ")", "wait longer with "
+                        + "--timeout, or give --force to destroy it when the time is up", e);
+            }
+        }
+        hypervisor.destroy(domain.uuid());
+        watch.await(STOPPED, Lifecycle.DEFAULT_DESTROY_TIMEOUT);
+        awaitRelease(domain, watch);
+        DomainSummary after = changes.current(domain);
+        return new Outcome("shutdown", after.name(), after.uuid(), true, after.state(), true,
+                "Domain " + after.name() + (why != null ? why : " did not shut down within " + seconds(limit))
+                        + ": destroyed.");
+    }
+
+    private static Duration remaining(long deadline) {
+        return deadline == Long.MAX_VALUE ? null : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** Stops the domain at once and returns when the hypervisor has really released it. */
+    Outcome destroy(DomainSummary domain, Duration timeout) {
+        if (!domain.isActive()) {
+            return leftovers.isLeftover(domain) ? leftovers.remove("destroy", domain)
+                    : unchanged("destroy", domain, "is already shut off");
+        }
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            if (!changes.attempt(domain, STOPPED::test, () -> hypervisor.destroy(domain.uuid()))) {
+                return unchanged("destroy", changes.current(domain), "is already shut off");
+            }
+            watch.await(STOPPED, timeout == null ? Lifecycle.DEFAULT_DESTROY_TIMEOUT : timeout);
+            awaitRelease(domain, watch);
+        }
+        return changed("destroy", changes.current(domain), "destroyed");
+    }
+
+    /**
+     * Once the domain is shut off, waits until a transient one is gone too: libvirt's libxl driver reports it shut
+     * off while it is still torn down, and until then its name is taken (on the lab, a create of the same xl.cfg
+     * file right after a PVH guest's shutdown --wait was refused). A persistent domain stays, shut off. Past
+     * {@link #RELEASE_TIMEOUT} the stop is still done: the guest no longer runs.
+     */
+    private void awaitRelease(DomainSummary domain, Hypervisor.DomainWatch watch) {
+        Optional<DomainSummary> now = hypervisor.refresh(domain.uuid());
+        try {
+            if (now.isEmpty() || now.get().isActive() || hypervisor.details(now.get()).persistent()) {
+                return;
+            }
+            watch.await(GONE, RELEASE_TIMEOUT);
+        } catch (XenctlException e) {
+            if (e.code() != ErrorCode.TIMEOUT && e.code() != ErrorCode.DOMAIN_NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Asks the guest to reboot; with {@code wait}, returns once it has restarted and is running again. A domain
+     * that is gone, or stays shut off for the restart grace (its on_reboot action, or a restart libvirt failed:
+     * it keeps a transient one so), ends the wait with WRONG_STATE rather than at the timeout.
+     */
+    Outcome reboot(DomainSummary domain, boolean wait, Duration timeout) {
+        requireActive(domain, "reboot");
+        try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
+            hypervisor.reboot(domain.uuid());
+            if (wait) {
+                // libxl restarts the guest under a new id with a "started" event; drivers that reboot in place
+                // (libvirt's test driver) show it only by a new state reason. libvirt shows a libxl restart shut
+                // off while the new domain is built: only a long while shut off says it is not coming back.
+                long[] offSince = {-1};
+                Optional<DomainSummary> end = watch.await(condition("running again after the reboot", now -> {
+                    if (now.isEmpty()) {
+                        return true;
+                    }
+                    if (now.get().state() == DomainState.SHUTOFF) {
+                        offSince[0] = offSince[0] < 0 ? System.nanoTime() : offSince[0];
+                        return System.nanoTime() - offSince[0] >= restartGrace.toNanos();
+                    }
+                    offSince[0] = -1;
+                    return now.get().state() == DomainState.RUNNING && (watch.sawRestart()
+                            || now.get().id() != domain.id() || !now.get().reason().equals(domain.reason()));
+                }), timeout);
+                if (end.isEmpty() || end.get().state() == DomainState.SHUTOFF) {
+                    throw notBack(domain, end);
+                }
+                return changed("reboot", changes.current(domain), "has rebooted");
+            }
+        }
+        return changed("reboot", changes.current(domain), "is rebooting");
+    }
+
+    private XenctlException notBack(DomainSummary domain, Optional<DomainSummary> end) {
+        String log = "/var/log/libvirt/libxl/" + domain.name() + ".log";
+        if (end.isEmpty()) {
+            return new XenctlException(ErrorCode.WRONG_STATE, "domain " + domain.name() + " is gone after its reboot "
+                    + "instead of running again", "its on_reboot action may be destroy (xenctl dumpxml); the host's "
+                    + "log says more: " + log);
+        }
+        boolean leftover = leftovers.isLeftover(end.get());
+        return new XenctlException(ErrorCode.WRONG_STATE, "domain " + domain.name() + " is shut off after its reboot "
+                + "instead of running again" + (leftover ? ": libvirt could not restart it" : ""), leftover
+                ? "why is in the host's " + log + "; 'xenctl undefine " + domain.name() + "' removes what is left"
+                : "its on_reboot action may be destroy, or the restart failed (the host's " + log + ")");
+    }
+}
