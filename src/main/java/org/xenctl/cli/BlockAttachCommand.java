@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.xenctl.domain.BlockDevice;
 import org.xenctl.domain.spec.Disk;
-import org.xenctl.domain.spec.XlDomainReader;
+import org.xenctl.domain.spec.XlDevices;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DeviceXmlView;
@@ -30,7 +30,7 @@ final class BlockAttachCommand extends HypervisorCommand {
     @Override
     View execute(Session session) {
         DeviceSpecArgument<Disk> argument = DeviceSpecArgument.read("DISK_SPEC", spec, compatOption.compat,
-                XlDomainReader::disk);
+                XlDevices::disk);
         warn(argument.warnings());
         BlockDevice device = new BlockDevice(argument.device());
         if (dryRun()) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.xenctl.domain.NetworkInterface;
 import org.xenctl.domain.spec.Nic;
-import org.xenctl.domain.spec.XlDomainReader;
+import org.xenctl.domain.spec.XlDevices;
 import org.xenctl.libvirt.SpecXmlWriter;
 import org.xenctl.render.View;
 import org.xenctl.render.view.DeviceXmlView;
@@ -35,7 +35,7 @@ final class NetworkAttachCommand extends HypervisorCommand {
     @Override
     View execute(Session session) {
         DeviceSpecArgument<Nic> argument = DeviceSpecArgument.read("NET_SPEC", spec, compatOption.compat,
-                XlDomainReader::nic);
+                XlDevices::nic);
         warn(argument.warnings());
         List<XlProblem> warnings = new ArrayList<>(argument.warnings());
         Nic nic = argument.device();

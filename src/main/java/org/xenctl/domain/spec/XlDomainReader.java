@@ -5,18 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
-import org.xenctl.domain.PciAddress;
-import org.xenctl.xlcfg.DiskSpec;
-import org.xenctl.xlcfg.DiskSpecParser;
-import org.xenctl.xlcfg.NetSpec;
-import org.xenctl.xlcfg.NetSpecParser;
-import org.xenctl.xlcfg.PciSpec;
-import org.xenctl.xlcfg.PciSpecParser;
-import org.xenctl.xlcfg.SpecEntries;
-import org.xenctl.xlcfg.SpecReport;
 import org.xenctl.xlcfg.XlConfig;
 import org.xenctl.xlcfg.XlConfigException;
 import org.xenctl.xlcfg.XlEntry;
@@ -25,8 +15,9 @@ import org.xenctl.xlcfg.XlValue;
 
 /**
  * xl's semantics: an {@link XlConfig} becomes a {@link DomainSpec} with xl's defaults (on_crash=destroy,
- * maxmem=memory, cmdline or root+extra, the {@code pci_*} defaults applied per device, type and the deprecated
- * builder). What libvirt's libxl driver cannot carry is a warning at the key's line, never dropped silently.
+ * maxmem=memory, cmdline or root+extra, type and the deprecated builder; the devices, with the {@code pci_*}
+ * defaults applied per device, in {@link XlDevices}). What libvirt's libxl driver cannot carry is a warning at the
+ * key's line, never dropped silently.
  */
 public final class XlDomainReader {
     /** libxl's memory when none is given (b_info max_memkb default). */
@@ -117,11 +108,10 @@ public final class XlDomainReader {
         String cpus = cpus(pins);
         Boot boot = boot(type);
         Actions actions = actions();
-        List<Disk> disks = items("disk", (text, report) -> notCarried(DiskSpecParser.parse(text, report), report))
-                .stream().map(XlDomainReader::disk).toList();
-        List<Nic> nics = items("vif", (text, report) -> notCarried(NetSpecParser.parse(text, report), report))
-                .stream().map(XlDomainReader::nic).toList();
-        List<PciAssignment> pci = pci();
+        XlDevices devices = new XlDevices(values);
+        List<Disk> disks = devices.disks();
+        List<Nic> nics = devices.nics();
+        List<PciAssignment> pci = devices.pci();
         boolean e820 = values.bool("e820_host").orElse(false);
         if (type == GuestType.PV && !pci.isEmpty() && !e820) {
             e820 = true;
@@ -129,7 +119,7 @@ public final class XlDomainReader {
                 values.warning("e820_host", "xl turns it on for a PV guest with PCI devices", null);
             }
         }
-        String passthrough = passthrough();
+        String passthrough = devices.passthrough();
         Graphics graphics = graphics(type);
         String serial = serial();
         DomainSpec.HvmFeatures features = features(type);
@@ -373,198 +363,16 @@ public final class XlDomainReader {
         return action;
     }
 
-    private <T> List<T> items(String key, BiFunction<String, SpecReport, T> parser) {
-        if (values.list(key).isEmpty()) {
-            return List.of();
-        }
-        return SpecEntries.parse(values.config().entry(key).orElseThrow(), values.compat(), values.problems(), parser);
-    }
 
-    /**
-     * One DISK_SPEC outside a file (block-attach's argument), read and mapped as a disk=[…] entry is; null when it
-     * has errors, which are in {@code report}.
-     */
-    public static Disk disk(String text, SpecReport report) {
-        DiskSpec spec = notCarried(DiskSpecParser.parse(text, report), report);
-        return spec == null || report.errorCount() > 0 ? null : disk(spec);
-    }
 
-    /** One NET_SPEC outside a file (network-attach's arguments), as a vif=[…] entry; null when it has errors. */
-    public static Nic nic(String text, SpecReport report) {
-        NetSpec spec = notCarried(NetSpecParser.parse(text, report), report);
-        return spec == null || report.errorCount() > 0 ? null : nic(spec);
-    }
 
-    /** The model's disk: what the syntax said, xl's defaults applied, the syntax's own details left behind. */
-    private static Disk disk(DiskSpec disk) {
-        return new Disk(disk.target(), disk.format(), disk.vdev(), disk.readOnly(), disk.cdrom(), disk.backend(),
-                disk.backendtype(), disk.discard());
-    }
 
-    private static Nic nic(NetSpec nic) {
-        NetSpec.Rate rate = nic.rate();
-        return new Nic(nic.mac(), nic.bridge(), nic.model(), nic.vifname(), nic.script(), nic.ip(), nic.backend(),
-                nic.mtu(), rate == null ? null : new Nic.Rate(rate.bytesPerSecond(), rate.intervalMicros(),
-                rate.written()));
-    }
 
-    private static DiskSpec notCarried(DiskSpec disk, SpecReport report) {
-        if (disk == null) {
-            return null;
-        }
-        if (disk.target() != null && !disk.target().startsWith("/")) {
-            if (disk.script() != null) {
-                report.error(0, "target '" + disk.target() + "' is for " + disk.script() + ", and libvirt cannot run "
-                        + "block scripts", "attach the device in dom0 and give its path, e.g. /dev/disk/by-path/…");
-                return null;
-            }
-            // xl's rule: a target that is not a path names a device under /dev.
-            disk = new DiskSpec("/dev/" + disk.target(), disk.format(), disk.vdev(), disk.access(), disk.devtype(),
-                    disk.backend(), disk.backendtype(), disk.script(), disk.directIoSafe(), disk.discard(),
-                    disk.trusted(), disk.specification(), disk.grantUsage(), disk.colo(), disk.deprecatedSyntax());
-        }
-        if (disk.deprecatedSyntax()) {
-            report.warning(0, "deprecated syntax", "write '" + XlConfigWriter.disk(disk(disk)) + "'");
-        }
-        List<String> lost = new ArrayList<>();
-        if (disk.script() != null) {
-            lost.add("script=" + disk.script());
-        }
-        if ("standalone".equals(disk.backendtype())) {
-            lost.add("backendtype=standalone");
-        }
-        if (disk.directIoSafe()) {
-            lost.add("direct-io-safe");
-        }
-        if (disk.trusted() != null) {
-            lost.add(disk.trusted() ? "trusted" : "untrusted");
-        }
-        if (disk.specification() != null) {
-            lost.add("specification=" + disk.specification());
-        }
-        if (disk.grantUsage() != null) {
-            lost.add("grant_usage");
-        }
-        disk.colo().keySet().forEach(lost::add);
-        if (!lost.isEmpty()) {
-            report.warning(0, String.join(", ", lost) + " not carried to libvirt", null);
-        }
-        return disk;
-    }
 
-    private static NetSpec notCarried(NetSpec nic, SpecReport report) {
-        if (nic == null) {
-            return null;
-        }
-        List<String> lost = new ArrayList<>();
-        if (nic.gatewaydev() != null) {
-            lost.add("gatewaydev");
-        }
-        if (nic.forwarddev() != null) {
-            lost.add("forwarddev");
-        }
-        if (nic.devid() != null) {
-            lost.add("devid");
-        }
-        if (nic.vlan() != null) {
-            lost.add("vlan");
-        }
-        if (nic.type() != null) {
-            lost.add("type");
-        }
-        if (nic.trusted() != null) {
-            lost.add(nic.trusted() ? "trusted" : "untrusted");
-        }
-        if (nic.rate() != null && nic.rate().intervalMicros() != 50_000) {
-            lost.add("the rate interval");
-        }
-        nic.colo().keySet().forEach(lost::add);
-        if (!lost.isEmpty()) {
-            report.warning(0, String.join(", ", lost) + " not carried to libvirt", null);
-        }
-        return nic;
-    }
 
-    private List<PciAssignment> pci() {
-        boolean permissive = values.bool("pci_permissive").orElse(false);
-        boolean msitranslate = values.bool("pci_msitranslate").orElse(false);
-        boolean seize = values.bool("pci_seize").orElse(false);
-        boolean powerMgmt = values.bool("pci_power_mgmt").orElse(false);
-        String rdmPolicy = rdmPolicy();
-        List<PciSpec> specs = items("pci", (text, report) -> {
-            PciSpec spec = PciSpecParser.parse(text, report);
-            if (spec != null && spec.name() != null) {
-                report.error(0, "name=" + spec.name() + " cannot be resolved through libvirt",
-                        "give the device's BDF (xl pci-assignable-list shows it)");
-                return null;
-            }
-            if (spec != null && spec.vslot() != null && spec.vslot() > 0x1f) {
-                report.error(0, String.format("vslot %02x is not a PCI slot", spec.vslot()),
-                        "a guest slot is 00 to 1f (hex); xl accepts up to ff but the device would not appear");
-                return null;
-            }
-            if (spec != null && spec.bdf().function() == null) {
-                report.error(0, "'" + spec.bdf() + "' (every function) cannot be expressed in libvirt",
-                        "give one entry per function, e.g. '" + spec.bdf().toString().replace("*", "0") + "'");
-                return null;
-            }
-            return spec;
-        });
-        List<PciAssignment> assignments = new ArrayList<>();
-        for (PciSpec spec : specs) {
-            PciSpec.Bdf bdf = spec.bdf();
-            assignments.add(new PciAssignment(new PciAddress(bdf.domain(), bdf.bus(), bdf.slot(), bdf.function()),
-                    spec.vslot(), spec.name(),
-                    orDefault(spec.permissive(), permissive), orDefault(spec.msitranslate(), msitranslate),
-                    orDefault(spec.seize(), seize), orDefault(spec.powerMgmt(), powerMgmt),
-                    spec.rdmPolicy() == null ? rdmPolicy : spec.rdmPolicy()));
-        }
-        boolean extras = assignments.stream().anyMatch(a -> a.msitranslate() || a.powerMgmt()
-                || !a.rdmPolicy().equals("strict"));
-        if (extras) {
-            values.warning("pci", "msitranslate, power_mgmt and rdm_policy are not carried to libvirt (libxl's "
-                    + "defaults apply)", null);
-        }
-        return assignments;
-    }
 
-    /** xl.cfg's passthrough=: "enabled" is what lets pci-attach hot-plug into a guest started without devices. */
-    private String passthrough() {
-        Optional<String> mode = values.string("passthrough");
-        if (mode.isEmpty()) {
-            return null;
-        }
-        return switch (mode.get()) {
-            case "enabled", "disabled", "sync_pt", "share_pt" -> mode.get();
-            default -> {
-                values.error("passthrough", "unknown mode '" + mode.get() + "'", "passthrough is \"enabled\", "
-                        + "\"disabled\", \"sync_pt\" or \"share_pt\"");
-                yield null;
-            }
-        };
-    }
 
-    private String rdmPolicy() {
-        Optional<String> rdm = values.string("rdm");
-        if (rdm.isEmpty()) {
-            return "strict";
-        }
-        String policy = "strict";
-        for (String part : rdm.get().split(",")) {
-            String[] kv = part.split("=", 2);
-            if (kv.length == 2 && kv[0].equals("policy") && (kv[1].equals("strict") || kv[1].equals("relaxed"))) {
-                policy = kv[1];
-            } else if (!(kv.length == 2 && kv[0].equals("strategy") && kv[1].equals("host"))) {
-                values.error("rdm", "'" + part + "' is not understood", "write rdm = \"strategy=host,policy=strict\"");
-            }
-        }
-        values.warning("rdm", "the RDM strategy is not carried to libvirt", null);
-        return policy;
-    }
 
-    private static boolean orDefault(Boolean value, boolean fallback) {
-        return value == null ? fallback : value;
-    }
 
     private Graphics graphics(GuestType type) {
         if (type == GuestType.HVM) {
