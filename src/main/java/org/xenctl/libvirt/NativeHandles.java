@@ -61,16 +61,10 @@ final class NativeHandles {
      * it again; once only, like Domain.free().
      */
     static void free(Domain domain) {
-        Pointer pointer = of(domain);
-        if (pointer == null) {
-            return;
+        Pointer pointer = release(DOMAIN_POINTER, domain);
+        if (pointer != null) {
+            DirectCalls.virDomainFree(pointer);
         }
-        try {
-            DOMAIN_POINTER.set(domain, null);
-        } catch (IllegalAccessException e) {
-            throw new XenctlException(ErrorCode.INTERNAL, "cannot release libvirt-java's native handle", null, e);
-        }
-        DirectCalls.virDomainFree(pointer);
     }
 
     /**
@@ -78,16 +72,23 @@ final class NativeHandles {
      * proxy, and clears it from the object so that its finalizer does not close it again.
      */
     static void close(Connect connect) {
-        Pointer pointer = of(connect);
-        if (pointer == null) {
-            return;
+        Pointer pointer = release(CONNECT_POINTER, connect);
+        if (pointer != null) {
+            DirectCalls.virConnectClose(pointer);
         }
-        try {
-            CONNECT_POINTER.set(connect, null);
-        } catch (IllegalAccessException e) {
-            throw new XenctlException(ErrorCode.INTERNAL, "cannot release libvirt-java's native handle", null, e);
+    }
+
+    /** Takes the native handle out of libvirt-java's object: the handle, or null when it was released already. */
+    private static Pointer release(Field field, Object owner) {
+        Pointer pointer = pointer(field, owner);
+        if (pointer != null) {
+            try {
+                field.set(owner, null);
+            } catch (IllegalAccessException e) {
+                throw new XenctlException(ErrorCode.INTERNAL, "cannot release libvirt-java's native handle", null, e);
+            }
         }
-        DirectCalls.virConnectClose(pointer);
+        return pointer;
     }
 
     static Pointer of(Connect connect) {
