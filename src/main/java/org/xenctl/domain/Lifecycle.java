@@ -178,7 +178,8 @@ public final class Lifecycle {
                     : "already does not start with the host");
         }
         hypervisor.setAutostart(domain.uuid(), enabled);
-        return changed("autostart", domain, enabled ? "will start with the host" : "will no longer start with the host");
+        return changed("autostart", domain, enabled ? "will start with the host"
+                : "will no longer start with the host");
     }
 
     /** Removes the persistent definition; a running domain keeps running, as a transient one. */

@@ -41,7 +41,7 @@ final class Stops {
      * shared timeout, so N guests take as long as the slowest rather than the sum.
      */
     List<Outcome> shutdownAll(List<DomainSummary> domains, Hypervisor.ShutdownRequest request, boolean wait,
-                                     Duration timeout, boolean force) {
+            Duration timeout, boolean force) {
         if (request == Hypervisor.ShutdownRequest.ACPI_POWER_BUTTON) {
             requirePowerButtons(domains);
         }
@@ -128,8 +128,8 @@ final class Stops {
             if (!force) {
                 // Said with the user's own limit: with --all, this domain's wait had only what was left of it.
                 throw new XenctlException(ErrorCode.TIMEOUT, "domain " + domain.name() + " is not shut off after "
-                        + seconds(limit) + " (it is " + changes.current(domain).state().label() + ")", "wait longer with "
-                        + "--timeout, or give --force to destroy it when the time is up", e);
+                        + seconds(limit) + " (it is " + changes.current(domain).state().label() + ")",
+                        "wait longer with --timeout, or give --force to destroy it when the time is up", e);
             }
         }
         hypervisor.destroy(domain.uuid());

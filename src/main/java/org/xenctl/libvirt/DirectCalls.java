@@ -79,8 +79,9 @@ final class DirectCalls {
     static native int virDomainFree(Pointer dom);
 
     // A domain found, read and acted on by the everyday single-domain verbs (info, domid, dumpxml, start, shutdown,
-    // destroy, pause…) and what info reads of the host: bound here so that they, like a listing, never build libvirt-java's proxy (measured: ~30 ms
-    // of a one-second-fraction command; see DomainHandles). Each returns NULL or -1 with libvirt's error set.
+    // destroy, pause…) and what info reads of the host: bound here so that they, like a listing, never build
+    // libvirt-java's proxy (~30 ms of such a command in a fresh JVM; see DomainHandles). Each returns NULL or -1
+    // with libvirt's error set.
 
     static native Pointer virDomainLookupByName(Pointer conn, String name);
 

@@ -21,7 +21,7 @@ import org.xenctl.testing.Cli.Result;
  * Each run in a JVM of its own, its class loading logged.
  */
 class DirectCallPathsTest {
-    /** What libvirt-java loads when its binding is first used: the class that holds the proxy, and the proxy's interface. */
+    /** What libvirt-java loads when its binding is first used: the class holding the proxy, the proxy's interface. */
     private static final List<String> BINDING = List.of("org.libvirt.Library ", "org.libvirt.jna.Libvirt ");
 
     @Test
