@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -107,14 +106,6 @@ final class DomainHandles {
         return name;
     }
 
-    /** The domain's UUID. */
-    static String uuidOf(Domain domain) {
-        byte[] uuid = new byte[37];
-        NativeCalls.check(DirectCalls.virDomainGetUUIDString(NativeHandles.of(domain), uuid),
-                "cannot read a domain's UUID");
-        return Native.toString(uuid);
-    }
-
     /**
      * The domain named {@code name}, if there is one: by name only, so that defining a domain named "1" or like
      * another domain's UUID finds no other domain by its id or UUID.
@@ -171,7 +162,7 @@ final class DomainHandles {
 
     /** Keeps a handle libvirt just gave (define, create) and returns its UUID. */
     String remember(Domain domain) {
-        String uuid = uuidOf(domain);
+        String uuid = DomainStats.uuid(NativeHandles.of(domain));
         keep(uuid, domain);
         return uuid;
     }

@@ -232,7 +232,8 @@ final class DomainStats {
         }
     }
 
-    private static String uuid(Pointer domain) {
+    /** The domain's UUID, read from its virDomainPtr. */
+    static String uuid(Pointer domain) {
         byte[] uuid = new byte[37];
         NativeCalls.check(DirectCalls.virDomainGetUUIDString(domain, uuid), "cannot read a domain's UUID");
         return Native.toString(uuid);
