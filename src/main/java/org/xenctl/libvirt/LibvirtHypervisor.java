@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -88,13 +89,16 @@ public final class LibvirtHypervisor implements Hypervisor {
         this.connection = connection;
         this.uri = uri;
         this.events = events;
+        // One method reference for all: the class-data archive holds one lambda class per reference and the JDK
+        // makes one at run time for each other place that writes the same reference (~1 ms each at start-up).
+        Supplier<Connect> connector = this::connect;
         this.stats = new DomainStats(connection);
-        this.handles = new DomainHandles(connection, this::connect, uri);
-        this.nodeDevices = new NodeDevices(this::connect);
+        this.handles = new DomainHandles(connection, connector, uri);
+        this.nodeDevices = new NodeDevices(connector);
         this.domains = new DomainCalls(handles);
         this.devices = new DeviceChanges(domains);
-        this.host = new HostQueries(this::connect, connection);
-        this.definitions = new Definitions(this::connect, handles, this::refresh);
+        this.host = new HostQueries(connector, connection);
+        this.definitions = new Definitions(connector, handles, this::refresh);
         this.resources = new ResourceChanges(domains);
     }
 
