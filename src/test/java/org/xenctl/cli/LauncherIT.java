@@ -113,17 +113,18 @@ class LauncherIT {
     }
 
     /**
-     * The commands scripts run most load every class from the class-data archive: none from the jar or the JDK's
-     * modules, no lambda class made at run time, no annotation proxy, no record method linked at run time. What the
-     * JDK 17 archive cannot hold is let through: the method-handle forms it spins (java.lang.invoke.LambdaForm$…; for
-     * info, the XML parser's string concatenations, docs/performance.md). A command that drifts from what the archive
-     * was trained on (scripts/startup-files) fails here, not only in the benchmark.
+     * The commands scripts run most (and pause, for what the changing verbs share) load every class from the
+     * class-data archive: none from the jar or the JDK's modules, no lambda class made at run time, no annotation
+     * proxy, no record method linked at run time. What the JDK 17 archive cannot hold is let through: the
+     * method-handle forms it spins (java.lang.invoke.LambdaForm$…; for info, the XML parser's string concatenations,
+     * docs/performance.md). A command that drifts from what the archive was trained on (scripts/startup-files) fails
+     * here, not only in the benchmark.
      */
     @Test
     void everyday_commands_load_every_class_from_the_archive(@TempDir Path dir) throws Exception {
         List<List<String>> lines = List.of(List.of("list"), List.of("list", "--all", "--columns", "id,name,state"),
                 List.of("-o", "json", "list", "--all"), List.of("domid", "test"), List.of("info", "test"),
-                List.of("-o", "json", "info", "test"));
+                List.of("-o", "json", "info", "test"), List.of("pause", "test"));
         for (List<String> line : lines) {
             Path log = dir.resolve("classes");
             List<String> args = new ArrayList<>(List.of("-c", "test:///default"));
