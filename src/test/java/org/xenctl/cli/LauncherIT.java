@@ -58,16 +58,23 @@ class LauncherIT {
     /**
      * The start-up files 'package' writes are used and valid: -Xshare:on makes the JVM fail where it would otherwise
      * silently ignore an archive that does not match the jar, and JNA must find its native part unpacked already.
+     * The archive's heap objects are mapped too (the module graph comes from them) and where they were dumped: the
+     * options give the launcher the collector and heap size the archive was laid out for (scripts/startup-files),
+     * without which the JVM would patch every one of them at each start.
      */
     @Test
-    void starts_with_the_class_data_archive_and_the_unpacked_jna_library() throws Exception {
+    void starts_with_the_class_data_archive_and_the_unpacked_jna_library(@TempDir Path dir) throws Exception {
         String options = Files.readString(TestDriver.repositoryFile("target/xenctl.options"));
-        assertThat(options).contains("-XX:SharedArchiveFile=").contains("-Djna.boot.library.path=");
+        assertThat(options).contains("-XX:SharedArchiveFile=").contains("-Djna.boot.library.path=")
+                .contains("-XX:+UseG1GC").contains("-Xmx1g");
 
-        Run run = launchWith("-Xshare:on -Djna.nounpack=true", launcher(), "-c", "test:///default", "list");
+        Run run = launchWith("-Xshare:on -Djna.nounpack=true -Xlog:cds=info:file=" + dir.resolve("cds"), launcher(),
+                "-c", "test:///default", "list");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("test");
+        assertThat(Files.readString(dir.resolve("cds"))).contains("full module graph: enabled")
+                .contains("CDS heap data relocation delta = 0 bytes");
     }
 
     /**
