@@ -1,8 +1,5 @@
 package org.xenctl.render;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -10,19 +7,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-
 /**
  * The one JSON writer: records as objects whose fields are their components in declaration order, named in
- * snake_case; maps as objects, lists as arrays, {@link JsonShaped} values as what they say. Written with
- * jackson-core's streaming generator: databind's introspection and serializer set-up cost a short command about as
- * much as all its other work (docs/performance.md), and views are plain records that need none of it.
+ * snake_case; maps as objects, lists as arrays, {@link JsonShaped} values as what they say, into {@link JsonText}.
+ * Not Jackson: databind's introspection and serializer set-up cost a short command about as much as all its other
+ * work, and even jackson-core's streaming generator, with the symbol tables its factory builds for reading, cost
+ * `list -o json` ~3 ms more than the text it replaces (docs/performance.md); views are plain records that need none
+ * of it, and the text is Jackson's to the character (JsonTextTest).
  */
 public final class Json {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private Json() {
     }
 
@@ -37,51 +30,42 @@ public final class Json {
     }
 
     private static String write(Object value, boolean pretty) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-            if (pretty) {
-                generator.setPrettyPrinter(new DefaultPrettyPrinter());
-            }
-            value(generator, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-        return text.toString();
+        JsonText text = new JsonText(pretty);
+        value(text, value);
+        return text.text();
     }
 
-    private static void value(JsonGenerator out, Object value) throws IOException {
+    private static void value(JsonText out, Object value) {
         if (value == null) {
-            out.writeNull();
+            out.nullValue();
         } else if (value instanceof JsonShaped shaped) {
             value(out, shaped.json());
         } else if (value instanceof String text) {
-            out.writeString(text);
+            out.string(text);
         } else if (value instanceof Boolean bool) {
-            out.writeBoolean(bool);
+            out.bool(bool);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
-            out.writeNumber(((Number) value).longValue());
+            out.number(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
-            out.writeNumber(((Number) value).doubleValue());
-        } else if (value instanceof BigDecimal decimal) {
-            out.writeNumber(decimal);
-        } else if (value instanceof BigInteger integer) {
-            out.writeNumber(integer);
+            out.number(((Number) value).doubleValue());
+        } else if (value instanceof BigDecimal || value instanceof BigInteger) {
+            out.number(value.toString());
         } else if (value instanceof Enum<?> constant) {
-            out.writeString(constant.name());
+            out.string(constant.name());
         } else if (value instanceof Map<?, ?> map) {
-            out.writeStartObject();
+            out.startObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.writeFieldName(String.valueOf(entry.getKey()));
+                out.name(String.valueOf(entry.getKey()));
                 value(out, entry.getValue());
             }
-            out.writeEndObject();
+            out.endObject();
         } else if (value instanceof Iterable<?> items) {
-            out.writeStartArray();
+            out.startArray();
             for (Object item : items) {
                 value(out, item);
             }
-            out.writeEndArray();
+            out.endArray();
         } else if (value instanceof Record record) {
             record(out, record);
         } else {
@@ -89,13 +73,13 @@ public final class Json {
         }
     }
 
-    private static void record(JsonGenerator out, Record record) throws IOException {
-        out.writeStartObject();
+    private static void record(JsonText out, Record record) {
+        out.startObject();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
-            out.writeFieldName(snakeCase(component.getName()));
+            out.name(snakeCase(component.getName()));
             value(out, read(component.getAccessor(), record));
         }
-        out.writeEndObject();
+        out.endObject();
     }
 
     private static Object read(Method accessor, Record record) {
