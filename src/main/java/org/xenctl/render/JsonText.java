@@ -1,5 +1,7 @@
 package org.xenctl.render;
 
+import java.util.Arrays;
+
 /**
  * JSON's text, written token by token into one buffer: what {@link Json} walks a view into. Its two forms are
  * Jackson's, character for character (JsonTextTest compares them over random values), so that nothing a script reads
@@ -127,8 +129,8 @@ final class JsonText {
 
     private void push(int kind) {
         if (open == kinds.length) {
-            kinds = java.util.Arrays.copyOf(kinds, open * 2);
-            counts = java.util.Arrays.copyOf(counts, open * 2);
+            kinds = Arrays.copyOf(kinds, open * 2);
+            counts = Arrays.copyOf(counts, open * 2);
         }
         kinds[open] = kind;
         counts[open] = 0;
