@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,11 @@ class LauncherIT {
 
     private static Run launchWith(String javaOptions, Path launcher, String... args)
             throws IOException, InterruptedException {
+        return launchWith(Map.of(), javaOptions, launcher, args);
+    }
+
+    private static Run launchWith(Map<String, String> environment, String javaOptions, Path launcher,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
@@ -33,6 +39,7 @@ class LauncherIT {
         builder.environment().remove("LIBVIRT_DEFAULT_URI");
         builder.environment().remove("XENCTL_DEFAULT_URI");
         builder.environment().put("XENCTL_JAVA_OPTS", javaOptions);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -60,21 +67,24 @@ class LauncherIT {
      * silently ignore an archive that does not match the jar, and JNA must find its native part unpacked already.
      * The archive's heap objects are mapped too (the module graph comes from them) and where they were dumped: the
      * options give the launcher the collector and heap size the archive was laid out for (scripts/startup-files),
-     * without which the JVM would patch every one of them at each start.
+     * without which the JVM would patch every one of them at each start. JNA, told that it has nothing to unpack,
+     * leaves the user's cache directory alone (it would otherwise create $XDG_CACHE_HOME/JNA/temp and search it).
      */
     @Test
     void starts_with_the_class_data_archive_and_the_unpacked_jna_library(@TempDir Path dir) throws Exception {
         String options = Files.readString(TestDriver.repositoryFile("target/xenctl.options"));
         assertThat(options).contains("-XX:SharedArchiveFile=").contains("-Djna.boot.library.path=")
-                .contains("-XX:+UseG1GC").contains("-Xmx1g");
+                .contains("-Djna.nounpack=true").contains("-XX:+UseG1GC").contains("-Xmx1g");
+        Path cache = dir.resolve("cache");
 
-        Run run = launchWith("-Xshare:on -Djna.nounpack=true -Xlog:cds=info:file=" + dir.resolve("cds"), launcher(),
-                "-c", "test:///default", "list");
+        Run run = launchWith(Map.of("XDG_CACHE_HOME", cache.toString()),
+                "-Xshare:on -Xlog:cds=info:file=" + dir.resolve("cds"), launcher(), "-c", "test:///default", "list");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("test");
         assertThat(Files.readString(dir.resolve("cds"))).contains("full module graph: enabled")
                 .contains("CDS heap data relocation delta = 0 bytes");
+        assertThat(cache).doesNotExist();
     }
 
     /**
