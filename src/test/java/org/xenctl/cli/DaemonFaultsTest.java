@@ -84,6 +84,28 @@ class DaemonFaultsTest {
         assertThat(seconds(started)).isLessThan(25);
     }
 
+    /**
+     * stats sits idle between readings, the calls made with nobody running libvirt's event loop: without a loop
+     * thread its keepalive never gave the frozen daemon up, and the next reading hung for ever (found by hand,
+     * seventeenth session). It keeps one running, as events and wait do.
+     */
+    @Test
+    @Timeout(60)
+    void stats_end_with_exit_6_when_libvirtd_freezes_between_two_readings() throws Exception {
+        CompletableFuture<Void> frozen = after(1500, daemon::freeze);
+        long started = System.nanoTime();
+
+        // On a thread of its own: a stats that hangs in libvirt cannot be interrupted, and must fail the test.
+        Result r = CompletableFuture.supplyAsync(() -> Cli.run("-c", daemon.uri(), "-o", "json", "stats",
+                "--interval", "0.5", "--count", "60")).get(40, TimeUnit.SECONDS);
+
+        frozen.get(10, TimeUnit.SECONDS);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(6);
+        assertThat(r.out().lines().count()).as("the readings before the freeze").isPositive();
+        assertThat(r.errorJson().get("error").get("code").asText()).isEqualTo("connection-lost");
+        assertThat(seconds(started)).isLessThan(25);
+    }
+
     @Test
     @Timeout(60)
     void a_command_against_a_frozen_daemon_gives_up_connecting_with_exit_6() throws Exception {
