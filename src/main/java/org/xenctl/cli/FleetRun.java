@@ -135,12 +135,21 @@ final class FleetRun {
     }
 
     /** What the main thread waits for on the hosts' threads. */
-    private interface HostsWork<T> {
+    interface HostsWork<T> {
         T get() throws InterruptedException, ExecutionException;
     }
 
     /** {@code work}, then the pool's threads stopped; Ctrl-C (the main thread interrupted) stops every host. */
     private static <T> T waitingOn(ExecutorService pool, HostsWork<T> work) {
+        try {
+            return waitFor(work);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code work}; Ctrl-C (the main thread interrupted while it waits) is INTERRUPTED. */
+    static <T> T waitFor(HostsWork<T> work) {
         try {
             return work.get();
         } catch (InterruptedException e) {
@@ -148,12 +157,10 @@ final class FleetRun {
             throw new XenctlException(ErrorCode.INTERRUPTED, "interrupted");
         } catch (ExecutionException e) {
             throw ErrorReporter.asFailure(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    private static ExecutorService pool(int hosts) {
+    static ExecutorService pool(int hosts) {
         return Executors.newFixedThreadPool(Math.min(PARALLEL, hosts), task -> {
             Thread thread = new Thread(task, "xenctl-host");
             thread.setDaemon(true);  // a host that hangs past the connect timeout never holds the process
@@ -171,7 +178,7 @@ final class FleetRun {
     }
 
     /** In text, each host that did not answer on stderr; JSON carries them in the result. */
-    private static void reportFailures(Invocation run, List<FleetCommand.HostAnswer> answers) {
+    static void reportFailures(Invocation run, List<FleetCommand.HostAnswer> answers) {
         if (run.output() != OutputFormat.TEXT) {
             return;
         }

@@ -50,12 +50,15 @@ record Invocation(HostSelection hosts, OutputFormat output, boolean headers, boo
         command.runIn(this);
         command.checkOptions();
         if (hosts.isFleet()) {
+            if (command instanceof FleetRounds rounds) {
+                return rounds.executeOnAll(hosts.resolve(context.defaults()));
+            }
             if (command instanceof FleetCommand fleet) {
                 return FleetRun.onEveryHost(this, command, fleet, hosts.resolve(context.defaults()));
             }
             if (command.namedDomain() == null) {
                 throw new XenctlException(ErrorCode.USAGE, command.verb().name() + " works on one host: give one "
-                        + "-c URI and no -H", "list, host-info and events take several hosts; a verb that names a "
+                        + "-c URI and no -H", "list, host-info, events and stats take several hosts; a verb that names a "
                         + "domain runs on the host that has it");
             }
             String host = FleetRun.hostOf(this, command.namedDomain(), hosts.resolve(context.defaults()),

@@ -169,7 +169,7 @@ final class Verbs {
             Verb.of("stats", StatsCommand.class, "xentop's figures for the running domains (or those named), "
                     + "every interval: CPU use, memory, vCPUs, network and block I/O rates; a refreshing table "
                     + "on a terminal, one JSON object per domain per line under -o json, until --count or "
-                    + "Ctrl-C.").aliases("top").events().looksOnly(),
+                    + "Ctrl-C. Over several hosts, every host each interval.").aliases("top").events().looksOnly(),
             Verb.of("wait", WaitCommand.class, "Return once a domain is in a state: running, paused, "
                     + "shutoff, or gone (no longer exists); exit 4 when the timeout passes first. Woken "
                     + "by lifecycle events, and checks the state itself too, so a missed event only makes "

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -80,6 +81,18 @@ public final class Json {
             value(out, read(component.getAccessor(), record));
         }
         out.endObject();
+    }
+
+    /**
+     * A record's fields as its JSON object has them, names in snake_case, in declaration order: for a view that
+     * prints a record with a field of its own in front (stats over several hosts: the host).
+     */
+    public static Map<String, Object> fields(Record record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            fields.put(snakeCase(component.getName()), read(component.getAccessor(), record));
+        }
+        return fields;
     }
 
     private static Object read(Method accessor, Record record) {

@@ -220,6 +220,81 @@ class FleetTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void stats_reads_every_host_in_each_interval_each_domain_with_its_host() {
+        Result r = Cli.run("-c", a, "-c", B, "-o", "json", "stats", "--count", "2", "--interval", "0.2");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<JsonNode> lines = r.out().lines().map(FleetTest::json).toList();
+        assertThat(lines).hasSize(9);
+        for (List<JsonNode> interval : List.of(lines.subList(0, 4), lines.subList(4, 8))) {
+            assertThat(interval).extracting(line -> line.get("host").asText() + " " + line.get("domain").asText())
+                    .containsExactly(a + " test", B + " web", B + " db", B + " router");
+            assertThat(interval).extracting(line -> line.get("time").asText()).as("one reading per interval")
+                    .containsOnly(interval.get(0).get("time").asText());
+            assertThat(interval.get(0).get("cpu_percent").asDouble()).as("a rate from two readings").isPositive();
+        }
+        JsonNode end = lines.get(8);
+        assertThat(end.get("intervals").asInt()).isEqualTo(2);
+        assertThat(end.get("hosts").findValuesAsText("uri")).containsExactly(a, B);
+        assertThat(end.get("hosts").findValuesAsText("answered")).containsOnly("true");
+
+        Result text = Cli.run("-c", a, "-c", B, "stats", "--count", "1", "--interval", "0.1");
+        assertThat(text.exit()).as(text.toString()).isZero();
+        List<String> table = text.out().lines().toList();
+        assertThat(table.get(1)).startsWith("HOST").contains("NAME");
+        assertThat(table.subList(2, 6)).allMatch(line -> line.startsWith(a) || line.startsWith(B));
+        assertThat(table.get(table.size() - 1)).isEqualTo("1 interval (2 of 2 hosts answered throughout)");
+    }
+
+    @Test
+    void stats_goes_on_without_a_host_that_does_not_answer_or_stops_answering(@TempDir Path lostDir)
+            throws Exception {
+        Result dead = Cli.run("-c", a, "-c", DEAD, "-o", "json", "stats", "--count", "1", "--interval", "0.1");
+        assertThat(dead.exit()).as(dead.toString()).isEqualTo(ExitStatus.PARTIAL);
+        List<JsonNode> lines = dead.out().lines().map(FleetTest::json).toList();
+        assertThat(lines.get(0).get("host").asText()).isEqualTo(a);
+        JsonNode end = lines.get(lines.size() - 1);
+        assertThat(end.get("hosts").get(1).get("error").get("code").asText()).isEqualTo("connect-failed");
+        Result deadText = Cli.run("-c", a, "-c", DEAD, "stats", "--count", "1", "--interval", "0.1");
+        assertThat(deadText.err()).startsWith("xenctl: error: " + DEAD + ": cannot connect");
+
+        try (PrivateLibvirtd lost = PrivateLibvirtd.start(lostDir)) {
+            AtomicReference<Result> result = new AtomicReference<>();
+            Thread stats = new Thread(() -> result.set(Cli.run("-c", lost.uri(), "-c", B, "-o", "json", "stats",
+                    "--count", "4", "--interval", "0.5")));
+            stats.start();
+            Thread.sleep(800);  // its first interval printed, its second under way
+            lost.kill();
+            stats.join(30_000);
+
+            Result r = result.get();
+            assertThat(r).as("stats ended").isNotNull();
+            assertThat(r.exit()).as(r.toString()).isEqualTo(ExitStatus.PARTIAL);
+            List<JsonNode> rows = r.out().lines().map(FleetTest::json).toList();
+            JsonNode last = rows.get(rows.size() - 1);
+            assertThat(last.get("intervals").asInt()).as("the other host read to the end").isEqualTo(4);
+            assertThat(rows).filteredOn(row -> B.equals(row.path("host").asText())).hasSize(4 * 3);
+            assertThat(rows).filteredOn(row -> lost.uri().equals(row.path("host").asText())).hasSizeBetween(1, 2);
+            assertThat(last.get("hosts").get(0).get("answered").asBoolean()).isFalse();
+            assertThat(last.get("hosts").get(0).get("error").get("code").asText()).isNotEmpty();
+            assertThat(last.get("hosts").get(1).get("answered").asBoolean()).isTrue();
+        }
+
+        Result none = Cli.run("-c", DEAD, "-c", DEAD + "2", "-o", "json", "stats", "--count", "1");
+        assertThat(none.exit()).as("no host answered").isEqualTo(6);
+        assertThat(none.json().get("intervals").asInt()).isZero();
+    }
+
+    @Test
+    void stats_over_several_hosts_names_no_domain() {
+        Result r = Cli.run("-c", a, "-c", B, "stats", "web");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("xenctl: error: stats over several hosts shows every running domain of each");
+        assertThat(Cli.run("-c", a, "-c", B, "stats", "--count", "0").exit()).as("checked before any host")
+                .isEqualTo(2);
+    }
+
     private static JsonNode json(String line) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
