@@ -15,15 +15,16 @@ import org.xenctl.domain.XenctlException;
 final class EventLoop {
     private static final AtomicBoolean REGISTERED = new AtomicBoolean();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final AtomicBoolean SCHEDULED = new AtomicBoolean();
 
     private EventLoop() {
     }
 
     /**
-     * Registers the default event loop without running it: what a connection's keepalive needs, which a call in
-     * progress then runs itself (libvirt's client polls its socket with the keepalive's timeout while it waits for
-     * an answer). A thread running the loop as well makes every call of a many-call command hand its answer over
-     * between threads: a 1000-domain listing through a daemon took 3x longer with it (bench/run, 2026-12-04).
+     * Registers the default event loop without running it: what a connection's keepalive needs (its timer lives in
+     * the loop), run by a thread only once a command has lasted a keepalive interval ({@link #startAfter}). A thread
+     * running the loop from the start makes every call of a many-call command hand its answer over between threads:
+     * a 1000-domain listing through a daemon took 3x longer with it (bench/run, 2026-12-04).
      */
     static void register() {
         if (!REGISTERED.compareAndSet(false, true)) {
@@ -46,6 +47,43 @@ final class EventLoop {
         Thread thread = new Thread(EventLoop::run, "libvirt-event-loop");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Starts the loop's thread once {@code delay} has passed, unless a thread runs it by then: what bounds a call to a
+     * daemon that froze in the middle of it. libvirt 9.0's client, while a call waits for its answer, works out when
+     * the keepalive is due but waits on the socket alone (virNetClientIOEventLoop gives that timeout to nothing), so
+     * it checks the keepalive only when something wakes it, and a call made after the daemon froze never ends
+     * unless a thread runs the event loop, whose keepalive timer then gives the daemon up and fails the call
+     * (CONNECTION_LOST). A thread from the start costs many-call commands their speed ({@link #register}); after the
+     * delay, only a command that runs that long pays it. Once per process.
+     */
+    static void startAfter(java.time.Duration delay) {
+        if (STARTED.get() || !SCHEDULED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread timer = new Thread(new DelayedStart(delay), "libvirt-keepalive");
+        timer.setDaemon(true);
+        timer.start();
+    }
+
+    /** The thread of {@link #startAfter}: a class, not a lambda, like the loading threads. */
+    private static final class DelayedStart implements Runnable {
+        private final java.time.Duration delay;
+
+        DelayedStart(java.time.Duration delay) {
+            this.delay = delay;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            ensureRunning();
+        }
     }
 
     /**

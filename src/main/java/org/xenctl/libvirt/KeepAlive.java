@@ -9,7 +9,10 @@ import com.sun.jna.Pointer;
  * given up.
  */
 record KeepAlive(int intervalSeconds, int count) {
-    /** For every command's calls: libvirt's own defaults (virsh's too), ~30 s to give up. */
+    /**
+     * For every command's calls: libvirt's own defaults (virsh's too), ~30 s to give up once the loop runs, which
+     * for a command that does not wait is one interval after its connection opened (EventLoop#startAfter).
+     */
     static final KeepAlive CALLS = new KeepAlive(5, 5);
     /**
      * For waits and event streams, which sit idle on the connection for long: ~8 s. libvirt keeps the first
@@ -19,6 +22,11 @@ record KeepAlive(int intervalSeconds, int count) {
 
     int limitSeconds() {
         return intervalSeconds * (count + 1);
+    }
+
+    /** One interval: how long a command runs before libvirt's event loop gets a thread (EventLoop#startAfter). */
+    java.time.Duration interval() {
+        return java.time.Duration.ofSeconds(intervalSeconds);
     }
 
     /** Whether {@code uri} goes through a daemon: every driver but the in-process test driver (test:///…). */

@@ -129,6 +129,10 @@ public final class LibvirtHypervisor implements Hypervisor {
         Pointer connection = BoundedOpen.open(uri, options.readOnly() ? DirectCalls.OPEN_READ_ONLY : 0, limit);
         if (daemon) {
             keepAlive.start(connection);
+            if (!options.events() && keepAlive.intervalSeconds() > 0) {
+                // A call made after the daemon froze ends only through the loop's keepalive timer.
+                EventLoop.startAfter(keepAlive.interval());
+            }
         }
         return new LibvirtHypervisor(connection, uri, options.events());
     }

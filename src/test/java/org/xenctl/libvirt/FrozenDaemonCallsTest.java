@@ -3,6 +3,11 @@ package org.xenctl.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +65,42 @@ class FrozenDaemonCallsTest {
             assertThat(lost.code()).as(lost.getMessage()).isEqualTo(ErrorCode.CONNECTION_LOST);
             assertThat(lost.getMessage()).contains("keepalive");
             assertThat(seconds(started)).isBetween(1L, QUICK.limitSeconds() + 5L);
+        }
+    }
+
+    /**
+     * The same in a JVM where nobody runs libvirt's event loop, with a call made once the daemon is frozen: libvirt's
+     * client checks the keepalive during a call only when something wakes it, so this call hung for ever (a probe,
+     * seventeenth session) until a command's connection started the loop's thread one keepalive interval after it
+     * opened ({@link EventLoop#startAfter}). 2 s × 3: given up within 2 + 8 s.
+     */
+    @Test
+    @Timeout(90)
+    void in_a_fresh_process_a_call_made_after_the_daemon_froze_ends_within_the_keepalive_limit() throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), FrozenCallProbe.class.getName(), daemon.uri(), "2", "3")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(probe.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("listed");
+            daemon.freeze();
+            long started = System.nanoTime();
+            probe.getOutputStream().write('\n');
+            probe.getOutputStream().flush();
+
+            String outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(40, TimeUnit.SECONDS);
+
+            assertThat(outcome).isEqualTo("CONNECTION_LOST");
+            assertThat(seconds(started)).isLessThan(2 + 8 + 10);
+        } finally {
+            probe.destroyForcibly();
         }
     }
 
