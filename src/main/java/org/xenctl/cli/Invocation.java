@@ -58,8 +58,8 @@ record Invocation(HostSelection hosts, OutputFormat output, boolean headers, boo
             }
             if (command.namedDomain() == null) {
                 throw new XenctlException(ErrorCode.USAGE, command.verb().name() + " works on one host: give one "
-                        + "-c URI and no -H", "list, host-info, events and stats take several hosts; a verb that names a "
-                        + "domain runs on the host that has it");
+                        + "-c URI and no -H", "list, host-info, events and stats take several hosts; a verb that "
+                        + "names a domain runs on the host that has it");
             }
             String host = FleetRun.hostOf(this, command.namedDomain(), hosts.resolve(context.defaults()),
                     command.changesHost());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,9 @@ final class StatsCommand extends HypervisorCommand implements FleetRounds {
         for (String domain : domains) {
             uuids.add(hypervisor.lookup(DomainRef.of(domain)).uuid());
         }
-        Map<String, List<DomainSample>> oneHost = new HashMap<>();
-        return new StatsEndView(rounds(() -> {
-            oneHost.put(null, hypervisor.sample(uuids));  // one host: no line names it
-            return oneHost;
-        }, hypervisor::idle));
+        // One host: no line names it (a null host).
+        return new StatsEndView(rounds(() -> Collections.singletonMap(null, hypervisor.sample(uuids)),
+                hypervisor::idle));
     }
 
     /**

@@ -50,8 +50,8 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
                     .inheritedOptions()
                     .repeatable(CONNECT, "URI", "libvirt URI of the host (default: "
                             + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
-                            + "xen:///system on a dom0); given again, more hosts (list, host-info, events, stats)", () -> connects,
-                            v -> connects = v)
+                            + "xen:///system on a dom0); given again, more hosts (list, host-info, events, stats)",
+                            () -> connects, v -> connects = v)
                     .repeatable(HOSTS, "GROUP", "the hosts of a group, hosts.GROUP in xenctl.conf (all: every "
                             + "group)", () -> groups, v -> groups = v)
                     .option(OUTPUT, "FORMAT", OutputFormat.class, new OutputFormatConverter(),
