@@ -35,11 +35,26 @@ final class DomainHandles {
     }
 
     /**
-     * The domain the user means: by id, by UUID and by name, as its text allows. When the text is the id (or the
-     * UUID) of one domain and the name of another ("1": the running domain 1, and a shut-off domain named "1"),
-     * it names neither for sure: USAGE, with both, rather than acting on the wrong one. DOMAIN_NOT_FOUND when none.
+     * The domains the user means, in the order named (a domain named twice, twice): each by id, by UUID and by name,
+     * as its text allows. When a text is the id (or the UUID) of one domain and the name of another ("1": the running
+     * domain 1, and a shut-off domain named "1"), it names neither for sure: USAGE, with both, rather than acting on
+     * the wrong one. DOMAIN_NOT_FOUND when none. Every lookup comes before any handle is taken: a lookup of a domain
+     * already kept replaces its handle and frees the earlier one.
      */
-    Domain find(DomainRef ref) {
+    List<Domain> find(List<DomainRef> refs) {
+        List<String> uuids = new ArrayList<>(refs.size());
+        for (DomainRef ref : refs) {
+            uuids.add(findUuid(ref));
+        }
+        List<Domain> domains = new ArrayList<>(uuids.size());
+        for (String uuid : uuids) {
+            domains.add(handles.get(uuid));
+        }
+        return domains;
+    }
+
+    /** The UUID of the domain {@code ref} names (see {@link #find}), whose handle is then kept. */
+    private String findUuid(DomainRef ref) {
         List<Lookup> attempts = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         if (ref.looksLikeId()) {
@@ -52,7 +67,7 @@ final class DomainHandles {
         }
         attempts.add(() -> DirectCalls.virDomainLookupByName(connection, ref.text()));
         kinds.add("the name");
-        Domain found = null;
+        // A domain found twice (running as id 2 and named "2") is kept once: the second handle replaces the first.
         String foundUuid = null;
         String foundAs = null;
         for (int i = 0; i < attempts.size(); i++) {
@@ -61,21 +76,20 @@ final class DomainHandles {
                 continue;
             }
             String uuid = remember(domain);
-            if (found == null) {
-                found = domain;
+            if (foundUuid == null) {
                 foundUuid = uuid;
                 foundAs = kinds.get(i);
             } else if (!uuid.equals(foundUuid)) {
-                throw new XenctlException(ErrorCode.USAGE, "'" + ref + "' is " + foundAs + " of domain " + nameOf(found)
-                        + " and " + kinds.get(i) + " of another domain, " + uuid, "name the one you mean by its UUID ("
-                        + foundUuid + " or " + uuid + ")");
+                throw new XenctlException(ErrorCode.USAGE, "'" + ref + "' is " + foundAs + " of domain "
+                        + nameOf(handles.get(foundUuid)) + " and " + kinds.get(i) + " of another domain, " + uuid,
+                        "name the one you mean by its UUID (" + foundUuid + " or " + uuid + ")");
             }
         }
-        if (found == null) {
+        if (foundUuid == null) {
             throw new XenctlException(ErrorCode.DOMAIN_NOT_FOUND, "domain '" + ref + "' not found on " + uri
                     + " (xenctl list --all shows its domains)");
         }
-        return found;
+        return foundUuid;
     }
 
     /**

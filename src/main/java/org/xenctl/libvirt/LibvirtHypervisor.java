@@ -183,8 +183,8 @@ public final class LibvirtHypervisor implements Hypervisor {
             return List.of();
         }
         List<Pointer> pointers = new ArrayList<>();
-        for (DomainRef ref : refs) {
-            pointers.add(NativeHandles.of(handles.find(ref)));
+        for (Domain domain : handles.find(refs)) {
+            pointers.add(NativeHandles.of(domain));
         }
         return stats.of(pointers, detail);
     }

@@ -61,4 +61,38 @@ class LookAlikeTest {
         assertThat(started.json().get("name").asText()).isEqualTo("1");
         assertThat(started.json().get("changed").asBoolean()).isTrue();
     }
+
+    @Test
+    void a_domain_named_as_its_own_id_is_one_domain_and_every_verb_finds_it() throws Exception {
+        // "2" is its id and its name: both lookups find it, and the second handle replaces the first (which
+        // libvirt then frees): before that was taken into account, the first, freed handle was used.
+        Path file = dir.resolve("two.xml");
+        Files.writeString(file, "<domain type='test'><name>2</name><memory unit='MiB'>64</memory>"
+                + "<os><type>hvm</type></os></domain>");
+        assertThat(xenctl("define", file.toString()).exit()).isZero();
+        Result started = xenctl("start", "2");
+        assertThat(started.exit()).as(started.toString()).isZero();
+        assertThat(xenctl("domname", "2").out()).as("the test driver's next id").isEqualTo("2\n");
+
+        Result listed = xenctl("-o", "json", "list", "2");
+        Result domid = xenctl("domid", "2");
+        Result paused = xenctl("pause", "2");
+
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.json().get("domains")).hasSize(1);
+        assertThat(listed.json().get("domains").get(0).get("id").asInt()).isEqualTo(2);
+        assertThat(domid.out()).as(domid.toString()).isEqualTo("2\n");
+        assertThat(paused.exit()).as(paused.toString()).isZero();
+        assertThat(xenctl("-o", "json", "list", "2").json().get("domains").get(0).get("state").asText())
+                .isEqualTo("paused");
+    }
+
+    @Test
+    void a_domain_named_twice_is_listed_twice_as_xl_and_virsh_domstats_do() {
+        Result listed = xenctl("-o", "json", "list", "test", "1", "test");
+
+        assertThat(listed.exit()).as(listed.toString()).isZero();
+        assertThat(listed.json().get("domains")).hasSize(3);
+        listed.json().get("domains").forEach(row -> assertThat(row.get("name").asText()).isEqualTo("test"));
+    }
 }
