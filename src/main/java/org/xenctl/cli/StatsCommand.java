@@ -37,7 +37,7 @@ final class StatsCommand extends HypervisorCommand implements FleetRounds {
         declaration
                 .parameters("0..*", "0..*", "DOMAIN", "only these domains (default: every running one)",
                         () -> domains, v -> domains = v)
-                .option("-i|--interval", "S", Duration.class, new Seconds(), "seconds between readings (default 1)",
+                .option("-i|--interval", "S", Duration.class, Seconds.between(), "seconds between readings (default 1)",
                         v -> interval = v)
                 .option("-n|--count", "N", Integer.class, "stop after N intervals (default: until Ctrl-C)",
                         v -> count = v);

@@ -123,8 +123,13 @@ class ErrorsTest {
             Result r = Cli.run("-c", TestDriver.DEFAULT, "shutdown", "--force", "--timeout", huge, "test");
 
             assertThat(r.exit()).as(huge + ": " + r).isEqualTo(2);
-            assertThat(r.err()).contains("'" + huge + "' is more than a year");
+            assertThat(r.err()).contains("'" + huge + "' is more than a year")
+                    .contains("to wait without a limit, leave the timeout out");
         }
+        Result interval = Cli.run("-c", TestDriver.DEFAULT, "stats", "--interval", "1e999");
+        assertThat(interval.exit()).as(interval.toString()).isEqualTo(2);
+        assertThat(interval.err()).as("an interval has no 'no limit' to point to")
+                .contains("'1e999' is more than a year (31622400 s)").doesNotContain("timeout");
         Result year = Cli.run("-c", TestDriver.DEFAULT, "destroy", "--timeout", "31622400", "test");
         assertThat(year.exit()).as(year.toString()).isZero();
     }
