@@ -28,6 +28,10 @@ final class CommandLines {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // An argument is what was typed, never a file's lines: picocli would read "@PATH" as more arguments, and
+        // xenctl runs as root: "info @/etc/shadow" printed the file in its "unmatched arguments" error, and
+        // "@/dev/zero" read for ever. Neither xl nor virsh has argument files.
+        commandLine.setExpandAtFiles(false);
         ParseResult parsed = commandLine.parseArgs(args);
         if (CommandLine.printHelpIfRequested(parsed)) {
             return null;

@@ -135,6 +135,26 @@ class ErrorsTest {
     }
 
     @Test
+    void an_argument_starting_with_at_is_taken_as_typed_never_as_a_file_to_read() throws Exception {
+        // xenctl runs as root, often for scripts that pass on a name they were given: "@PATH" must not become the
+        // file's lines (picocli's argument files), echoed back in an error message.
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "first-line\nsecond-line\n--all\n");
+
+        Result info = Cli.run("-c", TestDriver.DEFAULT, "info", "@" + secret);
+        Result json = Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "list", "@" + secret);
+        Path lines = dir.resolve("lines.batch");
+        Files.writeString(lines, "info @" + secret + "\n");
+        Result batch = Cli.run("-c", TestDriver.DEFAULT, "batch", lines.toString());
+
+        for (Result r : new Result[] {info, json, batch}) {
+            assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+            assertThat(r.out() + r.err()).as(r.toString()).contains("'@" + secret + "' not found")
+                    .doesNotContain("first-line", "second-line");
+        }
+    }
+
+    @Test
     void a_usage_error_under_json_is_json() {
         Result r = Cli.run("list", "--bogus", "-o", "json");
         assertThat(r.exit()).isEqualTo(2);
