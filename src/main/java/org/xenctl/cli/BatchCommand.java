@@ -167,6 +167,9 @@ final class BatchCommand extends HypervisorCommand {
             return status;
         } catch (RuntimeException e) {
             XenctlException failure = ErrorReporter.asFailure(e);
+            if (failure.code() == ErrorCode.OUTPUT_FAILED || failure.code() == ErrorCode.OUTPUT_CLOSED) {
+                throw failure;  // the batch's output is its record: it ends where that cannot be written
+            }
             if (mayRetry && failure.code() == ErrorCode.CONNECTION_LOST) {
                 return RETRY;
             }

@@ -65,6 +65,9 @@ final class ErrorReporter {
     static int report(Throwable exception, OutputFormat format, boolean verbose, PrintWriter err) {
         XenctlException failure = asFailure(exception);
         int status = ExitStatus.of(failure.code().kind());
+        if (failure.code() == ErrorCode.OUTPUT_CLOSED) {
+            return status;  // nobody reads any more: as quiet as a C tool ended by SIGPIPE
+        }
         if (format == OutputFormat.JSON) {
             err.println(Json.line(errorView(failure)));
         } else if (failure instanceof InvalidConfigException invalid) {

@@ -15,6 +15,8 @@ public final class ExitStatus {
     public static final int PARTIAL = 7;
     public static final int INTERNAL = 70;
     public static final int INTERRUPTED = 130;
+    /** 128 + SIGPIPE: what the shell reports for a C tool whose output pipe's reader went away. */
+    public static final int OUTPUT_CLOSED = 141;
 
     private ExitStatus() {
     }
@@ -28,6 +30,7 @@ public final class ExitStatus {
             case BAD_CONFIG -> BAD_CONFIG;
             case HOST -> HOST;
             case INTERRUPTED -> INTERRUPTED;
+            case OUTPUT_CLOSED -> OUTPUT_CLOSED;
             case INTERNAL -> INTERNAL;
         };
     }

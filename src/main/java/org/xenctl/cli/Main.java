@@ -42,10 +42,11 @@ public final class Main {
             System.setProperty(NO_CLOSURES, "true");
         }
         Interrupts.install(Thread.currentThread());
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Standard output through StandardOutput, which ends the command when it cannot be written.
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(StandardOutput.ofProcess(),
+                StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int status = run(args, connects, Context.of(environment), out, err);
-        out.flush();
         err.flush();
         System.exit(status);
     }
@@ -72,11 +73,13 @@ public final class Main {
         XenctlCommand root = new XenctlCommand();
         try {
             HypervisorCommand verb = CommandLines.parse(root, args, out, err);
-            if (verb == null) {
-                return ExitStatus.OK;
+            int status = ExitStatus.OK;
+            if (verb != null) {
+                warnAbout(context.defaults(), err);
+                status = root.invocation(context, out, err).run(verb);
             }
-            warnAbout(context.defaults(), err);
-            return root.invocation(context, out, err).run(verb);
+            out.flush();  // here, so that output that cannot be written decides the status
+            return status;
         } catch (ParameterException e) {
             OutputFormat asked = XenctlCommand.askedOutput(args);
             return ErrorReporter.report(e, asked != null ? asked : context.defaults().outputOrText(), false, err);

@@ -65,7 +65,7 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
             root.usageMessage().sortOptions(false).autoWidth(true).footer("",
                     "Exit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state or timeout,",
                     "5 bad configuration, 6 host or permission problem, 7 some hosts did not answer,",
-                    "70 internal error, 130 interrupted.");
+                    "70 internal error, 130 interrupted, 141 output pipe closed by its reader.");
             spec = root;
         }
         return spec;

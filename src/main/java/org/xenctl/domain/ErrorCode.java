@@ -28,6 +28,10 @@ public enum ErrorCode {
     PERMISSION_DENIED("permission-denied", ErrorKind.HOST),
     UNSUPPORTED("unsupported", ErrorKind.FAILURE),
     OPERATION_FAILED("operation-failed", ErrorKind.FAILURE),
+    /** Standard output could not be written (a full disk, a closed descriptor): the results are not all there. */
+    OUTPUT_FAILED("output-failed", ErrorKind.FAILURE),
+    /** Standard output was a pipe, and its reader went away: the command ends, and says nothing more. */
+    OUTPUT_CLOSED("output-closed", ErrorKind.OUTPUT_CLOSED),
     INTERRUPTED("interrupted", ErrorKind.INTERRUPTED),
     INTERNAL("internal", ErrorKind.INTERNAL);
 

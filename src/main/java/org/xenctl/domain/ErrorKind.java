@@ -9,5 +9,7 @@ public enum ErrorKind {
     BAD_CONFIG,
     HOST,
     INTERRUPTED,
+    /** Standard output was a pipe whose reader went away (`| head`): the end a C tool meets as SIGPIPE. */
+    OUTPUT_CLOSED,
     INTERNAL
 }

@@ -205,6 +205,50 @@ class LauncherIT {
     }
 
     @Test
+    void output_that_cannot_be_written_fails_the_command_instead_of_exiting_0() throws Exception {
+        // A full disk under `xenctl -o json list > state.json` left an empty file and exit 0.
+        ProcessBuilder list = new ProcessBuilder(launcher().toString(), "-c", "test:///default", "-o", "json", "list")
+                .redirectOutput(new java.io.File("/dev/full"));
+        Process process = list.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(err).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(err).get("error").get("code").asText()).isEqualTo("output-failed");
+        assertThat(err).contains("No space left on device");
+
+        // A batch's output is its record: it ends at the first line that cannot be written, said once.
+        Path script = Files.createTempFile("lines", ".batch");
+        Files.writeString(script, "list\ninfo test\nlist\n");
+        Process batch = new ProcessBuilder(launcher().toString(), "-c", "test:///default", "batch", script.toString())
+                .redirectOutput(new java.io.File("/dev/full")).start();
+        batch.getOutputStream().close();
+        assertThat(batch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String batchErr = new String(batch.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.delete(script);
+        assertThat(batch.exitValue()).as(batchErr).isEqualTo(1);
+        assertThat(batchErr.lines()).containsExactly("xenctl: error: cannot write the output: No space left on device",
+                "xenctl: hint: the results printed so far are incomplete");
+    }
+
+    @Test
+    void a_stream_whose_reader_goes_away_ends_quietly_with_141_as_a_c_tool_would() throws Exception {
+        // `xenctl stats | head -2` ran for ever once head had gone: a pipeline that never ended.
+        Process process = new ProcessBuilder(launcher().toString(), "-c", "test:///default", "stats", "--interval",
+                "0.2").start();
+        process.getOutputStream().close();
+        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(reader.readLine()).as("the first interval's time").isNotNull();
+        reader.close();
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stats ends once nobody reads").isTrue();
+        assertThat(process.exitValue()).isEqualTo(141);
+        assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void without_a_built_jar_the_launcher_says_how_to_build(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("xenctl");
         Files.copy(launcher(), copy);
