@@ -249,6 +249,34 @@ class LauncherIT {
     }
 
     @Test
+    void names_beyond_ascii_work_in_any_locale(@TempDir Path dir) throws Exception {
+        // Under cron, a systemd unit or LANG=C the JVM decoded arguments and libvirt's strings as ASCII: 'domid café'
+        // found nothing and list printed "caf?".
+        Path host = dir.resolve("host.xml");
+        Files.writeString(host, "<node><cpu><mhz>2400</mhz><model>x86_64</model><active>2</active><nodes>1</nodes>"
+                + "<sockets>1</sockets><cores>2</cores><threads>1</threads></cpu><memory>8388608</memory>"
+                + "<domain type='test'><name>caf\u00e9</name><memory unit='MiB'>64</memory><os><type>hvm</type></os>"
+                + "</domain></node>", StandardCharsets.UTF_8);
+        for (Map<String, String> locale : List.of(Map.<String, String>of(), Map.of("LANG", "C"),
+                Map.of("LC_ALL", "POSIX"), Map.of("LANG", "en_US.ISO-8859-1"), Map.of("LANG", "C.UTF-8"))) {
+            // The name goes through sh as bytes: this JVM, in the same locale, could not pass it as an argument.
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", "\"$0\" -c \"$1\" domid \"$(printf 'caf\\303\\251')\" "
+                    + "&& \"$0\" -c \"$1\" list --no-headers --columns name,id", launcher().toString(),
+                    "test://" + host);
+            builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+            builder.environment().putAll(locale);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.exitValue()).as(locale + ": " + err).isZero();
+            assertThat(out.lines()).as(locale.toString()).containsExactly("1", "caf\u00e9  1");
+        }
+    }
+
+    @Test
     void without_a_built_jar_the_launcher_says_how_to_build(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("xenctl");
         Files.copy(launcher(), copy);
