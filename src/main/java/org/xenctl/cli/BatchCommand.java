@@ -1,14 +1,11 @@
 package org.xenctl.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.xenctl.domain.ConnectOptions;
@@ -190,21 +187,18 @@ final class BatchCommand extends HypervisorCommand {
         return status;
     }
 
+    /** The batch's lines: its file (a pipe too: {@code <(…)}) or standard input, bounded and UTF-8 (InputFiles). */
     private List<String> readLines() {
-        try {
-            if (file == null || file.equals("-")) {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                List<String> lines = new ArrayList<>();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                }
-                return lines;
-            }
-            return Files.readAllLines(Path.of(file));
+        if (file == null || file.equals("-")) {
+            return InputFiles.readBatch("standard input", System.in).lines().toList();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return InputFiles.readBatch(file, in).lines().toList();
         } catch (NoSuchFileException e) {
             throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "cannot read " + file + ": no such file");
         } catch (IOException e) {
             throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
         }
     }
+
 }

@@ -20,11 +20,14 @@ import org.xenctl.domain.XenctlException;
 /**
  * Reads the files users name on the command line (xl.cfg, domain XML), with errors that say which file and why: a
  * file that is not a regular one (a FIFO, a device such as /dev/zero) or is larger than any configuration is refused
- * before it is read, and text that is not UTF-8 is refused at its first bad byte, with its line and column.
+ * before it is read, and text that is not UTF-8 is refused at its first bad byte, with its line and column. A batch
+ * of commands may come from a pipe (standard input, {@code <(…)}): it is read up to a bound instead.
  */
 final class InputFiles {
     /** Far more than any xl.cfg or domain XML (xl's own examples are a few kB). */
     static final int MAX_BYTES = 1024 * 1024;
+    /** Far more than any batch of commands (ten thousand lines are ~300 kB); /dev/zero once filled the heap. */
+    static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
     private InputFiles() {
     }
@@ -49,10 +52,25 @@ final class InputFiles {
             throw new XenctlException(ErrorCode.INVALID_CONFIG, file + " is larger than " + MAX_BYTES / 1024
                     + " KiB: not a configuration file", "give an xl.cfg file or libvirt domain XML");
         }
-        return utf8(file, bytes);
+        return utf8(file.toString(), bytes);
     }
 
-    private static String utf8(Path file, byte[] bytes) {
+    /** A batch's commands from {@code in}, named {@code name} in messages: at most {@link #MAX_BATCH_BYTES}, UTF-8. */
+    static String readBatch(String name, InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BATCH_BYTES + 1);
+        } catch (IOException e) {
+            throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "cannot read " + name + ": " + e.getMessage());
+        }
+        if (bytes.length > MAX_BATCH_BYTES) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, name + " is larger than " + MAX_BATCH_BYTES
+                    / (1024 * 1024) + " MiB: not a batch of commands", "split it, or give a file of xenctl commands");
+        }
+        return utf8(name, bytes);
+    }
+
+    private static String utf8(String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -68,7 +86,7 @@ final class InputFiles {
     }
 
     /** Where the first byte that is not UTF-8 is: its line, and its column counted in characters as an editor would. */
-    private static XenctlException notUtf8(Path file, byte[] bytes, int bad) {
+    private static XenctlException notUtf8(String file, byte[] bytes, int bad) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < bad; i++) {

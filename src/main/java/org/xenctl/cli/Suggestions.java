@@ -21,7 +21,7 @@ final class Suggestions {
         int most = Math.max(1, Math.min(2, typed.length() / 3));
         List<Map.Entry<String, Verb>> near = new ArrayList<>();
         for (Map.Entry<String, Verb> entry : Verbs.BY_NAME.entrySet()) {
-            if (distance(typed, entry.getKey()) <= most) {
+            if (EditDistance.within(typed, entry.getKey(), most)) {
                 near.add(entry);
             }
         }

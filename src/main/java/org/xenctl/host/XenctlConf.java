@@ -224,7 +224,7 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
 
         private static String suggestion(String key) {
             return KEYS.stream()
-                    .filter(known -> EditDistance.between(known, key) <= 2)
+                    .filter(known -> EditDistance.within(known, key, 2))
                     .min(Comparator.comparingInt(known -> EditDistance.between(known, key)))
                     .map(known -> " (did you mean '" + known + "'?)")
                     .orElse("");

@@ -107,6 +107,33 @@ class BatchTest {
     }
 
     @Test
+    void a_batch_that_is_not_text_or_too_large_exits_5_saying_why_before_running_anything() throws Exception {
+        // /dev/zero filled the heap (OutOfMemoryError, a stack trace and exit 1); a bad byte said "Input length = 1".
+        Result endless = Cli.run("-c", TestDriver.DEFAULT, "batch", "/dev/zero");
+        Path latin1 = dir.resolve("latin1.batch");
+        Files.write(latin1, new byte[] {'p', 'a', 'u', 's', 'e', ' ', 't', 'e', 's', 't', '\n', 'i', 'n', 'f', 'o',
+            ' ', 'c', 'a', 'f', (byte) 0xe9, '\n'});
+        Result notUtf8 = Cli.run("-c", TestDriver.DEFAULT, "batch", latin1.toString());
+
+        assertThat(endless.exit()).as(endless.toString()).isEqualTo(5);
+        assertThat(endless.err()).contains("/dev/zero is larger than 16 MiB: not a batch of commands");
+        assertThat(notUtf8.exit()).as(notUtf8.toString()).isEqualTo(5);
+        assertThat(notUtf8.err()).contains("latin1.batch:2:9: the file is not UTF-8 text (byte 0xe9)");
+        assertThat(notUtf8.out()).as("not even its first line ran").isEmpty();
+    }
+
+    @Test
+    void a_word_of_megabytes_is_no_verb_without_comparing_it_to_every_verb() throws Exception {
+        // Suggesting a verb like it once took a table of its length times each verb's: 50 MB needed gigabytes.
+        Path huge = dir.resolve("huge.batch");
+        Files.writeString(huge, "x".repeat(8 * 1024 * 1024) + "\n");
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "batch", huge.toString());
+
+        assertThat(r.exit()).as(r.err().substring(0, 200)).isEqualTo(2);
+        assertThat(r.err()).contains("is not a xenctl verb");
+    }
+
+    @Test
     void quoting_follows_the_shell() {
         assertThat(ShellWords.split("rename 'my guest' \"new \\\"name\\\"\" plain\\ word"))
                 .containsExactly("rename", "my guest", "new \"name\"", "plain word");

@@ -36,10 +36,11 @@ final class XlKeys {
 
     /** The documented key nearest to a misspelt one, if it is close enough to be the likely meaning. */
     static Optional<String> nearest(String key) {
+        int most = key.length() <= 4 ? 1 : 2;
         return DOCUMENTED.stream()
+                .filter(k -> org.xenctl.domain.EditDistance.within(key, k, most))
                 .min(Comparator.comparingInt((String k) -> distance(key, k))
-                        .thenComparingInt(k -> Math.abs(k.length() - key.length())).thenComparing(k -> k))
-                .filter(k -> distance(key, k) <= (key.length() <= 4 ? 1 : 2));
+                        .thenComparingInt(k -> Math.abs(k.length() - key.length())).thenComparing(k -> k));
     }
 
     static int distance(String a, String b) {
