@@ -200,5 +200,4 @@ final class BatchCommand extends HypervisorCommand {
             throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
         }
     }
-
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.xenctl.domain.XenctlException;
 import org.xenctl.render.OutputFormat;
 import picocli.CommandLine.ParameterException;
 
@@ -47,6 +48,11 @@ public final class Main {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int status = run(args, connects, Context.of(environment), out, err);
+        try {
+            out.flush();  // what a failed command printed before it failed (run flushes on success)
+        } catch (XenctlException e) {
+            // Its status is decided: what cannot be written now is lost with it.
+        }
         err.flush();
         System.exit(status);
     }

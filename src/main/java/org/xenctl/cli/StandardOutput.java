@@ -69,8 +69,8 @@ final class StandardOutput extends OutputStream {
     /** Whether the output is a pipe or a socket, where a failed write means that nobody reads any more. */
     private boolean readerCanGoAway() {
         try {
-            String target = Files.readSymbolicLink(descriptor).toString();
-            return target.startsWith("pipe:") || target.startsWith("socket:");
+            String link = Files.readSymbolicLink(descriptor).toString();
+            return link.startsWith("pipe:") || link.startsWith("socket:");
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
