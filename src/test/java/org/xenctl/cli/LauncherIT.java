@@ -237,15 +237,19 @@ class LauncherIT {
         // `xenctl stats | head -2` ran for ever once head had gone: a pipeline that never ended.
         Process process = new ProcessBuilder(launcher().toString(), "-c", "test:///default", "stats", "--interval",
                 "0.2").start();
-        process.getOutputStream().close();
-        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
-                process.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(reader.readLine()).as("the first interval's time").isNotNull();
-        reader.close();
+        try {
+            process.getOutputStream().close();
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    process.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).as("the first interval's time").isNotNull();
+            reader.close();
 
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stats ends once nobody reads").isTrue();
-        assertThat(process.exitValue()).isEqualTo(141);
-        assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stats ends once nobody reads").isTrue();
+            assertThat(process.exitValue()).isEqualTo(141);
+            assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        } finally {
+            process.destroyForcibly();  // a stats that does not end would otherwise outlive the suite
+        }
     }
 
     @Test
