@@ -9,6 +9,7 @@ import org.xenctl.render.Json;
 import org.xenctl.render.OutputFormat;
 import org.xenctl.render.view.ErrorView;
 import org.xenctl.render.view.ProblemView;
+import org.xenctl.render.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -73,9 +74,9 @@ final class ErrorReporter {
         } else if (failure instanceof InvalidConfigException invalid) {
             Problems.print(invalid.problems(), err);
         } else {
-            err.println("xenctl: error: " + failure.getMessage());
+            err.println("xenctl: error: " + Printable.of(failure.getMessage()));
             if (failure.hint() != null) {
-                err.println("xenctl: hint: " + failure.hint());
+                err.println("xenctl: hint: " + Printable.of(failure.hint()));
             }
         }
         if (verbose && failure.code() == ErrorCode.INTERNAL && failure.getCause() != null) {

@@ -9,6 +9,7 @@ import org.xenctl.render.OutputFormat;
 import org.xenctl.render.Renderer;
 import org.xenctl.render.View;
 import org.xenctl.xlcfg.XlProblem;
+import org.xenctl.render.Printable;
 
 /**
  * One run of a verb: the global options it was given, where its results and diagnostics go, and what the host
@@ -94,7 +95,7 @@ record Invocation(HostSelection hosts, OutputFormat output, boolean headers, boo
     /** The audit record of a command that may have changed the host; a record that could not be written is said. */
     private void audit(HypervisorCommand command, int status, String outcome) {
         context.audit().record(command.typed(), target(), status, outcome).ifPresent(problem -> {
-            err.println("xenctl: warning: " + problem);
+            err.println("xenctl: warning: " + Printable.of(problem));
             err.flush();
         });
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.OutputFormat;
+import org.xenctl.render.Printable;
 import picocli.CommandLine.ParameterException;
 
 /** The process entry point: the only place that exits. */
@@ -65,7 +66,7 @@ public final class Main {
     /** What in xenctl.conf was ignored, once per process: on stderr, so that JSON on stdout stays whole. */
     private static void warnAbout(ConfiguredDefaults defaults, PrintWriter err) {
         for (String warning : defaults.warnings()) {
-            err.println("xenctl: warning: " + warning);
+            err.println("xenctl: warning: " + Printable.of(warning));
         }
         err.flush();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.xenctl.render.view.ProblemView;
 import org.xenctl.xlcfg.XlProblem;
+import org.xenctl.render.Printable;
 
 /**
  * Config problems as xenctl shows them: as text on stderr, one per line in the compilers' "file:line:column: message"
@@ -26,9 +27,9 @@ final class Problems {
 
     static void print(List<XlProblem> problems, PrintWriter err) {
         for (XlProblem problem : problems) {
-            err.println("xenctl: " + (problem.isError() ? "error: " : "warning: ") + problem.located());
+            err.println("xenctl: " + (problem.isError() ? "error: " : "warning: ") + Printable.of(problem.located()));
             if (problem.hint() != null) {
-                err.println("xenctl: hint: " + problem.hint());
+                err.println("xenctl: hint: " + Printable.of(problem.hint()));
             }
         }
         err.flush();

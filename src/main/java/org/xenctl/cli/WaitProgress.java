@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.xenctl.render.OutputFormat;
+import org.xenctl.render.Printable;
 
 /**
  * On a terminal, what a long wait awaits and for how long: after the first second, one line on stderr, redrawn in
@@ -80,7 +81,8 @@ final class WaitProgress implements AutoCloseable {
         }
     }
 
-    private synchronized void draw(String line) {
+    private synchronized void draw(String text) {
+        String line = Printable.of(text);
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();
         width = line.length();

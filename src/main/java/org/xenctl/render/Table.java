@@ -24,7 +24,7 @@ public final class Table {
         }
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
-            row.add(cell == null ? "-" : cell.toString());
+            row.add(cell == null ? "-" : Printable.of(cell.toString()));
         }
         rows.add(row);
         return this;

@@ -14,16 +14,39 @@ import java.util.Random;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import org.junit.jupiter.api.Test;
 
 /**
  * xenctl's JSON text against jackson-core's streaming generator, which wrote it until xenctl stopped loading Jackson
  * at run time: the same characters, pretty and compact, for random values of every kind a view holds (nested
- * objects and arrays, empty ones, strings of every class of character, numbers at their edges).
+ * objects and arrays, empty ones, strings of every class of character, numbers at their edges). Jackson is told to
+ * escape DEL and the C1 controls as well, as xenctl does so that JSON read on a terminal stays inert.
  */
 class JsonTextTest {
-    private static final JsonFactory JACKSON = new JsonFactory();
+    private static final JsonFactory JACKSON = new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes());
+
+    /** Jackson's standard escapes, and \u00XX for DEL and U+0080 to U+009F. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch <= 0x9f ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
 
     @Test
     void random_values_are_written_as_jacksons_generator_writes_them() throws IOException {
@@ -46,6 +69,7 @@ class JsonTextTest {
 
         assertThat(Json.line(text)).isEqualTo(jackson(text, false));
         assertThat(Json.line("a\"b\\c\n\u0001/")).isEqualTo("\"a\\\"b\\\\c\\n\\u0001/\"");
+        assertThat(Json.line("\u007f\u0080\u009b\u00a0é")).isEqualTo("\"\\u007F\\u0080\\u009B\u00a0é\"");
     }
 
     @Test

@@ -8,6 +8,6 @@ public record ConsoleLineView(String domain, String line) implements View {
 
     @Override
     public void writeText(TextOutput out) {
-        out.line(line);
+        out.verbatim(line);  // the guest's own output, as xl console passes it on
     }
 }
