@@ -54,6 +54,13 @@ final class ErrorReporter {
             }
             return new XenctlException(ErrorCode.USAGE, exception.getMessage(), guess + "see '" + help + "'");
         }
+        if (exception instanceof MissingParameterException && commandLine != null
+                && !commandLine.getUnmatchedArguments().isEmpty()) {
+            // "mem-set web -5m": picocli took -5m for an unknown option and then missed SIZE; the option is the cause
+            String word = commandLine.getUnmatchedArguments().get(0);
+            return new XenctlException(ErrorCode.USAGE, "Unknown option: '" + word + "'", "a value that starts with"
+                    + " '-' goes after '--' ('xenctl " + verb + " … -- " + word + "'); see '" + help + "'");
+        }
         if (verb.equals("info") && exception instanceof MissingParameterException) {
             // xl info is the host's facts: here that is host-info, and info is one domain's (xl list -l)
             return new XenctlException(ErrorCode.USAGE, exception.getMessage(), "info shows a domain; the host's "

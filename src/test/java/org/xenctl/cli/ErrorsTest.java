@@ -39,6 +39,17 @@ class ErrorsTest {
     }
 
     @Test
+    void a_value_taken_for_an_unknown_option_is_named_as_the_cause_not_the_missing_argument() {
+        Result r = Cli.run("-c", TestDriver.DEFAULT, "mem-set", "test", "-5m");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("xenctl: error: Unknown option: '-5m'\n")
+                .contains("goes after '--' ('xenctl mem-set … -- -5m')");
+        Result after = Cli.run("-c", TestDriver.DEFAULT, "mem-set", "test", "--", "-5m");
+        assertThat(after.exit()).isEqualTo(2);
+        assertThat(after.err()).startsWith("xenctl: error: '-5m' is not a memory size");
+    }
+
+    @Test
     void under_json_an_error_is_one_json_object_on_stderr() {
         Result r = Cli.run("-c", TestDriver.DEFAULT, "pause", "web42", "-o", "json");
         assertThat(r.exit()).isEqualTo(3);
