@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class JsonTextTest {
     private static final JsonFactory JACKSON = new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes());
 
-    /** Jackson's standard escapes, and \u00XX for DEL and U+0080 to U+009F. */
+    /** Jackson's standard escapes, and the six-character escape for DEL and for U+0080 to U+009F. */
     private static final class TerminalSafeEscapes extends CharacterEscapes {
         private final int[] ascii = standardAsciiEscapesForJSON();
 
