@@ -167,6 +167,10 @@ public final class Lifecycle {
         if (domain.name().equals(newName)) {
             return unchanged("rename", domain, "is already named " + newName);
         }
+        DomainNames.whyUnusable(newName).ifPresent(why -> {
+            throw new XenctlException(ErrorCode.USAGE, "cannot rename " + domain.name() + " to '" + newName + "': "
+                    + why, DomainNames.HINT);
+        });
         hypervisor.rename(domain.uuid(), newName);
         return changed("rename", changes.current(domain), "renamed from " + domain.name());
     }

@@ -234,6 +234,18 @@ class LifecycleTest extends OnDefaultTestHost {
     }
 
     @Test
+    void a_name_no_domain_can_have_is_refused_before_libvirt_is_asked() {
+        xenctl("destroy", "test");
+        for (String name : new String[] {"", "web 2", "a/b", "tab\there", "esc\u001b[2J", "csi\u009b2J"}) {
+            Result r = xenctl("rename", "test", name, "-o", "json");
+            assertThat(r.exit()).as("'%s': %s", name, r).isEqualTo(2);
+            assertThat(r.errorJson().get("error").get("message").asText()).startsWith("cannot rename test to '"
+                    + name + "': a domain name cannot");
+        }
+        assertThat(xenctl("domname", "6695eb01-f6a4-8304-79aa-97f2502e193f").out()).isEqualTo("test\n");
+    }
+
+    @Test
     void autostart_is_idempotent_and_can_be_disabled() {
         assertThat(xenctl("autostart", "test", "-o", "json").json().get("changed").asBoolean()).isTrue();
         assertThat(xenctl("info", "test", "-o", "json").json().get("autostart").asBoolean()).isTrue();

@@ -73,6 +73,17 @@ class XlConfigCommandsTest extends OnDefaultTestHost {
     }
 
     @Test
+    void a_name_with_a_blank_or_a_control_character_is_refused_where_it_is_written() {
+        Result blank = xenctl("create", "--dry-run", GUEST, "name=\"web 2\"");
+        assertThat(blank.exit()).isEqualTo(5);
+        assertThat(blank.err()).contains("'web 2' is not a usable domain name: a domain name cannot contain blanks");
+        Result control = xenctl("create", "--dry-run", GUEST, "name=\"csi\u009b2J\"");
+        assertThat(control.exit()).isEqualTo(5);
+        assertThat(control.err()).contains("'csi\\u009b2J' is not a usable domain name: a domain name cannot"
+                + " contain control characters").doesNotContain("\u009b");
+    }
+
+    @Test
     void dry_run_prints_the_xml_and_changes_nothing() {
         String before = names();
         Result r = xenctl("create", "-n", GUEST);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.xenctl.domain.DomainNames;
 import org.xenctl.xlcfg.XlConfig;
 import org.xenctl.xlcfg.XlConfigException;
 import org.xenctl.xlcfg.XlEntry;
@@ -33,7 +34,6 @@ public final class XlDomainReader {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CPU_LIST = Pattern.compile("\\^?[0-9]+(-[0-9]+)?(,\\^?[0-9]+(-[0-9]+)?)*");
-    private static final Pattern NAME = Pattern.compile("[^\\s/]+");
 
     private final ConfigValues values;
 
@@ -139,10 +139,8 @@ public final class XlDomainReader {
             }
             return null;
         }
-        if (!NAME.matcher(name.get()).matches()) {
-            values.error("name", "'" + name.get() + "' is not a usable domain name", "use letters, digits, '-', "
-                    + "'_' or '.', without blanks or '/'");
-        }
+        DomainNames.whyUnusable(name.get()).ifPresent(why -> values.error("name", "'" + name.get()
+                + "' is not a usable domain name: " + why, DomainNames.HINT));
         return name.get();
     }
 
