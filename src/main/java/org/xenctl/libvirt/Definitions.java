@@ -16,7 +16,8 @@ import org.xenctl.domain.XenctlException;
 
 /**
  * New domains from libvirt XML: a persistent definition (made, or updated in place, saying whether it changed) and a
- * transient domain; a name another domain holds is refused, saying what that domain is.
+ * transient domain; a name another domain holds is refused, saying what that domain is, whether it held it before
+ * or took it while this one was being made.
  */
 final class Definitions {
     private static final int XML_INACTIVE = 2;
@@ -86,7 +87,11 @@ final class Definitions {
         try {
             domain = connect.get().domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
         } catch (LibvirtException e) {
-            throw DomainCalls.pausedUnsupported(e, paused, "cannot create domain " + name);
+            XenctlException failure = DomainCalls.pausedUnsupported(e, paused, "cannot create domain " + name);
+            // Another xenctl created it since the look-up above: refused as a create that came after it is.
+            Optional<Domain> now = failure.code().kind() == org.xenctl.domain.ErrorKind.HOST ? Optional.empty()
+                    : parsed.name().flatMap(handles::existing);
+            throw now.map(other -> nameTaken(name, other)).orElse(failure);
         }
         String uuid = handles.remember(domain);
         return refresh.apply(uuid).orElseThrow(() -> DomainHandles.gone(uuid));

@@ -101,6 +101,26 @@ class RacesTest {
     }
 
     @Test
+    void creating_one_domain_eight_times_at_once_creates_it_once_and_refuses_the_rest_alike() throws Exception {
+        Path file = dir.resolve("racer.xml");
+        Files.writeString(file, "<domain type='test'><name>racer</name><memory unit='MiB'>64</memory>"
+                + "<os><type>hvm</type></os></domain>");
+
+        List<Result> results = race(defaults(), "-c", TestDriver.DEFAULT, "-o", "json", "create", file.toString());
+
+        assertThat(results.stream().filter(r -> r.exit() == 0).count()).as(results.toString()).isEqualTo(1);
+        for (Result r : results) {
+            if (r.exit() != 0) {
+                // As a create that comes after it is refused: the same status and code, whoever checked first.
+                assertThat(r.exit()).as(r.toString()).isEqualTo(4);
+                assertThat(r.errorJson().get("error").get("code").asText()).isEqualTo("domain-exists");
+            }
+        }
+        assertThat(Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "info", "racer").json().get("state").asText())
+                .isEqualTo("running");
+    }
+
+    @Test
     void starting_pausing_and_destroying_one_domain_eight_times_at_once_does_each_once()
             throws Exception {
         Path file = dir.resolve("runner.xml");
