@@ -139,7 +139,7 @@ class RacesTest {
     }
 
     @Test
-    void making_one_device_assignable_eight_times_at_once_binds_it_once() throws Exception {
+    void making_one_device_assignable_then_giving_it_back_eight_times_at_once_binds_and_unbinds_it_once() throws Exception {
         SysfsTree tree = new SysfsTree(dir).pciback();
         tree.device("0000:01:00.0", 0x8086, 0x10d3, 0x020000).driver("e1000e").group(3).resetMethods("flr")
                 .file("driver_override", "(null)");
@@ -154,5 +154,16 @@ class RacesTest {
         assertThat(results.stream().filter(r -> r.json().get("devices").get(0).get("changed").asBoolean()).count())
                 .isEqualTo(1);
         assertThat(kernel.writes()).containsOnlyOnce("drivers/pciback/bind <- 0000:01:00.0");
+
+        List<Result> removals = race(host, "-c", TestDriver.DEFAULT, "-o", "json", "pci-assignable-remove", "-r",
+                "01:00.0");
+
+        for (Result r : removals) {
+            assertThat(r.exit()).as(r.toString()).isZero();
+        }
+        assertThat(removals.stream().filter(r -> r.json().get("devices").get(0).get("changed").asBoolean()).count())
+                .as(removals.get(0).out()).isEqualTo(1);
+        assertThat(kernel.writes()).containsOnlyOnce("drivers/pciback/unbind <- 0000:01:00.0")
+                .containsOnlyOnce("drivers/e1000e/bind <- 0000:01:00.0");
     }
 }
