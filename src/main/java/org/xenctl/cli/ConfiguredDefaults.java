@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.xenctl.domain.ConnectOptions;
+import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.host.XenctlConf;
 import org.xenctl.libvirt.UriResolver;
@@ -63,11 +64,21 @@ public final class ConfiguredDefaults {
         }
     }
 
-    /** $XENCTL_CONNECT_TIMEOUT (whole seconds), else connect_timeout in the file, else 30 s. */
+    /**
+     * $XENCTL_CONNECT_TIMEOUT (whole seconds), else connect_timeout in the file, else 30 s. A value that is not
+     * whole seconds is refused, as in the file: a limit silently replaced by 30 s is not the one asked for.
+     */
     Duration connectTimeout() {
         String seconds = environment.get("XENCTL_CONNECT_TIMEOUT");
-        if (seconds != null && seconds.matches("[0-9]{1,6}") && Integer.parseInt(seconds) > 0) {
-            return Duration.ofSeconds(Integer.parseInt(seconds));
+        if (seconds != null && !seconds.isEmpty()) {
+            if (!seconds.matches("[0-9]{1,9}") || Long.parseLong(seconds) == 0
+                    || Long.parseLong(seconds) > XenctlConf.MAX_SECONDS) {
+                throw new XenctlException(ErrorCode.USAGE, "XENCTL_CONNECT_TIMEOUT must be a whole number of seconds"
+                        + " from 1 to " + XenctlConf.MAX_SECONDS + ", not '" + seconds + "'",
+                        "unset it for connect_timeout in xenctl.conf, or else "
+                        + ConnectOptions.DEFAULT_CONNECT_TIMEOUT.toSeconds() + " s");
+            }
+            return Duration.ofSeconds(Long.parseLong(seconds));
         }
         // Not LibvirtHypervisor's: commands on files load no libvirt class.
         return conf().connectTimeout().orElse(ConnectOptions.DEFAULT_CONNECT_TIMEOUT);

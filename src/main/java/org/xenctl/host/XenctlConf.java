@@ -45,7 +45,7 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
     public static final List<String> KEYS = List.of("uri_default", "output", "connect_timeout", "hosts.NAME");
     private static final String HOSTS = "hosts.";
     /** Larger than anyone waits for a connection, small enough that a Duration never overflows. */
-    private static final long MAX_SECONDS = 86_400;
+    public static final long MAX_SECONDS = 86_400;
     /** A configuration file is a few lines; anything this large is not one (and must not fill the memory). */
     private static final int MAX_BYTES = 64 * 1024;
 

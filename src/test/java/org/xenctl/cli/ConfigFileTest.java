@@ -92,4 +92,19 @@ class ConfigFileTest {
         assertThat(new ConfiguredDefaults(Map.of("XENCTL_CONFIG", "/dev/null")).connectTimeout())
                 .isEqualTo(ConnectOptions.DEFAULT_CONNECT_TIMEOUT);
     }
+
+    @Test
+    void a_connect_timeout_in_the_environment_that_is_not_whole_seconds_is_refused_not_replaced() {
+        for (String value : new String[] {"5s", "abc", "0", " 5", "86401", "99999999999"}) {
+            Result r = Cli.runWith(Map.of("XENCTL_CONNECT_TIMEOUT", value), "-c", TestDriver.DEFAULT, "domid", "test");
+            assertThat(r.exit()).as(value).isEqualTo(2);
+            assertThat(r.err()).as(value).startsWith("xenctl: error: XENCTL_CONNECT_TIMEOUT must be a whole number of "
+                    + "seconds from 1 to 86400, not '" + value + "'");
+        }
+        assertThat(Cli.runWith(Map.of("XENCTL_CONNECT_TIMEOUT", ""), "-c", TestDriver.DEFAULT, "domid", "test").exit())
+                .isZero();
+        // Commands that connect nowhere do not read it.
+        assertThat(Cli.runWith(Map.of("XENCTL_CONNECT_TIMEOUT", "5s"), "config", "check",
+                TestDriver.repositoryFile("examples/guest-pv.cfg").toString()).exit()).isZero();
+    }
 }
