@@ -18,9 +18,14 @@ public record Context(SessionSource sessions, Path hostRoot, SysfsWriter sysfs, 
     /** The context of a process with this environment. */
     public static Context of(Map<String, String> environment) {
         ConfiguredDefaults defaults = new ConfiguredDefaults(environment);
-        return new Context(new LibvirtSessions(defaults),
-                Path.of(environment.getOrDefault("XENCTL_HOST_ROOT", "/")), SysfsWriter.KERNEL, defaults,
+        return new Context(new LibvirtSessions(defaults), hostRoot(environment), SysfsWriter.KERNEL, defaults,
                 AuditTrail.of(environment));
+    }
+
+    /** "/" unless $XENCTL_HOST_ROOT names another (for tests: a sysfs-shaped tree); empty is unset, not the cwd. */
+    private static Path hostRoot(Map<String, String> environment) {
+        String root = environment.get("XENCTL_HOST_ROOT");
+        return Path.of(root == null || root.isEmpty() ? "/" : root);
     }
 
     public Context withSysfs(SysfsWriter writer) {

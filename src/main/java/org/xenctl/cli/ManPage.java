@@ -80,6 +80,8 @@ public final class ManPage {
         term("XENCTL_CONFIG", "another configuration file than /etc/xenctl/xenctl.conf");
         term("XENCTL_CONNECT_TIMEOUT", "seconds a connection may take to open (before connect_timeout in the file)");
         term("XENCTL_SYSLOG_SOCKET", "where audit records go instead of /dev/log (a chroot's log socket)");
+        term("XENCTL_HOST_ROOT", "for tests: a directory read and written instead of / for sysfs, /proc and the PCI "
+                + "records (a sysfs-shaped tree); never set on a dom0");
         out.println(".SH FILES");
         term("/etc/xenctl/xenctl.conf", "configuration, see xenctl.conf(5)");
         term("/var/lib/xenctl/pci", "the records of the PCI devices made assignable, which pci-restore reads at "
