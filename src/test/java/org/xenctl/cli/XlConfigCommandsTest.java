@@ -84,6 +84,59 @@ class XlConfigCommandsTest extends OnDefaultTestHost {
     }
 
     @Test
+    void a_device_given_twice_is_refused_at_its_place_before_libvirt_is_asked(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path cfg = Files.writeString(dir.resolve("twice.cfg"), """
+                name = "twice"
+                kernel = "/boot/vmlinuz"
+                disk = [ "/srv/a.img,raw,xvda", "/srv/b.img,raw,xvda" ]
+                pci = [ "01:00.0", "0000:01:00.0" ]
+                """);
+
+        Result check = Cli.run("config", "check", cfg.toString());
+        Result create = xenctl("create", cfg.toString());
+
+        assertThat(check.exit()).isEqualTo(5);
+        assertThat(check.err()).contains("twice.cfg:3:34: disk 2: vdev xvda is disk 1's already")
+                .contains("twice.cfg:4:21: pci 2: 0000:01:00.0 is pci 1's already");
+        assertThat(create.exit()).isEqualTo(5);
+        assertThat(create.err()).isEqualTo(check.err());
+        assertThat(xenctl("domid", "twice").exit()).isEqualTo(3);
+    }
+
+    @Test
+    void what_libvirt_accepts_but_the_guest_suffers_from_is_a_warning(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path cfg = Files.writeString(dir.resolve("shared.cfg"), """
+                name = "shared"
+                kernel = "/boot/vmlinuz"
+                disk = [ "/srv/a.img,raw,xvda,rw", "/srv/a.img,raw,xvdb,ro", "/srv/c.iso,raw,xvdc,ro",
+                         "/srv/c.iso,raw,xvdd,ro" ]
+                vif = [ "mac=00:16:3e:00:00:01", "mac=00:16:3E:00:00:01,bridge=xenbr1" ]
+                """);
+
+        Result check = Cli.run("-o", "json", "config", "check", cfg.toString());
+
+        assertThat(check.exit()).as(check.toString()).isZero();
+        JsonNode warnings = check.json().get("warnings");
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0).get("message").asText()).isEqualTo("disk 2: /srv/a.img is disk 1's too, and one "
+                + "of them is writable: the guest can corrupt what it sees twice");
+        assertThat(warnings.get(1).get("message").asText()).startsWith("vif 2: mac 00:16:3E:00:00:01 is vif 1's too");
+    }
+
+    @Test
+    void a_vdev_libvirt_cannot_name_is_refused_in_a_file_and_in_block_attach() {
+        Result file = xenctl("create", "--dry-run", GUEST, "disk=['/srv/a.img,raw,/dev/xvda']");
+        Result argument = xenctl("block-attach", "test", "/srv/b.img,raw,51728");
+
+        assertThat(file.exit()).isEqualTo(5);
+        assertThat(file.err()).contains("disk 1: vdev '/dev/xvda' is not a guest device name libvirt takes");
+        assertThat(argument.exit()).isEqualTo(2);
+        assertThat(argument.err()).contains("vdev '51728' is not a guest device name libvirt takes");
+    }
+
+    @Test
     void dry_run_prints_the_xml_and_changes_nothing() {
         String before = names();
         Result r = xenctl("create", "-n", GUEST);

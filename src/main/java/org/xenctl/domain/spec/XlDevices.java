@@ -1,9 +1,13 @@
 package org.xenctl.domain.spec;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 import org.xenctl.domain.PciAddress;
 import org.xenctl.xlcfg.DiskSpec;
@@ -21,20 +25,64 @@ import org.xenctl.xlcfg.SpecReport;
  * arguments), read and mapped as an entry of the list would be. What libvirt cannot carry is a warning.
  */
 public final class XlDevices {
+    /** A guest's disk as libvirt's Xen driver names it: xvd, hd or sd, letters, an optional partition number. */
+    private static final Pattern VDEV = Pattern.compile("(xvd|hd|sd)[a-z]+[0-9]*");
+
     private final ConfigValues values;
 
     XlDevices(ConfigValues values) {
         this.values = values;
     }
 
+    /**
+     * disk=: each entry read, then held against the ones before it: a vdev given twice is refused here, with its
+     * place, rather than by libvirt at create; one file or device behind two writable disks is a warning.
+     */
     List<Disk> disks() {
-        return items("disk", (text, report) -> notCarried(DiskSpecParser.parse(text, report), report)).stream()
-                .map(XlDevices::disk).toList();
+        Map<String, String> vdevs = new HashMap<>();
+        Map<String, String> writable = new HashMap<>();
+        Map<String, String> targets = new HashMap<>();
+        return items("disk", (text, report) -> {
+            DiskSpec disk = notCarried(DiskSpecParser.parse(text, report), report);
+            if (disk == null) {
+                return null;
+            }
+            String first = vdevs.putIfAbsent(disk.vdev(), report.what());
+            if (first != null) {
+                report.error(0, "vdev " + disk.vdev() + " is " + first + "'s already", "give each disk a vdev of its "
+                        + "own (xvda, xvdb…)");
+                return null;
+            }
+            if (disk.target() != null) {
+                boolean rw = !disk.access().equals("ro");
+                String other = rw ? targets.get(disk.target()) : writable.get(disk.target());
+                if (other != null) {
+                    report.warning(0, disk.target() + " is " + other + "'s too, and one of them is writable: the "
+                            + "guest can corrupt what it sees twice", "give it once, or both read-only (access=ro)");
+                }
+                targets.putIfAbsent(disk.target(), report.what());
+                if (rw) {
+                    writable.putIfAbsent(disk.target(), report.what());
+                }
+            }
+            return disk;
+        }).stream().map(XlDevices::disk).toList();
     }
 
+    /** vif=: each entry read; a MAC given twice is a warning (xl says nothing; the guest's two interfaces clash). */
     List<Nic> nics() {
-        return items("vif", (text, report) -> notCarried(NetSpecParser.parse(text, report), report)).stream()
-                .map(XlDevices::nic).toList();
+        Map<String, String> macs = new HashMap<>();
+        return items("vif", (text, report) -> {
+            NetSpec nic = notCarried(NetSpecParser.parse(text, report), report);
+            if (nic != null && nic.mac() != null) {
+                String first = macs.putIfAbsent(nic.mac().toLowerCase(Locale.ROOT), report.what());
+                if (first != null) {
+                    report.warning(0, "mac " + nic.mac() + " is " + first + "'s too: on one network the two "
+                            + "interfaces clash", "give each vif its own mac, or leave mac out (libvirt makes one)");
+                }
+            }
+            return nic;
+        }).stream().map(XlDevices::nic).toList();
     }
 
     private <T> List<T> items(String key, BiFunction<String, SpecReport, T> parser) {
@@ -74,6 +122,12 @@ public final class XlDevices {
 
     private static DiskSpec notCarried(DiskSpec disk, SpecReport report) {
         if (disk == null) {
+            return null;
+        }
+        if (!VDEV.matcher(disk.vdev()).matches()) {
+            // xl also takes xen-vbd-interface's numbers (51712, d0p1); libvirt names the guest's device only this way.
+            report.error(0, "vdev '" + disk.vdev() + "' is not a guest device name libvirt takes",
+                    "write xvdX, hdX or sdX, e.g. xvda (xvda1 for a partition)");
             return null;
         }
         if (disk.target() != null && !disk.target().startsWith("/")) {
@@ -155,6 +209,7 @@ public final class XlDevices {
         boolean seize = values.bool("pci_seize").orElse(false);
         boolean powerMgmt = values.bool("pci_power_mgmt").orElse(false);
         String rdmPolicy = rdmPolicy();
+        Map<String, String> devices = new HashMap<>();
         List<PciSpec> specs = items("pci", (text, report) -> {
             PciSpec spec = PciSpecParser.parse(text, report);
             if (spec != null && spec.name() != null) {
@@ -171,6 +226,16 @@ public final class XlDevices {
                 report.error(0, "'" + spec.bdf() + "' (every function) cannot be expressed in libvirt",
                         "give one entry per function, e.g. '" + spec.bdf().toString().replace("*", "0") + "'");
                 return null;
+            }
+            if (spec != null) {
+                PciSpec.Bdf bdf = spec.bdf();
+                String address = new PciAddress(bdf.domain(), bdf.bus(), bdf.slot(), bdf.function()).toString();
+                String first = devices.putIfAbsent(address, report.what());
+                if (first != null) {
+                    report.error(0, address + " is " + first + "'s already: a device goes to a guest once",
+                            "remove one of the two entries");
+                    return null;
+                }
             }
             return spec;
         });
