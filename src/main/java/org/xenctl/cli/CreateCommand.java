@@ -44,7 +44,7 @@ final class CreateCommand extends HypervisorCommand {
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
         PciPreflights.before(invocation(), session, source::pciDevices, "domain " + source.name());
-        DevicePreflights.backendsRun(session.hypervisor(), source.backendDomains());
+        DevicePreflights.beforeStart(invocation(), session, null, source.devices());
         DomainSummary created;
         try {
             created = session.hypervisor().createTransient(source.xml(), paused);

@@ -1,7 +1,9 @@
 package org.xenctl.cli;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.xenctl.domain.DomainDetails;
@@ -98,21 +100,64 @@ final class DevicePreflights {
         if (disk.target() == null) {
             return;
         }
+        notWrittenElsewhere(hypervisor, target.summary().uuid(), Map.of(disk.target(), disk.readOnly()));
+        if (disk.backend() == null && "xen".equals(hypervisor.domainXmlType())) {
+            imageExists(hypervisor, onThisDom0(invocation, hypervisor) ? dom0(invocation) : null, disk.target());
+        }
+    }
+
+    /**
+     * Before a domain is created or started: its driver domains run, no image it writes is a running domain's disk
+     * already (libvirt's Xen driver locks no image, and two domains writing one corrupt it), and dom0 has the
+     * bridges its interfaces join and the images its disks open; libxl's hotplug scripts would otherwise fail the
+     * start with "failed to create new domain" and nothing more.
+     *
+     * @param uuid the domain's own, left out of the running domains' disks; null for a domain not yet made
+     */
+    static void beforeStart(Invocation invocation, Session session, String uuid, DomainDevices devices) {
+        Hypervisor hypervisor = session.hypervisor();
+        backendsRun(hypervisor, devices.backendDomains());
+        Map<String, Boolean> images = new LinkedHashMap<>();
+        for (DiskDevice disk : devices.disks()) {
+            if (disk.source() != null && !disk.source().isEmpty()) {
+                images.merge(disk.source(), disk.readOnly(), Boolean::logicalAnd);
+            }
+        }
+        notWrittenElsewhere(hypervisor, uuid, images);
+        if (!"xen".equals(hypervisor.domainXmlType())) {
+            return;
+        }
+        Dom0Files localDom0 = onThisDom0(invocation, hypervisor) ? dom0(invocation) : null;
+        for (NetworkDevice nic : devices.nics()) {
+            if (nic.backend() == null && "bridge".equals(nic.type())) {
+                bridgeExists(hypervisor, localDom0, nic.source() == null ? "xenbr0" : nic.source());
+            }
+        }
+        for (DiskDevice disk : devices.disks()) {
+            if (disk.backend() == null && disk.source() != null && !disk.source().isEmpty()) {
+                imageExists(hypervisor, localDom0, disk.source());
+            }
+        }
+    }
+
+    /** No running domain but {@code self} has one of {@code images} (path to read-only) where either side writes. */
+    private static void notWrittenElsewhere(Hypervisor hypervisor, String self, Map<String, Boolean> images) {
+        if (images.isEmpty()) {
+            return;
+        }
         for (DomainSummary other : hypervisor.list(false)) {
-            if (other.uuid().equals(target.summary().uuid())) {
+            if (other.uuid().equals(self)) {
                 continue;
             }
             for (DiskDevice used : hypervisor.devices(other.uuid(), false).disks()) {
-                if (disk.target().equals(used.source()) && (!disk.readOnly() || !used.readOnly())) {
-                    throw new XenctlException(ErrorCode.DEVICE_REFUSED, disk.target() + " is running domain "
+                Boolean readOnly = images.get(used.source());
+                if (readOnly != null && (!readOnly || !used.readOnly())) {
+                    throw new XenctlException(ErrorCode.DEVICE_REFUSED, used.source() + " is running domain "
                             + other.name() + "'s disk " + used.target() + (used.readOnly() ? " (read-only)" : "")
-                            + ": two domains writing one image corrupt it", "use another image, or attach both "
+                            + ": two domains writing one image corrupt it", "use another image, or give it to both "
                             + "read-only (access=ro)");
                 }
             }
-        }
-        if (disk.backend() == null && "xen".equals(hypervisor.domainXmlType())) {
-            imageExists(hypervisor, onThisDom0(invocation, hypervisor) ? dom0(invocation) : null, disk.target());
         }
     }
 
@@ -143,7 +188,7 @@ final class DevicePreflights {
      * missing ("failed to create new domain", nothing more) and waits for a backend that never comes in one that
      * does not run.
      */
-    static void backendsRun(Hypervisor hypervisor, Collection<String> backends) {
+    private static void backendsRun(Hypervisor hypervisor, Collection<String> backends) {
         for (String backend : backends) {
             backendRuns(hypervisor, backend);
         }

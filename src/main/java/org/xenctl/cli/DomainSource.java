@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.xenctl.domain.DomainDetails;
+import org.xenctl.domain.DomainDevices;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.XlDomainReader.Reading;
@@ -36,9 +37,9 @@ record DomainSource(String xml, String name, List<XlProblem> warnings) {
         return HostDevices.osType(xml, name == null ? "domain XML" : "domain " + name);
     }
 
-    /** The driver domains the domain's disks and interfaces name (backend=), for the preflight before it starts. */
-    java.util.Set<String> backendDomains() {
-        return HostDevices.backendDomains(xml, name == null ? "domain XML" : "domain " + name);
+    /** The domain's disks, interfaces and PCI devices, read back from its XML (for the preflight before it starts). */
+    DomainDevices devices() {
+        return HostDevices.devices(xml, name == null ? "domain XML" : "domain " + name);
     }
 
     /** The host PCI devices the domain asks for, read back from its XML (for the preflight before it starts). */

@@ -31,7 +31,7 @@ final class StartCommand extends HypervisorCommand {
         if (!found.isActive()) {
             DomainDevices devices = session.hypervisor().devices(found.uuid(), true);
             PciPreflights.before(invocation(), session, devices::pci, "domain " + found.name());
-            DevicePreflights.backendsRun(session.hypervisor(), devices.backendDomains());
+            DevicePreflights.beforeStart(invocation(), session, found.uuid(), devices);
             fromManagedSave = session.hypervisor().hasManagedSave(found.uuid());
         }
         Outcome started;

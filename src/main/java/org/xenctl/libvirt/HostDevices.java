@@ -1,14 +1,13 @@
 package org.xenctl.libvirt;
 
 import java.util.List;
-import java.util.Set;
 
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainDevices;
 
 /**
- * What a domain XML file asks for (a file given to create or define, before libvirt has it): its host PCI devices,
- * the driver domains its devices name, and its guest type.
+ * What a domain XML file asks for (a file given to create or define, before libvirt has it): its devices, its host
+ * PCI devices, the driver domains its devices name, and its guest type.
  */
 public final class HostDevices {
     private HostDevices() {
@@ -18,10 +17,10 @@ public final class HostDevices {
         return DomainXml.parse(xml, origin).pciDevices();
     }
 
-    /** The driver domains ({@code <backenddomain name=…>}) the file's disks and interfaces name, each once. */
-    public static Set<String> backendDomains(String xml, String origin) {
+    /** The file's disks, interfaces and host PCI devices, as a defined domain's are read. */
+    public static DomainDevices devices(String xml, String origin) {
         DomainXml parsed = DomainXml.parse(xml, origin);
-        return new DomainDevices(parsed.disks(), parsed.nics(), List.of(), false).backendDomains();
+        return new DomainDevices(parsed.disks(), parsed.nics(), parsed.pciDevices(), false);
     }
 
     /** libvirt's os type: xen (PV), xenpvh, hvm. */

@@ -246,6 +246,35 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void create_and_start_are_refused_when_a_running_domain_writes_an_image_they_would_open(@TempDir Path dir)
+            throws Exception {
+        domain("web1", DISKS, true);
+        domain("web5", "<disk type='file' device='disk'><source file='/srv/web1.img'/><target dev='xvdb' bus='xen'/>"
+                + "<readonly/></disk>", false);
+        Path cfg = dir.resolve("web6.cfg");
+        Files.writeString(cfg, "name = \"web6\"\nmemory = 128\ntype = \"hvm\"\n"
+                + "disk = [ '/srv/web6.img,raw,xvda,rw', '/srv/web1.img,raw,xvdb,rw' ]\n");
+        Path shared = dir.resolve("web7.cfg");
+        Files.writeString(shared, "name = \"web7\"\nmemory = 128\ntype = \"hvm\"\n"
+                + "disk = [ '/srv/cd.iso,raw,xvdc,ro' ]\n");
+
+        Result create = xenctl("create", cfg.toString());
+        Result start = xenctl("start", "web5");
+
+        // Read-only here, but web1 writes it: what web5 reads changes under it.
+        assertThat(start.exit()).isEqualTo(4);
+        assertThat(start.err()).startsWith("xenctl: error: /srv/web1.img is running domain web1's disk xvda: two "
+                + "domains writing one image corrupt it\n");
+        assertThat(keep.lookup(DomainRef.of("web5")).isActive()).isFalse();
+        assertThat(create.exit()).isEqualTo(4);
+        assertThat(create.err()).isEqualTo(start.err());
+        assertThat(xenctl("list", "--all", "--columns", "name").out()).doesNotContain("web6");
+        // An image no running domain writes is no one's business but libvirt's.
+        Result other = xenctl("create", shared.toString());
+        assertThat(other.exit()).as(other.toString()).isZero();
+    }
+
+    @Test
     void live_on_a_shut_off_domain_is_refused_and_config_there_reaches_libvirt() {
         domain("web1", "", false);
 

@@ -83,7 +83,7 @@ class XlConfigFuzzTest {
         String xml = data.consumeRemainingAsString();
         // What create and define read of a user's XML file before libvirt has it.
         Handled.run(() -> HostDevices.pci(xml, "fuzz.xml"));
-        Handled.run(() -> HostDevices.backendDomains(xml, "fuzz.xml"));
+        Handled.run(() -> HostDevices.devices(xml, "fuzz.xml").backendDomains());
         Handled.run(() -> HostDevices.osType(xml, "fuzz.xml"));
         Handled.run(() -> {
             SpecXmlReader.Result read = SpecXmlReader.read(xml, "fuzz.xml");

@@ -76,12 +76,18 @@ class DevicesXenLabIT {
                     .isFalse();
 
             // In the dom0, xenctl sees its files: a bridge or an image that is not there is refused before libxl.
+            // So is a domain created with them (create and start read its devices as an attach does).
+            lab.share("refused.cfg", "name = \"refused\"\ntype = \"hvm\"\nmemory = 64\n"
+                    + "vif = [ 'bridge=nosuchbr2' ]\n");
             lab.share("dev-refusals.batch", "network-attach " + name + " bridge=nosuchbr\n"
-                    + "block-attach " + name + " /var/lib/xenctl-lab/nosuch.img,raw,xvdc,rw\n");
+                    + "block-attach " + name + " /var/lib/xenctl-lab/nosuch.img,raw,xvdc,rw\n"
+                    + "create " + XenLab.SHARE + "/refused.cfg\n");
             Run refusals = lab.xenctlInDom0("batch", XenLab.SHARE + "/dev-refusals.batch");
             assertThat(refusals.err()).as(refusals.describe())
                     .contains("xenctl: error: there is no bridge nosuchbr in dom0")
-                    .contains("xenctl: error: /var/lib/xenctl-lab/nosuch.img does not exist in dom0");
+                    .contains("xenctl: error: /var/lib/xenctl-lab/nosuch.img does not exist in dom0")
+                    .contains("xenctl: error: there is no bridge nosuchbr2 in dom0");
+            assertThat(lab.dom0("xl list").expectSuccess().out()).doesNotContain("refused");
             assertThat(lab.dom0("xl block-list " + name).expectSuccess().out()).doesNotContain("51744");
             // From the host, the same two are asked of the dom0's libvirtd (its interface driver, its storage).
             Run noBridge = lab.xenctl("network-attach", name, "bridge=nosuchbr");
