@@ -119,7 +119,7 @@ final class DevicePreflights {
         backendsRun(hypervisor, devices.backendDomains());
         Map<String, Boolean> images = new LinkedHashMap<>();
         for (DiskDevice disk : devices.disks()) {
-            if (disk.source() != null && !disk.source().isEmpty()) {
+            if (disk.backend() == null && disk.source() != null && !disk.source().isEmpty()) {
                 images.merge(disk.source(), disk.readOnly(), Boolean::logicalAnd);
             }
         }
@@ -140,7 +140,7 @@ final class DevicePreflights {
         }
     }
 
-    /** No running domain but {@code self} has one of {@code images} (path to read-only) where either side writes. */
+    /** No running domain but {@code self} has one of dom0's {@code images} (path to read-only) where one writes. */
     private static void notWrittenElsewhere(Hypervisor hypervisor, String self, Map<String, Boolean> images) {
         if (images.isEmpty()) {
             return;
@@ -150,7 +150,8 @@ final class DevicePreflights {
                 continue;
             }
             for (DiskDevice used : hypervisor.devices(other.uuid(), false).disks()) {
-                Boolean readOnly = images.get(used.source());
+                // A driver domain's disk is a path of its own, not one of dom0's.
+                Boolean readOnly = used.backend() == null ? images.get(used.source()) : null;
                 if (readOnly != null && (!readOnly || !used.readOnly())) {
                     throw new XenctlException(ErrorCode.DEVICE_REFUSED, used.source() + " is running domain "
                             + other.name() + "'s disk " + used.target() + (used.readOnly() ? " (read-only)" : "")
