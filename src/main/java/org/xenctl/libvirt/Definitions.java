@@ -47,7 +47,7 @@ final class Definitions {
             Optional<Domain> now = existing.isPresent() || e.code().kind() == org.xenctl.domain.ErrorKind.HOST
                     ? Optional.empty() : parsed.name().flatMap(handles::existing);
             if (now.isEmpty()) {
-                throw e;
+                throw e.code().kind() == org.xenctl.domain.ErrorKind.HOST ? e : uuidTaken(parsed).orElse(e);
             }
             return define(xml, parsed, now);
         }
@@ -88,13 +88,38 @@ final class Definitions {
             domain = connect.get().domainCreateXML(xml, paused ? CREATE_PAUSED : 0);
         } catch (LibvirtException e) {
             XenctlException failure = DomainCalls.pausedUnsupported(e, paused, "cannot create domain " + name);
+            if (failure.code().kind() == org.xenctl.domain.ErrorKind.HOST) {
+                throw failure;
+            }
             // Another xenctl created it since the look-up above: refused as a create that came after it is.
-            Optional<Domain> now = failure.code().kind() == org.xenctl.domain.ErrorKind.HOST ? Optional.empty()
-                    : parsed.name().flatMap(handles::existing);
-            throw now.map(other -> nameTaken(name, other)).orElse(failure);
+            Optional<Domain> now = parsed.name().flatMap(handles::existing);
+            throw now.map(other -> nameTaken(name, other)).or(() -> uuidTaken(parsed)).orElse(failure);
         }
         String uuid = handles.remember(domain);
         return refresh.apply(uuid).orElseThrow(() -> DomainHandles.gone(uuid));
+    }
+
+    /**
+     * After libvirt refused a new domain whose name is free: another domain's UUID in the file ("already defined
+     * with uuid"), said as the conflict it is.
+     */
+    private Optional<XenctlException> uuidTaken(DomainXml parsed) {
+        if (parsed.uuid().isEmpty()) {
+            return Optional.empty();
+        }
+        String uuid = parsed.uuid().get();
+        Domain other;
+        try {
+            other = handles.get(uuid);
+        } catch (XenctlException e) {
+            if (e.code() == ErrorCode.DOMAIN_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new XenctlException(ErrorCode.DOMAIN_EXISTS, "uuid " + uuid + " belongs to domain '"
+                + DomainHandles.nameOf(other) + "' already", "leave uuid out (libvirt gives the new domain one), or "
+                + "give another"));
     }
 
     /** The hint says what the domain that has the name is: running, defined, or what a failed restart left. */

@@ -234,6 +234,22 @@ class LifecycleTest extends OnDefaultTestHost {
     }
 
     @Test
+    void a_file_with_another_domains_uuid_is_refused_as_the_conflict_it_is(@TempDir Path dir) throws Exception {
+        Path cfg = Files.writeString(dir.resolve("u.cfg"),
+                "name = \"u\"\ntype = \"hvm\"\nuuid = \"6695eb01-f6a4-8304-79aa-97f2502e193f\"\n");
+
+        for (String verb : new String[] {"create", "define"}) {
+            Result r = xenctl(verb, cfg.toString(), "-o", "json");
+            assertThat(r.exit()).as(verb + ": " + r).isEqualTo(4);
+            JsonNode error = r.errorJson().get("error");
+            assertThat(error.get("code").asText()).isEqualTo("domain-exists");
+            assertThat(error.get("message").asText()).isEqualTo("uuid 6695eb01-f6a4-8304-79aa-97f2502e193f belongs "
+                    + "to domain 'test' already");
+        }
+        assertThat(xenctl("domid", "u").exit()).isEqualTo(3);
+    }
+
+    @Test
     void a_name_no_domain_can_have_is_refused_before_libvirt_is_asked() {
         xenctl("destroy", "test");
         for (String name : new String[] {"", "web 2", "a/b", "tab\there", "esc\u001b[2J", "csi\u009b2J"}) {
