@@ -54,10 +54,12 @@ final class ErrorReporter {
             }
             return new XenctlException(ErrorCode.USAGE, exception.getMessage(), guess + "see '" + help + "'");
         }
-        if (exception instanceof MissingParameterException && commandLine != null
-                && !commandLine.getUnmatchedArguments().isEmpty()) {
+        String unmatched = exception instanceof MissingParameterException && commandLine != null
+                ? commandLine.getUnmatchedArguments().stream().filter(w -> w.startsWith("-")).findFirst().orElse(null)
+                : null;
+        if (unmatched != null) {
             // "mem-set web -5m": picocli took -5m for an unknown option and then missed SIZE; the option is the cause
-            String word = commandLine.getUnmatchedArguments().get(0);
+            String word = unmatched;
             return new XenctlException(ErrorCode.USAGE, "Unknown option: '" + word + "'", "a value that starts with"
                     + " '-' goes after '--' ('xenctl " + verb + " … -- " + word + "'); see '" + help + "'");
         }

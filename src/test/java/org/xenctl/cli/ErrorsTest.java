@@ -47,6 +47,10 @@ class ErrorsTest {
         Result after = Cli.run("-c", TestDriver.DEFAULT, "mem-set", "test", "--", "-5m");
         assertThat(after.exit()).isEqualTo(2);
         assertThat(after.err()).startsWith("xenctl: error: '-5m' is not a memory size");
+        // A word without a dash is no option: what is missing is said.
+        Result word = Cli.run("-c", TestDriver.DEFAULT, "wait", "test", "running");
+        assertThat(word.exit()).isEqualTo(2);
+        assertThat(word.err()).startsWith("xenctl: error: Missing required option: '--state=STATE'\n");
     }
 
     @Test
