@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Columns aligned with spaces, like `xl list`: text left-aligned, numbers right-aligned, no trailing blanks. */
+/**
+ * Columns aligned with spaces, like `xl list`: text left-aligned, numbers right-aligned, no trailing blanks; widths
+ * as a terminal shows them ({@link DisplayWidth}), so that a CJK or accented name does not push its row aside.
+ */
 public final class Table {
     public enum Align { LEFT, RIGHT }
 
@@ -40,7 +43,7 @@ public final class Table {
         shown.addAll(rows);
         for (List<String> row : shown) {
             for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+                widths[i] = Math.max(widths[i], DisplayWidth.of(row.get(i)));
             }
         }
         String newline = System.lineSeparator();
@@ -52,7 +55,7 @@ public final class Table {
                     text.append("  ");
                 }
                 String cell = row.get(i);
-                int pad = widths[i] - cell.length();
+                int pad = widths[i] - DisplayWidth.of(cell);
                 if (aligns.get(i) == Align.RIGHT) {
                     text.append(" ".repeat(pad)).append(cell);
                 } else {

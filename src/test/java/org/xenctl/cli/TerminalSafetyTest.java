@@ -42,6 +42,25 @@ class TerminalSafetyTest {
     }
 
     @Test
+    void columns_line_up_under_names_in_any_script_as_a_terminal_draws_them() throws IOException {
+        String host = TestDriver.host(dir, "scripts", """
+                <domain type='test'><name>数据库服务器</name><memory>65536</memory><os><type>xen</type></os></domain>
+                <domain type='test'><name>web-01</name><memory>65536</memory><os><type>xen</type></os></domain>
+                <domain type='test'><name>cafe&#x301;</name><memory>65536</memory><os><type>xen</type></os></domain>
+                """);
+
+        Result r = Cli.run("-c", host, "list", "--columns", "name,state,id");
+
+        // Six ideographs are twelve columns; the combining accent takes none (virsh lines them up the same).
+        assertThat(r.out()).as(r.toString()).isEqualTo("""
+                Name          State    ID
+                数据库服务器  running   1
+                web-01        running   2
+                café          running   3
+                """);
+    }
+
+    @Test
     void an_error_quoting_what_the_user_typed_is_one_line_without_escape_sequences() {
         Result r = Cli.run("-c", TestDriver.DEFAULT, "info", "we\u001b]0;owned\u0007b\nsecond");
 
