@@ -130,11 +130,14 @@ final class DevicePreflights {
         Dom0Files localDom0 = onThisDom0(invocation, hypervisor) ? dom0(invocation) : null;
         for (NetworkDevice nic : devices.nics()) {
             if (nic.backend() == null && "bridge".equals(nic.type())) {
-                bridgeExists(hypervisor, localDom0, nic.source() == null ? "xenbr0" : nic.source());
+                // Without a source bridge libxl joins its default one.
+                bridgeExists(hypervisor, localDom0, nic.source() == null || nic.source().isEmpty() ? "xenbr0"
+                        : nic.source());
             }
         }
         for (DiskDevice disk : devices.disks()) {
-            if (disk.backend() == null && disk.source() != null && !disk.source().isEmpty()) {
+            // A path in dom0; not a network disk's or a storage volume's name.
+            if (disk.backend() == null && disk.source() != null && disk.source().startsWith("/")) {
                 imageExists(hypervisor, localDom0, disk.source());
             }
         }
