@@ -43,6 +43,15 @@ public record Dom0Files(Path root) {
         }
     }
 
+    /** Up to {@code count} first bytes of the file, or null when it cannot be read. */
+    public byte[] head(String absolutePath, int count) {
+        try (java.io.InputStream in = Files.newInputStream(resolve(absolutePath))) {
+            return in.readNBytes(count);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     private Path resolve(String absolutePath) {
         return root.resolve(absolutePath.replaceFirst("^/+", ""));
     }

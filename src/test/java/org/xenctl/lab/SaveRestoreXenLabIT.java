@@ -40,6 +40,16 @@ class SaveRestoreXenLabIT {
             assertThat(lab.xenctl("save", name, file).exit()).as("a transient domain is gone once saved")
                     .isEqualTo(3);
 
+            // In the dom0, a file libvirt did not save is said for what it is, before libvirt is asked.
+            lab.dom0("printf 'Xen saved domain, xl format\\n \\0 \\r' > /tmp/by-xl.sav; echo text > /tmp/text.sav")
+                    .expectSuccess();
+            Run byXl = lab.xenctlInDom0("restore", "/tmp/by-xl.sav");
+            Run notSaved = lab.xenctlInDom0("restore", "/tmp/text.sav");
+            assertThat(byXl.exit()).as(byXl.describe()).isEqualTo(5);
+            assertThat(byXl.err()).startsWith("xenctl: error: /tmp/by-xl.sav was saved by xl");
+            assertThat(notSaved.exit()).as(notSaved.describe()).isEqualTo(5);
+            assertThat(notSaved.err()).startsWith("xenctl: error: /tmp/text.sav is not a saved domain");
+
             Run restored = lab.xenctl("-o", "json", "restore", "-p", file);
 
             JsonNode result = Json.of(restored);
