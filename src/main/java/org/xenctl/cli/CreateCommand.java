@@ -43,6 +43,8 @@ final class CreateCommand extends HypervisorCommand {
         DomainSource source = DomainSource.load(file, overrides, compatOption.compat,
                 session.hypervisor().domainXmlType());
         warn(source.warnings());
+        // A name taken is said before anything about the devices: it is what the user must change first.
+        session.hypervisor().requireNameFree(source.xml());
         PciPreflights.before(invocation(), session, source::pciDevices, "domain " + source.name());
         DevicePreflights.beforeStart(invocation(), session, null, source.devices());
         DomainSummary created;

@@ -60,6 +60,12 @@ public interface Hypervisor extends AutoCloseable {
     /** What {@link #define} did. */
     record Definition(DomainSummary domain, boolean created, boolean changed) { }
 
+    /**
+     * Refuses (DOMAIN_EXISTS, saying what holds it) the name of the domain {@code xml} describes when a domain has
+     * it: what create says first, before checking the new domain's devices. {@link #createTransient} refuses it too.
+     */
+    void requireNameFree(String xml);
+
     /** Starts a transient domain from libvirt domain XML. */
     DomainSummary createTransient(String xml, boolean paused);
 

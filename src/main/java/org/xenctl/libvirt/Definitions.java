@@ -76,13 +76,18 @@ final class Definitions {
         return new Definition(summary, before == null, !after.equals(before));
     }
 
-    DomainSummary createTransient(String xml, boolean paused) {
+    void requireNameFree(String xml) {
         DomainXml parsed = DomainXml.parse(xml, "domain XML");
-        String name = parsed.name().orElse("");
         Optional<Domain> existing = parsed.name().flatMap(handles::existing);
         if (existing.isPresent()) {
-            throw nameTaken(name, existing.get());
+            throw nameTaken(parsed.name().get(), existing.get());
         }
+    }
+
+    DomainSummary createTransient(String xml, boolean paused) {
+        requireNameFree(xml);
+        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        String name = parsed.name().orElse("");
         Domain domain;
         try {
             domain = connect.get().domainCreateXML(xml, paused ? CREATE_PAUSED : 0);

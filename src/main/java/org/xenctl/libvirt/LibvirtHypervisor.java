@@ -233,6 +233,11 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public void requireNameFree(String xml) {
+        definitions.requireNameFree(xml);
+    }
+
+    @Override
     public DomainSummary createTransient(String xml, boolean paused) {
         return definitions.createTransient(xml, paused);
     }

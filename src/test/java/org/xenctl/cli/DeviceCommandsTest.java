@@ -272,6 +272,10 @@ class DeviceCommandsTest {
         // An image no running domain writes is no one's business but libvirt's.
         Result other = xenctl("create", shared.toString());
         assertThat(other.exit()).as(other.toString()).isZero();
+        // A name taken is what to change first, whatever else the devices would hit.
+        Result taken = xenctl("create", cfg.toString(), "name=\"web1\"");
+        assertThat(taken.exit()).isEqualTo(4);
+        assertThat(taken.err()).startsWith("xenctl: error: a domain named 'web1' exists already");
     }
 
     @Test
