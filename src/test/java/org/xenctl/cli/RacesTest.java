@@ -89,11 +89,15 @@ class RacesTest {
         return Context.of(Map.of());
     }
 
+    /** A test-driver domain's XML in a file of its own. */
+    private Path domainFile(String name) throws java.io.IOException {
+        return Files.writeString(dir.resolve(name + ".xml"), "<domain type='test'><name>" + name + "</name><memory "
+                + "unit='MiB'>64</memory><os><type>hvm</type></os></domain>");
+    }
+
     @Test
     void defining_one_new_file_eight_times_at_once_creates_it_once() throws Exception {
-        Path file = dir.resolve("racer.xml");
-        Files.writeString(file, "<domain type='test'><name>racer</name><memory unit='MiB'>64</memory>"
-                + "<os><type>hvm</type></os></domain>");
+        Path file = domainFile("racer");
 
         List<Result> results = race(defaults(), "-c", TestDriver.DEFAULT, "-o", "json", "define", file.toString());
 
@@ -102,9 +106,7 @@ class RacesTest {
 
     @Test
     void creating_one_domain_eight_times_at_once_creates_it_once_and_refuses_the_rest_alike() throws Exception {
-        Path file = dir.resolve("racer.xml");
-        Files.writeString(file, "<domain type='test'><name>racer</name><memory unit='MiB'>64</memory>"
-                + "<os><type>hvm</type></os></domain>");
+        Path file = domainFile("racer");
 
         List<Result> results = race(defaults(), "-c", TestDriver.DEFAULT, "-o", "json", "create", file.toString());
 
@@ -123,9 +125,7 @@ class RacesTest {
     @Test
     void starting_pausing_and_destroying_one_domain_eight_times_at_once_does_each_once()
             throws Exception {
-        Path file = dir.resolve("runner.xml");
-        Files.writeString(file, "<domain type='test'><name>runner</name><memory unit='MiB'>64</memory>"
-                + "<os><type>hvm</type></os></domain>");
+        Path file = domainFile("runner");
         assertThat(Cli.run("-c", TestDriver.DEFAULT, "define", file.toString()).exit()).isZero();
 
         for (String verb : new String[] {"start", "pause", "unpause", "destroy"}) {
