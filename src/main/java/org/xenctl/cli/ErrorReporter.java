@@ -7,9 +7,9 @@ import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
 import org.xenctl.render.Json;
 import org.xenctl.render.OutputFormat;
+import org.xenctl.render.Printable;
 import org.xenctl.render.view.ErrorView;
 import org.xenctl.render.view.ProblemView;
-import org.xenctl.render.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -59,9 +59,8 @@ final class ErrorReporter {
                 : null;
         if (unmatched != null) {
             // "mem-set web -5m": picocli took -5m for an unknown option and then missed SIZE; the option is the cause
-            String word = unmatched;
-            return new XenctlException(ErrorCode.USAGE, "Unknown option: '" + word + "'", "a value that starts with"
-                    + " '-' goes after '--' ('xenctl " + verb + " … -- " + word + "'); see '" + help + "'");
+            return new XenctlException(ErrorCode.USAGE, "Unknown option: '" + unmatched + "'", "a value that starts "
+                    + "with '-' goes after '--' ('xenctl " + verb + " … -- " + unmatched + "'); see '" + help + "'");
         }
         if (verb.equals("info") && exception instanceof MissingParameterException) {
             // xl info is the host's facts: here that is host-info, and info is one domain's (xl list -l)

@@ -77,7 +77,10 @@ final class Definitions {
     }
 
     void requireNameFree(String xml) {
-        DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        requireNameFree(DomainXml.parse(xml, "domain XML"));
+    }
+
+    private void requireNameFree(DomainXml parsed) {
         Optional<Domain> existing = parsed.name().flatMap(handles::existing);
         if (existing.isPresent()) {
             throw nameTaken(parsed.name().get(), existing.get());
@@ -85,8 +88,8 @@ final class Definitions {
     }
 
     DomainSummary createTransient(String xml, boolean paused) {
-        requireNameFree(xml);
         DomainXml parsed = DomainXml.parse(xml, "domain XML");
+        requireNameFree(parsed);
         String name = parsed.name().orElse("");
         Domain domain;
         try {
