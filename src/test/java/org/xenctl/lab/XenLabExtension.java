@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -13,14 +15,19 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.xenctl.testing.TestDriver;
 
 /**
- * One Xen lab for the whole run: booted by the first test that asks for it, stopped (by QEMU's PID) when the run
- * ends, whatever happened. With XENCTL_LAB_RUN_DIR set, the tests use the lab already running there (started by
- * src/it/xen/lab up) and leave it running. A failing test gets the dom0's logs copied to target/xen-lab/failed/CLASS.METHOD/, and
+ * One Xen lab for each test JVM: booted by the first test that asks for it, in target/xen-lab-FORK (failsafe's fork
+ * number: -Pxen-lab runs two JVMs, each with its own dom0), stopped (by QEMU's PID) when the JVM exits, whatever
+ * happened. With XENCTL_LAB_RUN_DIR set, the tests use the lab already running there (started by src/it/xen/lab up)
+ * and leave it running. A failing test gets the dom0's logs copied to target/xen-lab-FORK/failed/CLASS.METHOD/, and
  * its failure message says so.
  */
-final class XenLabExtension implements ParameterResolver, TestExecutionExceptionHandler, BeforeEachCallback,
-        AfterEachCallback {
-    private static final Path RUN_DIR = TestDriver.repositoryFile("target/xen-lab");
+final class XenLabExtension implements ParameterResolver, TestExecutionExceptionHandler, BeforeAllCallback,
+        AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private static final MachineTurns TURNS = new MachineTurns(TestDriver.repositoryFile("target"));
+    private static final String TURN = "machine-turn";
+
+    private static final Path RUN_DIR =
+            TestDriver.repositoryFile(System.getProperty("xenctl.lab.dir", "target/xen-lab-1"));
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -33,8 +40,27 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
     }
 
     private static XenLab lab(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class).lab();
+        return running().lab();
+    }
+
+    /**
+     * The JVM's lab, booted (or attached) once. Not kept in JUnit's root store: with two forks failsafe runs each
+     * test class as a JUnit run of its own, whose store closes with the class, and every class would boot a dom0.
+     */
+    private static Running running;
+
+    private static synchronized Running running() {
+        if (running == null) {
+            running = start();
+            if (running.booted) {
+                Runtime.getRuntime().addShutdownHook(new Thread(running::close, "xen-lab-down"));
+            }
+        }
+        return running;
+    }
+
+    private static synchronized Running started() {
+        return running;
     }
 
     /** A lab that did not come up is remembered too: every other test fails at once with the same reason. */
@@ -48,6 +74,31 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
             return new Running(null, false, e);
         } catch (java.io.IOException e) {
             return new Running(null, false, new IllegalStateException("cannot prepare the Xen lab in " + RUN_DIR, e));
+        }
+    }
+
+    /**
+     * Waits for this class's turn on the machine (MachineTurns): beside the other test JVM's scenarios, or alone
+     * for a class marked {@link MachineTurns.Alone}.
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        boolean alone = context.getRequiredTestClass().isAnnotationPresent(MachineTurns.Alone.class);
+        long asked = System.nanoTime();
+        MachineTurns.Turn turn = TURNS.take(alone);
+        long waited = (System.nanoTime() - asked) / 1_000_000_000L;
+        if (waited > 0) {
+            System.out.println(context.getRequiredTestClass().getSimpleName() + ": waited " + waited
+                    + " s for the machine" + (alone ? " to itself" : ""));
+        }
+        context.getStore(NAMESPACE).put(TURN, turn);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        MachineTurns.Turn turn = context.getStore(NAMESPACE).remove(TURN, MachineTurns.Turn.class);
+        if (turn != null) {
+            turn.close();
         }
     }
 
@@ -79,7 +130,7 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        var running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(Running.class, Running.class);
+        Running running = started();
         if (running == null || running.failure != null) {
             throw failure;
         }
@@ -95,7 +146,7 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
     private static final String CONSOLE_MARK = "console-mark";
 
     private static XenLab runningLab(ExtensionContext context) {
-        var running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).get(Running.class, Running.class);
+        Running running = started();
         return running == null || running.failure != null ? null : running.lab;
     }
 
@@ -116,9 +167,8 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
                 + ": serial.log, libvirt/libvirtd.log, libvirt/libxl/, xen/";
     }
 
-    /** Stops the lab it booted when JUnit closes the root store, at the end of the run. */
-    private record Running(XenLab lab, boolean booted, RuntimeException failure)
-            implements ExtensionContext.Store.CloseableResource {
+    /** The lab, whether this JVM booted it (and stops it when it exits), or why it did not come up. */
+    private record Running(XenLab lab, boolean booted, RuntimeException failure) {
         @Override
         public XenLab lab() {
             if (failure != null) {
@@ -127,11 +177,8 @@ final class XenLabExtension implements ParameterResolver, TestExecutionException
             return lab;
         }
 
-        @Override
-        public void close() {
-            if (booted) {
-                lab.close();
-            }
+        void close() {
+            lab.close();
         }
     }
 }
