@@ -91,6 +91,54 @@ class LifecycleRestartsTest {
         assertThat(test().isActive()).isFalse();
     }
 
+    /**
+     * libvirt's libxl driver shows the domain shut off while, under a job, it destroys it and builds it again (24 s
+     * on the Xen lab): a shutdown --wait that looked then was told "has shut down" (CI run of 2026-12-06 23:43).
+     * Here the restart comes 1.5 s after the shut-off, the job held until then.
+     */
+    @Test
+    void a_guest_shut_off_while_libvirt_still_restarts_it_is_not_called_shut_down() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean job = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread[] restart = new Thread[1];
+        Hypervisor restartsSlowly = (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(),
+                new Class<?>[] {Hypervisor.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "shutdown" -> {
+                            String uuid = (String) args[0];
+                            job.set(true);
+                            real.destroy(uuid);
+                            restart[0] = new Thread(() -> {
+                                try {
+                                    Thread.sleep(1500);
+                                    real.start(uuid, false);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                } finally {
+                                    job.set(false);
+                                }
+                            });
+                            restart[0].start();
+                            return null;
+                        }
+                        case "hasJob" -> {
+                            return job.get();
+                        }
+                        default -> {
+                            return invoke(method, args);
+                        }
+                    }
+                });
+
+        assertThatThrownBy(() -> new Lifecycle(restartsSlowly, SHORT, SHORT).shutdown(test(),
+                Hypervisor.ShutdownRequest.DEFAULT, true, Duration.ofSeconds(20), false))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.WRONG_STATE);
+                    assertThat(e.getMessage()).startsWith("domain test started again instead of shutting down");
+                });
+        restart[0].join();
+        assertThat(test().isActive()).isTrue();
+    }
+
     @Test
     void a_guest_that_stays_shut_off_after_its_reboot_ends_the_wait_saying_so() {
         Hypervisor staysOff = answering("reboot", real::destroy, false);
