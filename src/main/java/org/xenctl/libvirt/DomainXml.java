@@ -100,6 +100,19 @@ final class DomainXml {
                 online == null || online.isEmpty() ? maxVcpus : Integer.parseInt(online), maxVcpus);
     }
 
+    /**
+     * {@link #resources()} of the XML libvirt gave for a domain: a number it would not write (a remote host of
+     * another version, a broken one) is OPERATION_FAILED, exit 1.
+     */
+    DomainResources resourcesAsLibvirtWrote() {
+        try {
+            return resources();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt described the domain's memory or vCPUs "
+                    + "with a number xenctl cannot read: " + e.getMessage(), null, e);
+        }
+    }
+
     Optional<String> name() {
         return Optional.ofNullable(Dom.text(Dom.child(root, "name"), null)).filter(name -> !name.isEmpty());
     }

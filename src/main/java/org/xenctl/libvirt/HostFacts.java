@@ -14,7 +14,9 @@ import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.HostInfo;
+import org.xenctl.domain.XenctlException;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -30,12 +32,26 @@ final class HostFacts {
         long libvirt = call("cannot read libvirt's version", connect::getLibVersion);
         String host = call("cannot read the host name", connect::getHostName);
         Long freeKiB = freeMemoryKiB(connect);
-        Element capabilities = parse(call("cannot read the host's capabilities", connect::getCapabilities));
-        List<HostInfo.Node> nodes = nodes(capabilities, connection);
+        Capabilities capabilities = Capabilities.read(call("cannot read the host's capabilities",
+                connect::getCapabilities));
+        List<HostInfo.Node> nodes = capabilities.cells().stream()
+                .map(cell -> new HostInfo.Node(cell.id(), cell.memoryKiB(), freeKiB(connection, cell.id()),
+                        cell.cpus()))
+                .toList();
         return new HostInfo(host, type + (version == 0 ? "" : " " + LibvirtHypervisor.dotted(version)),
                 LibvirtHypervisor.dotted(libvirt), node.model, node.cpus, node.mhz, node.nodes, node.sockets,
-                node.cores, node.threads, node.memory, freeKiB, scheduler(connect), guestTypes(capabilities),
-                features(capabilities), nodes);
+                node.cores, node.threads, node.memory, freeKiB, scheduler(connect), capabilities.guestTypes(),
+                capabilities.features(), nodes);
+    }
+
+    /** A NUMA node's free memory, or null where the driver cannot tell. */
+    private static Long freeKiB(com.sun.jna.Pointer connection, int cell) {
+        long[] free = new long[1];
+        if (DirectCalls.virNodeGetCellsFreeMemory(connection, free, cell, 1) == 1) {
+            return free[0] / 1024;
+        }
+        NativeCalls.LastError.take();
+        return null;
     }
 
     /**
@@ -59,68 +75,82 @@ final class HostFacts {
         }
     }
 
-    /** pv, pvh, hvm: libvirt's os types "xen", "xenpvh", "hvm" (test drivers say others, kept as they are). */
-    private static List<String> guestTypes(Element capabilities) {
-        Set<String> types = new LinkedHashSet<>();
-        NodeList guests = capabilities.getElementsByTagName("os_type");
-        for (int i = 0; i < guests.getLength(); i++) {
-            String type = guests.item(i).getTextContent().strip();
-            types.add(switch (type) {
-                case "xen" -> "pv";
-                case "xenpvh" -> "pvh";
-                default -> type;
-            });
-        }
-        return List.copyOf(types);
-    }
+    /**
+     * What host-info shows of the capabilities XML (virsh capabilities). libvirt's answer, which a remote host of
+     * another version writes: anything unreadable in it is OPERATION_FAILED (exit 1), never an internal error.
+     */
+    record Capabilities(List<String> guestTypes, List<String> features, List<Cell> cells) {
+        /** A NUMA node: its id, memory and CPUs ("0,1,2"). */
+        record Cell(int id, long memoryKiB, String cpus) { }
 
-    /** The host's virtualization features: hap where a guest type offers it, iommu where the host has one. */
-    private static List<String> features(Element capabilities) {
-        List<String> features = new ArrayList<>();
-        if (capabilities.getElementsByTagName("hap").getLength() > 0) {
-            features.add("hap");
-        }
-        NodeList iommu = capabilities.getElementsByTagName("iommu");
-        for (int i = 0; i < iommu.getLength(); i++) {
-            if ("yes".equals(((Element) iommu.item(i)).getAttribute("support"))) {
-                features.add("iommu");
-                break;
+        static Capabilities read(String xml) {
+            Element root;
+            try {
+                root = Dom.builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            } catch (SAXException | IOException e) {
+                throw unreadable(e);
+            }
+            try {
+                return new Capabilities(guestTypes(root), features(root), cells(root));
+            } catch (NumberFormatException e) {
+                throw unreadable(e);
             }
         }
-        return features;
-    }
 
-    private static List<HostInfo.Node> nodes(Element capabilities, com.sun.jna.Pointer connection) {
-        NodeList cells = capabilities.getElementsByTagName("cell");
-        List<HostInfo.Node> nodes = new ArrayList<>();
-        for (int i = 0; i < cells.getLength(); i++) {
-            Element cell = (Element) cells.item(i);
-            int id = Integer.parseInt(cell.getAttribute("id"));
-            long memory = 0;
-            NodeList memories = cell.getElementsByTagName("memory");
-            if (memories.getLength() > 0) {
-                memory = Long.parseLong(memories.item(0).getTextContent().strip());
-            }
-            long[] free = new long[1];
-            Long freeKiB = DirectCalls.virNodeGetCellsFreeMemory(connection, free, id, 1) == 1 ? free[0] / 1024 : null;
-            if (freeKiB == null) {
-                NativeCalls.LastError.take();
-            }
-            List<String> cpus = new ArrayList<>();
-            NodeList cpuList = cell.getElementsByTagName("cpu");
-            for (int c = 0; c < cpuList.getLength(); c++) {
-                cpus.add(((Element) cpuList.item(c)).getAttribute("id"));
-            }
-            nodes.add(new HostInfo.Node(id, memory, freeKiB, String.join(",", cpus)));
+        private static XenctlException unreadable(Exception e) {
+            return new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt described the host's capabilities in XML "
+                    + "xenctl cannot read: " + e.getMessage(), null, e);
         }
-        return nodes;
-    }
 
-    private static Element parse(String xml) {
-        try {
-            return Dom.builder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (SAXException | IOException e) {
-            throw new IllegalStateException("libvirt's capabilities are not XML: " + e.getMessage(), e);
+        /** pv, pvh, hvm: libvirt's os types "xen", "xenpvh", "hvm" (test drivers say others, kept as they are). */
+        private static List<String> guestTypes(Element capabilities) {
+            Set<String> types = new LinkedHashSet<>();
+            NodeList guests = capabilities.getElementsByTagName("os_type");
+            for (int i = 0; i < guests.getLength(); i++) {
+                String type = guests.item(i).getTextContent().strip();
+                types.add(switch (type) {
+                    case "xen" -> "pv";
+                    case "xenpvh" -> "pvh";
+                    default -> type;
+                });
+            }
+            return List.copyOf(types);
+        }
+
+        /** The host's virtualization features: hap where a guest type offers it, iommu where the host has one. */
+        private static List<String> features(Element capabilities) {
+            List<String> features = new ArrayList<>();
+            if (capabilities.getElementsByTagName("hap").getLength() > 0) {
+                features.add("hap");
+            }
+            NodeList iommu = capabilities.getElementsByTagName("iommu");
+            for (int i = 0; i < iommu.getLength(); i++) {
+                if ("yes".equals(((Element) iommu.item(i)).getAttribute("support"))) {
+                    features.add("iommu");
+                    break;
+                }
+            }
+            return features;
+        }
+
+        private static List<Cell> cells(Element capabilities) {
+            NodeList cells = capabilities.getElementsByTagName("cell");
+            List<Cell> found = new ArrayList<>();
+            for (int i = 0; i < cells.getLength(); i++) {
+                Element cell = (Element) cells.item(i);
+                long memory = 0;
+                NodeList memories = cell.getElementsByTagName("memory");
+                if (memories.getLength() > 0) {
+                    memory = Long.parseLong(memories.item(0).getTextContent().strip());
+                }
+                List<String> cpus = new ArrayList<>();
+                NodeList cpuList = cell.getElementsByTagName("cpu");
+                for (int c = 0; c < cpuList.getLength(); c++) {
+                    cpus.add(((Element) cpuList.item(c)).getAttribute("id"));
+                }
+                found.add(new Cell(Integer.parseInt(cell.getAttribute("id")), memory, String.join(",", cpus)));
+            }
+            return found;
         }
     }
 }

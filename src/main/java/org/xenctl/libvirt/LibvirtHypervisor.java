@@ -378,7 +378,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public DomainResources resources(String uuid, boolean inactive) {
-        return DomainXml.parse(xml(uuid, inactive), "the domain's XML").resources();
+        return DomainXml.parse(xml(uuid, inactive), "the domain's XML").resourcesAsLibvirtWrote();
     }
 
     @Override

@@ -17,7 +17,10 @@ final class NodeDeviceXml {
     private NodeDeviceXml() {
     }
 
-    /** The device, or null when the XML is not a PCI device's. */
+    /**
+     * The device, or null when the XML is not a PCI device's. libvirt's answer, which a remote host of another
+     * version writes: anything unreadable in it is OPERATION_FAILED (exit 1), never an internal error.
+     */
     static NodePciDevice pci(String xml) {
         Element device;
         try {
@@ -26,6 +29,15 @@ final class NodeDeviceXml {
             throw new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt described a node device in malformed XML: "
                     + e.getMessage(), null, e);
         }
+        try {
+            return pci(device);
+        } catch (NumberFormatException e) {
+            throw new XenctlException(ErrorCode.OPERATION_FAILED, "libvirt described a node device with a number "
+                    + "xenctl cannot read: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static NodePciDevice pci(Element device) {
         Element pci = null;
         for (Element capability : Dom.children(device, "capability")) {
             if ("pci".equals(capability.getAttribute("type"))) {

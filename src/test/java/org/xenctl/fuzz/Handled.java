@@ -14,11 +14,11 @@ import org.xml.sax.InputSource;
  * config error, exit 5; usage, exit 2…). Anything else escapes and is a finding: an unexpected exception (exit 70),
  * a StackOverflowError (a dead JVM), an AssertionError from a check of the result.
  */
-final class Handled {
+public final class Handled {
     private Handled() {
     }
 
-    static void run(Runnable target) {
+    public static void run(Runnable target) {
         try {
             target.run();
         } catch (XlConfigException expected) {

@@ -3,11 +3,15 @@ package org.xenctl.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.xenctl.domain.DomainDetails.DiskDevice;
 import org.xenctl.domain.PciAddress;
 import org.xenctl.domain.DomainDetails.NetworkDevice;
 import org.xenctl.domain.DomainDetails.PciDevice;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 
 class DomainXmlTest {
     private static final String XML = """
@@ -55,6 +59,20 @@ class DomainXmlTest {
         assertThat(xml.nics()).containsExactly(
                 new NetworkDevice("00:16:3e:00:00:09", "bridge", "br0", "e1000", "vif3.0", null));
         assertThat(xml.pciDevices()).containsExactly(new PciDevice(PciAddress.parseOrNull("0000:1a:00.3"), false));
+    }
+
+    /** mem-set and vcpu-set read the live XML: a number libvirt never writes is its failed answer, exit 1. */
+    @Test
+    void resources_libvirt_would_never_write_are_a_failed_answer_not_an_internal_error() {
+        for (String resources : List.of("<memory>26:144</memory>", "<memory unit='TiB'>99999999999999</memory>",
+                "<memory>1</memory><vcpu>abc</vcpu>", "<memory>1</memory><vcpu current='x'>2</vcpu>")) {
+            DomainXml xml = DomainXml.parse("<domain><name>m</name>" + resources + "</domain>", "test");
+            assertThatThrownBy(xml::resourcesAsLibvirtWrote)
+                    .as(resources)
+                    .isInstanceOfSatisfying(XenctlException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_FAILED))
+                    .hasMessageStartingWith("libvirt described the domain's memory or vCPUs with a number");
+        }
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.xenctl.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.NodePciDevice;
+import org.xenctl.domain.XenctlException;
 
 class NodeDeviceXmlTest {
 
@@ -58,5 +61,20 @@ class NodeDeviceXmlTest {
         assertThat(pf.groupMembers()).containsExactly("0000:04:00.0");
         assertThat(pf.deviceName()).isNull();
         assertThat(NodeDeviceXml.pci("<device><name>computer</name><capability type='system'/></device>")).isNull();
+    }
+
+    /** A remote host of another libvirt version, or a broken one: its answer, exit 1, not xenctl's bug (exit 70). */
+    @Test
+    void a_number_libvirt_never_writes_is_a_failed_answer_not_an_internal_error() {
+        for (String capability : List.of("<domain>0x1ffffffff</domain>", "<bus>z</bus>", "<vendor id='0xg'/>",
+                "<iommuGroup number='-'/>",
+                "<capability type='virt_functions'><address domain='0' bus='0' slot='x' function='0'/></capability>")) {
+            assertThatThrownBy(() -> NodeDeviceXml.pci("<device><name>pci_x</name><capability type='pci'>"
+                    + capability + "</capability></device>"))
+                    .as(capability)
+                    .isInstanceOfSatisfying(XenctlException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_FAILED))
+                    .hasMessageStartingWith("libvirt described a node device with a number xenctl cannot read");
+        }
     }
 }
