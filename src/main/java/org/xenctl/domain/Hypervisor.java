@@ -190,8 +190,10 @@ public interface Hypervisor extends AutoCloseable {
     void migrate(String uuid, Hypervisor destination, Migration migration);
 
     /**
-     * Whether libvirt still holds a job on the domain (virDomainGetJobInfo): after a failed migration libvirt 9.0's
-     * libxl driver can keep one, and every later change of the domain then waits for it and fails.
+     * Whether libvirt still holds a job on the domain (virDomainGetJobInfo). libvirt 9.0's libxl driver holds one while
+     * it handles a guest's shutdown (the domain already shows shut off while it is destroyed and, by its on_poweroff
+     * action, started again), and can keep one after a failed migration, which every later change then waits for.
+     * A driver that keeps no jobs (the test driver) fails the call as unsupported: callers take that as no job.
      */
     boolean hasJob(String uuid);
 
@@ -213,7 +215,9 @@ public interface Hypervisor extends AutoCloseable {
     /** The running domain's scheduler, weight and cap (virDomainGetSchedulerParameters). */
     SchedulerSettings scheduler(String uuid);
 
-    /** Sets the running domain's weight and cap, each unchanged where null (Xen's libvirt driver keeps no definition). */
+    /**
+     * Sets the running domain's weight and cap, each unchanged where null (Xen's libvirt driver keeps no definition).
+     */
     void setScheduler(String uuid, Integer weight, Integer cap);
 
     /** What the host has: CPUs, memory, NUMA nodes, the guests it can run. */

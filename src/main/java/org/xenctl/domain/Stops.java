@@ -22,6 +22,10 @@ import java.util.Optional;
 final class Stops {
     /** How long a stopped transient domain may take to be released; past it, the stop is still reported done. */
     static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
+    /** How long libvirt may hold a shut-off domain in its shutdown handling when the caller set no limit. */
+    static final Duration HANDLING_LIMIT = Duration.ofSeconds(120);
+    /** The least a caller's nearly spent limit still grants that handling: a restart is seen in a few seconds. */
+    private static final Duration HANDLING_MINIMUM = Duration.ofSeconds(5);
 
     private final Hypervisor hypervisor;
     private final DomainChanges changes;
@@ -162,10 +166,6 @@ final class Stops {
             }
         }
     }
-
-    /** How long libvirt may hold a shut-off domain in its shutdown handling when the caller set no limit. */
-    static final Duration HANDLING_LIMIT = Duration.ofSeconds(120);
-    private static final Duration HANDLING_MINIMUM = Duration.ofSeconds(5);
 
     /** Whether libvirt holds a job on the domain; a driver that keeps none (the test driver) says no. */
     private boolean stillHandled(String uuid) {
