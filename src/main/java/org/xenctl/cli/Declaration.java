@@ -123,6 +123,14 @@ final class Declaration {
         return this;
     }
 
+    /** A required positional parameter at {@code index}, converted by {@code converter}. */
+    <T> Declaration parameter(String index, String paramLabel, Class<T> type, ITypeConverter<T> converter,
+            String description, Consumer<T> setter) {
+        spec.addPositional(bind(positional(index, "1", paramLabel, description).type(type).converters(converter),
+                setter).build());
+        return this;
+    }
+
     /** The DOMAIN that most verbs take first (over several hosts, it says on which the verb runs). */
     Declaration domain(Consumer<String> setter) {
         return parameter("0", "DOMAIN", String.class, "name, id or uuid", value -> {
@@ -150,13 +158,16 @@ final class Declaration {
         return this;
     }
 
-    /** An option that may be given several times, each value added to the list in the order given. */
+    /**
+     * An option that may be given several times, each value checked by {@code converter} and added to the list in
+     * the order given.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    Declaration repeatable(String names, String paramLabel, String description, Supplier<List<String>> getter,
-            Consumer<List<String>> setter) {
+    Declaration repeatable(String names, String paramLabel, ITypeConverter<String> converter, String description,
+            Supplier<List<String>> getter, Consumer<List<String>> setter) {
         FieldBinding<List<String>> binding = new FieldBinding<>(getter, setter);
         spec.addOption(option(names, description).arity("1").paramLabel(paramLabel).type((Class) List.class)
-                .auxiliaryTypes(String.class).getter(binding).setter(binding).build());
+                .auxiliaryTypes(String.class).converters(converter).getter(binding).setter(binding).build());
         return this;
     }
 

@@ -37,11 +37,12 @@ final class EvacuateCommand extends HypervisorCommand {
     void declare(Declaration declaration) {
         declaration
                 .flag("--check", "check and print the plan; move nothing", v -> plan = v)
-                .repeatable("--to", "DEST", "a destination: a libvirt URI, or a host group of xenctl.conf "
+                .repeatable("--to", "DEST", new HostArgument("a libvirt URI or the name of a host group of "
+                        + "xenctl.conf"), "a destination: a libvirt URI, or a host group of xenctl.conf "
                         + "(default: the other hosts of HOST's groups)", () -> to, v -> to = v)
                 .flag("--live", "copy each guest's memory while it runs (the default, as xl does)", v -> live = true)
                 .flag("--no-live", "pause each guest for its copy", v -> live = !v)
-                .parameter("0", "HOST", String.class, "the host to empty, its libvirt URI (as -c takes it)",
+                .parameter("0", "HOST", String.class, HostArgument.uri(), "the host to empty, its libvirt URI (as -c takes it)",
                         v -> host = v);
     }
 

@@ -46,10 +46,10 @@ final class MigrateCommand extends HypervisorCommand {
                 .flag("--undefine-source", "remove its definition from the source once it has moved",
                         v -> undefineSource = v)
                 .flag("-p|--paused", "leave it paused on the destination (xl migrate -p)", v -> paused = v)
-                .option("--migrate-uri", "URI", String.class, "tcp://ADDRESS[:PORT] where the source's dom0 "
+                .option("--migrate-uri", "URI", String.class, new HostArgument("tcp://ADDRESS[:PORT]"), "tcp://ADDRESS[:PORT] where the source's dom0 "
                         + "sends the memory, when the destination's host name does not lead there",
                         v -> migrateUri = v)
-                .option("--p2p", "URI", String.class, "peer to peer: the source's libvirtd reaches the "
+                .option("--p2p", "URI", String.class, HostArgument.uri(), "peer to peer: the source's libvirtd reaches the "
                         + "destination's itself, at URI as the source host resolves it", v -> peerUri = v)
                 .flag("--tunnelled", "with --p2p: carry the memory over that libvirtd connection (no other port "
                         + "between the hosts)", v -> tunnelled = v)
@@ -57,7 +57,7 @@ final class MigrateCommand extends HypervisorCommand {
                         + "seconds (exit 4); the migration cannot be stopped and goes on in the source's libvirtd",
                         v -> timeout = v)
                 .domain(v -> domain = v)
-                .parameter("1", "DEST", String.class, "the destination host's libvirt URI (as -c takes it), e.g. "
+                .parameter("1", "DEST", String.class, HostArgument.uri(), "the destination host's libvirt URI (as -c takes it), e.g. "
                         + "xen+ssh://root@host2/system", v -> destination = v);
     }
 

@@ -48,11 +48,13 @@ public final class XenctlCommand implements Declared, CommandLines.Group {
             CommandSpec root = Declaration.command(this, "xenctl",
                             "Drive the domains of a Xen host through libvirt, with xl's verbs.")
                     .inheritedOptions()
-                    .repeatable(CONNECT, "URI", "libvirt URI of the host (default: "
+                    .repeatable(CONNECT, "URI", new HostArgument("a libvirt URI, e.g. xen+ssh://root@HOST/system, "
+                            + "or leave -c out for the default host"), "libvirt URI of the host (default: "
                             + "$XENCTL_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, uri_default in /etc/xenctl/xenctl.conf, "
                             + "xen:///system on a dom0); given again, more hosts (list, host-info, events, stats)",
                             () -> connects, v -> connects = v)
-                    .repeatable(HOSTS, "GROUP", "the hosts of a group, hosts.GROUP in xenctl.conf (all: every "
+                    .repeatable(HOSTS, "GROUP", new HostArgument("the name of a host group of xenctl.conf, or all"),
+                            "the hosts of a group, hosts.GROUP in xenctl.conf (all: every "
                             + "group)", () -> groups, v -> groups = v)
                     .option(OUTPUT, "FORMAT", OutputFormat.class, new OutputFormatConverter(),
                             "text or json (default: text, or output in xenctl.conf)", v -> output = v)

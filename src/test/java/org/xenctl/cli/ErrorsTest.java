@@ -100,6 +100,36 @@ class ErrorsTest {
     }
 
     @Test
+    void an_empty_host_is_refused_never_taken_for_the_default_one() {
+        // What `xenctl -c "$HOST" …` gives when HOST is unset: libvirt (and virsh) would connect to the default
+        // host, on a dom0 this machine, and run the verb there.
+        Map<String, String> defaultHost = Map.of("XENCTL_DEFAULT_URI", TestDriver.DEFAULT);
+        Result empty = Cli.runWith(defaultHost, "-c", "", "list");
+        assertThat(empty.exit()).as(empty.toString()).isEqualTo(2);
+        assertThat(empty.out()).isEmpty();
+        assertThat(empty.err()).startsWith("xenctl: error: Invalid value for option '--connect' (URI): an empty "
+                + "value names no host: give a libvirt URI, e.g. xen+ssh://root@HOST/system, or leave -c out for "
+                + "the default host\n");
+        Result spaces = Cli.runWith(defaultHost, "--connect", " ", "list", "-o", "json");
+        assertThat(spaces.exit()).isEqualTo(2);
+        assertThat(spaces.out()).isEmpty();
+        assertThat(spaces.errorJson().get("error").get("code").asText()).isEqualTo("usage");
+        assertThat(spaces.errorJson().get("error").get("message").asText()).contains("a value of only spaces");
+        for (String[] line : new String[][] {
+                {"-c", TestDriver.DEFAULT, "-c", "", "list"},
+                {"-H", "", "list"},
+                {"-c", TestDriver.DEFAULT, "migrate", "test", ""},
+                {"-c", TestDriver.DEFAULT, "migrate", "test", "test:///default", "--p2p", ""},
+                {"evacuate", ""},
+                {"evacuate", TestDriver.DEFAULT, "--to", " "}}) {
+            Result r = Cli.runWith(defaultHost, line);
+            assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).as(r.toString()).contains("names no host: give ");
+            assertThat(r.err().lines()).as(r.toString()).hasSize(2);  // the error and its hint
+        }
+    }
+
+    @Test
     void a_broken_config_file_is_a_configuration_error_with_its_line() throws Exception {
         Path conf = dir.resolve("xenctl.conf");
         Files.writeString(conf, "\nuri_default = xen:///system\n");
