@@ -17,6 +17,9 @@ public final class DiskSpecParser {
     private static final Set<String> IGNORED_PREFIXES = Set.of("tapdisk", "tap", "tap2", "aio", "ioemu", "file", "phy");
     private static final Set<String> FORMATS = Set.of("raw", "qcow", "qcow2", "vhd", "qed", "empty");
     private static final Set<String> BACKEND_TYPES = Set.of("phy", "qdisk", "tap", "standalone");
+    /** A disk key after a comma in what target= took: meant as a key, not as part of a path. */
+    private static final Pattern KEY_IN_TARGET = Pattern.compile(
+            ",\\s*(format|vdev|access|devtype|backend|backendtype|script|specification)=");
     private static final String KEYS = "format, vdev, access, devtype, backend, backendtype, script, target, "
             + "specification, grant_usage, colo-host, colo-port, colo-export, active-disk, hidden-disk; flags: cdrom, "
             + "direct-io-safe, discard, no-discard, trusted, untrusted, colo, no-colo";
@@ -61,7 +64,9 @@ public final class DiskSpecParser {
             }
             if (spec.startsWith("target=", pos)) {
                 String rest = spec.substring(pos + "target=".length());
-                save("target", rest.endsWith(",") ? rest.substring(0, rest.length() - 1) : rest, pos);
+                String value = rest.endsWith(",") ? rest.substring(0, rest.length() - 1) : rest;
+                checkNoKeyTaken(value, pos);
+                save("target", value, pos);
                 break;
             }
             int end = spec.indexOf(',', pos);
@@ -257,6 +262,22 @@ public final class DiskSpecParser {
             return current;
         }
         return value;
+    }
+
+    /**
+     * target= takes the rest of the spec, commas included (xl-disk-configuration(5): "must be the last"), so in
+     * {@code target=/img,vdev=xvdb} the vdev is part of the path: xl then fails for want of a vdev, or, with a vdev
+     * before it, makes a disk of a file that does not exist ("/img,access=ro"). A disk key after a comma there is
+     * refused (with --compat, a warning) with the spec written the right way round.
+     */
+    private void checkNoKeyTaken(String value, int at) {
+        Matcher key = KEY_IN_TARGET.matcher(value);
+        if (key.find()) {
+            String path = value.substring(0, key.start());
+            String reordered = spec.substring(0, at) + value.substring(key.start() + 1).strip() + ",target=" + path;
+            report.sloppy(at, "target= takes the rest of the spec, so '" + key.group(1) + "=' after it is part of the "
+                    + "path '" + value + "'", "write target= last: '" + reordered + "'");
+        }
     }
 
     private DiskSpec finish() {

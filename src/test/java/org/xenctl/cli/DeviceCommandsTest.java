@@ -137,6 +137,20 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void a_key_after_target_is_refused_with_the_spec_written_the_right_way_round() {
+        Result wrong = Cli.run("block-attach", "-n", "web1", "target=/srv/data.img,vdev=xvdb");
+        assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err()).startsWith("xenctl: error: DISK_SPEC 'target=/srv/data.img,vdev=xvdb': target= "
+                + "takes the rest of the spec, so 'vdev=' after it is part of the path '/srv/data.img,vdev=xvdb'")
+                .contains("write target= last: 'vdev=xvdb,target=/srv/data.img'");
+        // With --compat, as xl does: the path is all that follows target=, access=ro with it (so read-write).
+        Result compat = Cli.run("block-attach", "-n", "--compat", "web1", "vdev=xvdb,target=/srv/data.img,access=ro");
+        assertThat(compat.exit()).as(compat.toString()).isZero();
+        assertThat(compat.out()).contains("<source file=\"/srv/data.img,access=ro\"/>").doesNotContain("readonly");
+        assertThat(compat.err()).contains("(accepted as xl does, --compat)");
+    }
+
+    @Test
     void a_bad_spec_is_a_usage_error_with_its_column_and_nothing_is_asked() {
         Result net = xenctl("network-attach", "test", "bridge=br0", "mtu=99999999999");
         Result disk = xenctl("block-attach", "test", "/srv/x.img,raw");
