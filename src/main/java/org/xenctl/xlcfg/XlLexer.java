@@ -14,6 +14,10 @@ final class XlLexer {
     static final String PYTHON_HINT = "xl.cfg is not Python: quote strings and paths (kernel = \"/boot/vmlinuz\"), "
             + "write sizes in MB as plain numbers (memory = 512); see https://wiki.xen.org/wiki/PythonInXlConfig";
 
+    /** Quotes that a word processor or a web page puts where xl.cfg needs ' or ". */
+    private static final String TYPOGRAPHIC_QUOTES = "\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB";
+    private static final String PASTED = " (text copied from a web page or a word processor?)";
+
     private final String text;
     private final String source;
     private final List<XlProblem> problems;
@@ -100,10 +104,49 @@ final class XlLexer {
             error(at, "'" + word + "': keys are lowercase in xl.cfg", "write " + word.toLowerCase());
         } else if (c == '\r') {
             error(at, "carriage return without a newline", "convert the file's line endings with dos2unix");
+        } else if (c == '\uFEFF' && start == 0) {
+            error(at, "the file starts with a byte order mark (U+FEFF), which xl cannot read either",
+                    "save it as UTF-8 without one: sed -i '1s/^\\xEF\\xBB\\xBF//' FILE");
+        } else if (TYPOGRAPHIC_QUOTES.indexOf(c) >= 0) {
+            error(at, "typographic quote " + named(word.codePointAt(0)) + ": xl.cfg strings are quoted with \" or '",
+                    "replace it with a straight quote" + PASTED);
+        } else if (looksLikeBlankOrNothing(word.codePointAt(0))) {
+            error(at, named(word.codePointAt(0)) + whatItLooksLike(word.codePointAt(0)), fix(word.codePointAt(0)));
         } else {
-            error(at, "unexpected character '" + printable(c) + "'", "quote values that are not plain numbers");
+            error(at, "unexpected character " + named(word.codePointAt(0)), "quote values that are not plain numbers");
         }
         return new Token(Kind.INVALID, word, at);
+    }
+
+    /**
+     * A character that shows as a space or not at all but is neither space nor tab: a no-break space, a zero-width
+     * space, a direction mark. Text copied from a web page or a word processor brings them, and the message must
+     * name them, since quoting them shows nothing.
+     */
+    private static boolean looksLikeBlankOrNothing(int codePoint) {
+        return Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+    }
+
+    private static String whatItLooksLike(int codePoint) {
+        return Character.isSpaceChar(codePoint) ? ", which looks like a space: xl.cfg's blanks are spaces and tabs only"
+                : ", an invisible character";
+    }
+
+    private static String fix(int codePoint) {
+        return (Character.isSpaceChar(codePoint) ? "type a plain space there" : "delete it") + PASTED;
+    }
+
+    /** A character as a message can show it: itself when plain ASCII, else its code point and Unicode name too. */
+    private static String named(int codePoint) {
+        if (codePoint < ' ' || codePoint == 0x7f) {
+            return String.format("'\\x%02x'", codePoint);
+        }
+        if (codePoint < 0x7f) {
+            return "'" + (char) codePoint + "'";
+        }
+        String name = Character.getName(codePoint);
+        String code = String.format("U+%04X", codePoint) + (name == null ? "" : " " + name);
+        return looksLikeBlankOrNothing(codePoint) ? code : "'" + Character.toString(codePoint) + "' (" + code + ")";
     }
 
     private Token badNumber(Position at) {
@@ -112,9 +155,25 @@ final class XlLexer {
             offset++;
         }
         String word = text.substring(start, offset);
-        error(at, "'" + word + "' is not a number", "numbers are plain integers (decimal, 0x hex, or octal with a "
-                + "leading 0) and sizes are in MB: write memory = 512, not 512M; quote anything else");
+        int hidden = firstBlankOrNothing(word);
+        if (hidden >= 0) {
+            int codePoint = word.codePointAt(hidden);
+            error(at.shifted(hidden), named(codePoint) + " after '" + word.substring(0, hidden) + "'"
+                    + whatItLooksLike(codePoint), fix(codePoint));
+        } else {
+            error(at, "'" + word + "' is not a number", "numbers are plain integers (decimal, 0x hex, or octal with "
+                    + "a leading 0) and sizes are in MB: write memory = 512, not 512M; quote anything else");
+        }
         return new Token(Kind.INVALID, word, at);
+    }
+
+    private static int firstBlankOrNothing(String word) {
+        for (int i = 0; i < word.length(); i = word.offsetByCodePoints(i, 1)) {
+            if (looksLikeBlankOrNothing(word.codePointAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Token string(char quote, Position at) {
