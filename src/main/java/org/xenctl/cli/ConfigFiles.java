@@ -3,6 +3,8 @@ package org.xenctl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 import org.xenctl.domain.spec.XlDomainReader;
 import org.xenctl.domain.spec.XlDomainReader.Reading;
 import org.xenctl.xlcfg.XlConfig;
@@ -19,7 +21,15 @@ final class ConfigFiles {
         return text.stripLeading().startsWith("<");
     }
 
+    /**
+     * The file as xl.cfg; libvirt XML is refused in one line (read as xl.cfg, every '<' was an error of its own: a
+     * screenful for `config check guest.xml`).
+     */
     static XlConfig parse(Path file, String text, List<String> overrides) {
+        if (isXml(text)) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, file + " is libvirt domain XML, not an xl.cfg file",
+                    "create and define take the XML as it is; 'xenctl config export DOMAIN' writes a domain as xl.cfg");
+        }
         try {
             return XlParser.parse(text, file.toString(), overrides);
         } catch (XlConfigException e) {

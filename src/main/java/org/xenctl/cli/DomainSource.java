@@ -25,7 +25,8 @@ record DomainSource(String xml, String name, List<XlProblem> warnings) {
                 throw new XenctlException(ErrorCode.USAGE, "KEY=VALUE overrides apply to xl.cfg files, and " + file
                         + " is XML", "edit the XML, or give an xl.cfg file");
             }
-            return new DomainSource(text, null, List.of());
+            // Read now, naming the file: a dry run then refuses what the real run would, and messages say where.
+            return new DomainSource(text, HostDevices.name(text, file.toString()), List.of());
         }
         Reading reading = ConfigFiles.read(file, text, overrides, compat);
         return new DomainSource(SpecXmlWriter.write(reading.spec(), domainType), reading.spec().name(),

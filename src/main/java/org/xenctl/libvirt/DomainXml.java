@@ -47,11 +47,22 @@ final class DomainXml {
             }
             return new DomainXml(root);
         } catch (SAXParseException e) {
+            if (e.getLineNumber() == lineOf(xml, "<!DOCTYPE")) {
+                throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ":" + e.getLineNumber() + ": a "
+                        + "<!DOCTYPE> declaration, which xenctl does not read: its entities could read the host's "
+                        + "files or grow without bound", "remove it (virsh dumpxml never writes one)", e);
+            }
             throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ":" + e.getLineNumber() + ":"
                     + e.getColumnNumber() + ": malformed XML: " + e.getMessage(), null, e);
         } catch (SAXException | IOException e) {
             throw new XenctlException(ErrorCode.INVALID_CONFIG, origin + ": malformed XML: " + e.getMessage(), null, e);
         }
+    }
+
+    /** The 1-based line where {@code text} first has {@code what}, or 0. */
+    private static int lineOf(String text, String what) {
+        int at = text.indexOf(what);
+        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     Element root() {

@@ -23,6 +23,14 @@ public final class HostDevices {
         return new DomainDevices(parsed.disks(), parsed.nics(), parsed.pciDevices(), false);
     }
 
+    /**
+     * The domain's name, or null when it has none (libvirt refuses it then); malformed XML, a DOCTYPE or another
+     * root than {@code <domain>} is INVALID_CONFIG naming {@code origin}.
+     */
+    public static String name(String xml, String origin) {
+        return DomainXml.parse(xml, origin).name().orElse(null);
+    }
+
     /** libvirt's os type: xen (PV), xenpvh, hvm. */
     public static String osType(String xml, String origin) {
         return DomainXml.parse(xml, origin).osType();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -78,15 +80,35 @@ class DefinitionTest extends OnDefaultTestHost {
     void malformed_xml_is_refused_with_its_line_and_column_and_nothing_is_defined() throws Exception {
         int before = domainCount();
         Path bad = write("bad.xml", "<domain type='test'>\n  <name>half</name>\n  <memory>1024</memory\n</domain>\n");
-        for (String verb : new String[] {"define", "create"}) {
-            Result r = xenctl(verb, bad.toString(), "-o", "json");
-            assertThat(r.exit()).as(verb).isEqualTo(5);
+        // create's dry run too: it read XML files without parsing them, printed this one and exited 0.
+        for (String[] line : new String[][] {{"define"}, {"create"}, {"create", "--dry-run"}}) {
+            List<String> args = new ArrayList<>(List.of(line));
+            args.addAll(List.of(bad.toString(), "-o", "json"));
+            Result r = xenctl(args.toArray(String[]::new));
+            assertThat(r.exit()).as(r.toString()).isEqualTo(5);
             JsonNode error = r.errorJson().get("error");
             assertThat(error.get("code").asText()).isEqualTo("invalid-config");
-            assertThat(error.get("message").asText()).startsWith("domain XML:4:1: malformed XML");
+            assertThat(error.get("message").asText()).startsWith(bad + ":4:1: malformed XML");
         }
         assertThat(domainCount()).isEqualTo(before);
         assertThat(xenctl("info", "half").exit()).isEqualTo(3);
+    }
+
+    @Test
+    void a_doctype_is_refused_and_its_entities_never_read() throws Exception {
+        Path secret = write("secret.txt", "the-secret-text");
+        Path xxe = write("xxe.xml", "<?xml version='1.0'?>\n<!DOCTYPE domain [ <!ENTITY x SYSTEM 'file://" + secret
+                + "'> ]>\n" + guestXml().replace("<name>guest1</name>", "<name>&x;</name>"));
+        for (String[] line : new String[][] {{"define"}, {"create"}, {"create", "--dry-run"}}) {
+            List<String> args = new ArrayList<>(List.of(line));
+            args.add(xxe.toString());
+            Result r = xenctl(args.toArray(String[]::new));
+            assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("xenctl: error: " + xxe + ":2: a <!DOCTYPE> declaration, which xenctl "
+                    + "does not read").contains("remove it").doesNotContain("the-secret-text");
+        }
+        assertThat(xenctl("info", "the-secret-text").exit()).isEqualTo(3);
     }
 
     @Test

@@ -17,6 +17,18 @@ class XlConfigCommandsTest extends OnDefaultTestHost {
     private static final String GUEST = TestDriver.repositoryFile("examples/guest-pv.cfg").toString();
 
     @Test
+    void libvirt_xml_given_to_the_xl_cfg_commands_is_refused_in_one_line() throws Exception {
+        Path xml = TestDriver.repositoryFile("examples/guest.xml");
+        for (String verb : new String[] {"check", "show", "convert"}) {
+            Result r = Cli.run("config", verb, xml.toString());
+            assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+            assertThat(r.err()).isEqualTo("xenctl: error: " + xml + " is libvirt domain XML, not an xl.cfg file\n"
+                    + "xenctl: hint: create and define take the XML as it is; 'xenctl config export DOMAIN' writes a "
+                    + "domain as xl.cfg\n");
+        }
+    }
+
+    @Test
     void config_show_gives_the_effective_values_and_every_vif_field(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Path cfg = Files.writeString(dir.resolve("twice.cfg"), "name = \"a\"\nmemory = 256\nmemory = 512\n"
