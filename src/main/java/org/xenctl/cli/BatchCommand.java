@@ -68,22 +68,30 @@ final class BatchCommand extends HypervisorCommand {
         boolean reconnected = false;
         try {
             for (int i = 0; i < lines.size(); i++) {
+                int number = i + 1;  // a command's first line names it in messages
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                int status = runLine(i + 1, line, shared, !reconnected);
+                // As in a shell script: a backslash at the end of a line continues the command on the next.
+                while (ShellWords.continues(line) && i + 1 < lines.size()) {
+                    line = line.substring(0, line.length() - 1) + lines.get(++i).strip();
+                }
+                if (ShellWords.continues(line)) {
+                    line = line.substring(0, line.length() - 1).strip();  // the last line: nothing follows
+                }
+                int status = runLine(number, line, shared, !reconnected);
                 if (status == RETRY) {
                     // Once per batch: libvirtd restarted (an upgrade, a crash) should not fail every line after.
                     reconnected = true;
-                    Session again = reconnect(i + 1, batch);
+                    Session again = reconnect(number, batch);
                     if (again == null) {
                         failed++;
                         firstFailure = firstFailure == ExitStatus.OK ? ExitStatus.HOST : firstFailure;
                         break;
                     }
                     current[0] = again;
-                    status = runLine(i + 1, line, shared, false);
+                    status = runLine(number, line, shared, false);
                 }
                 if (status == ExitStatus.OK) {
                     succeeded++;

@@ -13,6 +13,21 @@ final class ShellWords {
 
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();
+        scan(line, words, false);
+        return words;
+    }
+
+    /**
+     * Whether the line ends in a backslash outside single quotes: in a shell, that backslash escapes the newline and
+     * the command goes on on the next line. Quotes left open are not a continuation (a shell's would be; a batch
+     * line is one command).
+     */
+    static boolean continues(String line) {
+        return scan(line, new ArrayList<>(), true);
+    }
+
+    /** Adds the line's words to {@code words}; with {@code continuation}, answers {@link #continues} instead. */
+    private static boolean scan(String line, List<String> words, boolean continuation) {
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
         char quote = 0;
@@ -24,6 +39,8 @@ final class ShellWords {
                 } else {
                     word.append(c);
                 }
+            } else if (c == '\\' && i + 1 == line.length() && continuation) {
+                return true;
             } else if (c == '\\' && i + 1 < line.length() && (quote == 0 || "\"\\$`".indexOf(line.charAt(i + 1)) >= 0)) {
                 word.append(line.charAt(++i));
                 inWord = true;
@@ -47,6 +64,9 @@ final class ShellWords {
                 inWord = true;
             }
         }
+        if (continuation) {
+            return false;
+        }
         if (quote != 0) {
             throw new XenctlException(ErrorCode.USAGE, "unterminated " + (quote == '"' ? "double" : "single")
                     + " quote in: " + line);
@@ -54,6 +74,6 @@ final class ShellWords {
         if (inWord) {
             words.add(word.toString());
         }
-        return words;
+        return false;
     }
 }

@@ -51,7 +51,7 @@ final class Verbs {
             Verb.of("version", VersionCommand.class, "Show the versions of xenctl, libvirt and the "
                     + "hypervisor, and which URI xenctl connects to and why.").readOnly(),
             Verb.of("batch", BatchCommand.class, "Run xenctl commands, one per line (as typed after "
-                    + "'xenctl'), in one process over one connection. Blank lines and lines starting with "
+                    + "'xenctl'; a backslash at the end of a line continues it), in one process over one connection. Blank lines and lines starting with "
                     + "# are skipped; Ctrl-C stops the batch. Exit status: 0 when every command "
                     + "succeeded, else that of the first that failed.").events().looksOnly(),
             Verb.of("help", HelpCommand.class, "The verbs, or one verb's options and arguments (as VERB "

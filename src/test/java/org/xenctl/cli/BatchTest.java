@@ -73,6 +73,27 @@ class BatchTest {
     }
 
     @Test
+    void a_backslash_at_the_end_of_a_line_continues_the_command_as_in_a_shell() throws Exception {
+        Result r = Cli.run("-c", TestDriver.demoHost(), "-o", "json", "batch", script("list \\", "    --all \\",
+                "    --columns name,state", "pause 'we\\", "b'", "list a\\\\", "domid web \\").toString());
+        List<JsonNode> lines = jsonLines(r.out());
+        // A quoted backslash is a character ('we\' and b' are two commands, each with an open quote), an escaped
+        // one ends no line (a\\ is the name a\), the last line's has nothing to join.
+        assertThat(lines.get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(lines.get(0).get("command").asText()).isEqualTo("list --all --columns name,state");
+        assertThat(lines.get(0).get("exit_status").asInt()).isZero();
+        assertThat(lines.get(0).get("result").get("domains").findValuesAsText("name")).contains("build", "db");
+        assertThat(lines.get(1).get("line").asInt()).isEqualTo(4);
+        assertThat(lines.get(1).get("exit_status").asInt()).isEqualTo(2);  // 'we\ : unterminated quote
+        assertThat(lines.get(2).get("line").asInt()).isEqualTo(5);
+        assertThat(lines.get(3).get("line").asInt()).isEqualTo(6);
+        assertThat(lines.get(3).get("exit_status").asInt()).isEqualTo(3);  // no domain a\
+        assertThat(lines.get(4).get("line").asInt()).isEqualTo(7);
+        assertThat(lines.get(4).get("command").asText()).isEqualTo("domid web");
+        assertThat(lines.get(4).get("exit_status").asInt()).isZero();
+    }
+
+    @Test
     void stop_on_error_stops_at_the_first_failure() throws Exception {
         Result r = Cli.run("-c", TestDriver.demoHost(), "batch", "--stop-on-error",
                 script("pause nosuch", "destroy db").toString());
