@@ -97,13 +97,22 @@ class DriverDomainXenLabIT {
                     .doesNotContain(mac).doesNotContain("51728");
 
             // At creation: xl.cfg's vif= and disk= with backend= (the create refused above, now that it runs).
-            lab.xenctl("create", lab.hostPath(booted + ".cfg").toString()).expectSuccess();
-            awaitConsole(lab, booted, Guests.BANNER, BOOT);
+            // Created paused until the driver domain has run both hotplug scripts: beside the guest's boot (the lab's
+            // heaviest work) the two scripts, run side by side, outlasted libxl's 40 s limit on a slower machine and
+            // were killed ("killing execution of /etc/xen/scripts/block add because of timeout"), and the guest
+            // waited 30 s for its devices in vain (CI run of 2026-12-07 03:03). The devices are there when it boots.
+            lab.xenctl("create", "--paused", lab.hostPath(booted + ".cfg").toString()).expectSuccess();
             String bootedId = lab.xenctl("domid", booted).expectSuccess().out().trim();
+            awaitConsole(lab, DRIVER, "xenctl-lab-guest: backend-added vif" + bootedId + ".0 xenbr0", HOTPLUG);
+            Run vbd = lab.await("xenstore-read /local/domain/" + driverId + "/backend/vbd/" + bootedId
+                    + "/51712/hotplug-status", run -> run.out().contains("connected"), HOTPLUG);
+            assertThat(vbd.out()).as("the driver domain's block script for " + booted + "'s xvda")
+                    .contains("connected");
+            lab.xenctl("unpause", booted).expectSuccess();
+            awaitConsole(lab, booted, Guests.BANNER, BOOT);
             String console = awaitConsole(lab, booted, "xenctl-lab-guest: block xvda " + PATTERN, HOTPLUG);
             String bootMac = console.replaceAll("(?s).*xenctl-lab-guest: net eth0 (\\S+).*", "$1");
             assertThat(bootMac).matches("00:16:3e:[0-9a-f:]{8}");
-            awaitConsole(lab, DRIVER, "xenctl-lab-guest: backend-added vif" + bootedId + ".0 xenbr0", HOTPLUG);
             awaitConsole(lab, DRIVER, "xenctl-lab-guest: bridge-peer " + linkLocal(bootMac), HOTPLUG);
             assertThat(lab.dom0("xl network-list " + booted).expectSuccess().out())
                     .containsPattern("(?m)^0\\s+" + driverId + "\\s+" + bootMac + "\\s");
