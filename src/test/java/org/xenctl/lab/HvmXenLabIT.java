@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An HVM guest from an xl.cfg file (hvmloader, SeaBIOS, qemu-system-xen as its device model, the lab's kernel booted
- * directly): its serial console through libvirt shows it boot and read the media in its emulated IDE CD-ROM drive;
- * cd-eject empties the drive and cd-insert puts other media in, which the guest reads (each a second time changes
- * nothing); and the ACPI power button (shutdown --acpi) makes the guest's OS power itself off.
+ * directly): its serial console through libvirt shows it boot; cd-eject empties its emulated IDE CD-ROM drive and
+ * cd-insert puts other media in, as its device model says (each a second time changes nothing); and the ACPI power
+ * button (shutdown --acpi) makes the guest's OS power itself off. Its firmware hangs in about two boots of five under
+ * the emulation: up to six boots are tried (docs/testing.md).
  *
  * <p>Under the lab's emulation an HVM guest boots only with Xen's "one_missed_tick_pending" timer mode (with the
  * default, the firmware never gets past the kernel's real-mode entry: docs/testing.md). libvirt cannot carry
@@ -29,11 +30,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HvmXenLabIT {
     private static final Duration BOOT = Duration.ofSeconds(420);
     /**
-     * How long the kernel's first line may take to reach the serial console after the unpause on a first try: 44 s
-     * in a run by hand (the banner 147 s after that). A firmware that hung never gets there, and the try ends
-     * early instead of after the whole {@link #BOOT}.
+     * From the unpause to SeaBIOS's "Booting from ROM" (its hand-over to the option ROM that loads the kernel) in
+     * Xen's console: 7 to 10 s in each of the 14 boots that got there on 2026-12-07. A firmware that hung never
+     * gets there.
      */
-    private static final Duration KERNEL_FIRST_TRY = Duration.ofSeconds(150);
+    private static final Duration FIRMWARE = Duration.ofSeconds(45);
+    /** How long the kernel's first line may take to reach the serial console after the unpause: 44 s by hand. */
+    private static final Duration KERNEL_STARTED = Duration.ofSeconds(150);
+    /**
+     * Boots tried before the scenario fails: the emulated firmware hung in 9 of 23 boots on 2026-12-07 (each seen
+     * within {@link #FIRMWARE}), so six tries all hang about once in 300 runs.
+     */
+    private static final int TRIES = 6;
     private static final String KERNEL = "Linux version";
     private static final Duration CHANGE = Duration.ofSeconds(120);
     private static final String FIRST = "/var/lib/xen/lab-cd-1.iso";
@@ -47,7 +55,7 @@ class HvmXenLabIT {
         lab.dom0(media(FIRST, "hello-cd-media") + " && " + media(SECOND, "second-cd-media")).expectSuccess();
         lab.share(name + ".cfg", Guests.hvmCfg(name, "disk = [ '" + FIRST + ",raw,hdc,cdrom' ]"));
         try {
-            bootOnceMore(lab, name);
+            boot(lab, name);
             assertThat(Json.of(lab.xenctl("-o", "json", "info", name)).get("guest_type").asText()).isEqualTo("hvm");
             assertThat(mediaInTheDeviceModel(lab, name)).isEqualTo(FIRST);
 
@@ -75,7 +83,7 @@ class HvmXenLabIT {
                 System.out.println("HvmXenLabIT: the guest's kernel panicked under the emulation; once more. The "
                         + "first try: " + pressed[0].describe());
                 destroyForGood(lab, name);
-                bootOnceMore(lab, name);
+                boot(lab, name);
                 pressed = pressPowerButton(lab, name);
             }
             Run off = pressed[0];
@@ -101,22 +109,24 @@ class HvmXenLabIT {
     }
 
     /**
-     * Creates the guest and waits for its banner on the serial console through libvirt. Once in about five boots
-     * the emulated firmware hangs before it loads the kernel (SeaBIOS's last words in xl dmesg "Turning on vga text
-     * mode console"; the next boot of the same file goes through): a first try whose kernel does not print its first
-     * line within {@link #KERNEL_FIRST_TRY}, or whose banner does not come, is tried once more, printed, and that
-     * second try waits the whole {@link #BOOT} for both. Everything xenctl does here succeeds either way; a guest that
-     * never boots fails the scenario.
+     * Creates the guest and waits for its banner on the serial console through libvirt. Under the emulation the guest's
+     * firmware often hangs before it loads the kernel (its vCPU then sits on SeaBIOS's default interrupt handler for
+     * good: docs/testing.md), at a different place in each such boot; the next boot of the same file goes through. A
+     * boot that does not come up is printed and tried again, {@link #TRIES} boots at most. Everything xenctl does
+     * here succeeds either way; a guest that never boots fails the scenario.
      */
-    private static void bootOnceMore(XenLab lab, String name) throws Exception {
-        Run booted = boot(lab, name, KERNEL_FIRST_TRY);
-        if (booted.exit() != 0) {
-            System.out.println("HvmXenLabIT: the HVM guest did not boot; once more. The first try: "
-                    + booted.describe());
+    private static void boot(XenLab lab, String name) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            String failed = tryBoot(lab, name);
+            if (failed == null) {
+                return;
+            }
+            assertThat(attempt).as("the HVM guest did not boot in " + TRIES + " tries; the last: " + failed)
+                    .isLessThan(TRIES);
+            System.out.println("HvmXenLabIT: the HVM guest did not boot (try " + attempt + " of " + TRIES
+                    + "); once more. " + failed);
             destroyForGood(lab, name);
-            booted = boot(lab, name, BOOT);
         }
-        assertThat(Json.of(booted).get("ended").asText()).as(booted.describe()).isEqualTo("matched");
     }
 
     /**
@@ -143,23 +153,36 @@ class HvmXenLabIT {
     }
 
     /**
-     * One boot, watched in two steps on the console: the kernel's first line (the firmware handed over), then the
-     * banner (~150 s later, long after the second console is open). The console that failed, or the banner's.
+     * One boot, watched in three steps: the firmware's hand-over in Xen's console (the guest's firmware writes there),
+     * then on the guest's serial console through xenctl the kernel's first line, and the banner (~150 s later, long
+     * after the second console is open). Null when the banner came, else what did not come.
      */
-    private static Run boot(XenLab lab, String name, Duration kernelWithin) throws Exception {
+    private static String tryBoot(XenLab lab, String name) throws Exception {
         lab.xenctl("create", "--paused", lab.hostPath(name + ".cfg").toString()).expectSuccess();
-        oneMissedTickPending(lab, name);
+        String id = lab.dom0("xl domid " + name).expectSuccess().out().trim();
+        oneMissedTickPending(lab, id);
         // In the background: a boot takes longer than lab.xenctl waits for one command.
         Background kernel = lab.xenctlInBackground("-o", "json", "console", name, "--expect", KERNEL,
-                "--timeout", String.valueOf(kernelWithin.toSeconds()));
+                "--timeout", String.valueOf(KERNEL_STARTED.toSeconds()));
         Thread.sleep(3000);
         lab.xenctl("unpause", name).expectSuccess();
-        Run started = kernel.finish(kernelWithin.plusSeconds(30));
-        if (started.exit() != 0) {
-            return started;
+        // By the clock: one xl dmesg takes ~2 s in the emulated dom0.
+        Run firmware = lab.dom0("end=$(($(date +%s) + " + FIRMWARE.toSeconds() + ")); while [ $(date +%s) -lt $end ];"
+                + " do xl dmesg | grep -q '(d" + id + ") Booting from' && exit 0; sleep 1; done;"
+                + " xl dmesg | grep '(d" + id + ")' | tail -3; exit 1");
+        if (firmware.exit() != 0) {
+            kernel.stop();
+            return "Its firmware did not hand over within " + FIRMWARE.toSeconds() + " s; its last words:\n"
+                    + firmware.out();
         }
-        return lab.xenctlInBackground("-o", "json", "console", name, "--expect", Guests.BANNER, "--timeout",
+        Run started = kernel.finish(KERNEL_STARTED.plusSeconds(30));
+        if (started.exit() != 0) {
+            return "Its kernel did not start: " + started.describe();
+        }
+        Run banner = lab.xenctlInBackground("-o", "json", "console", name, "--expect", Guests.BANNER, "--timeout",
                 String.valueOf(BOOT.toSeconds())).finish(BOOT.plusSeconds(30));
+        return banner.exit() == 0 && Json.of(banner).get("ended").asText().equals("matched") ? null
+                : "Its banner did not come: " + banner.describe();
     }
 
     /**
@@ -186,10 +209,10 @@ class HvmXenLabIT {
     }
 
     /** HVM_PARAM_TIMER_MODE (10) = HVMPTM_one_missed_tick_pending (3), through Xen's own Python binding. */
-    private static void oneMissedTickPending(XenLab lab, String name) {
-        Run set = lab.dom0("id=$(xl domid " + name + ") && PYTHONPATH=/usr/lib/xen-4.17/lib/python python3 -c "
-                + "\"import xen.lowlevel.xc as x; c = x.xc(); c.hvm_set_param($id, 10, 3); "
-                + "print(c.hvm_get_param($id, 10))\"");
+    private static void oneMissedTickPending(XenLab lab, String id) {
+        Run set = lab.dom0("PYTHONPATH=/usr/lib/xen-4.17/lib/python python3 -c "
+                + "\"import xen.lowlevel.xc as x; c = x.xc(); c.hvm_set_param(" + id + ", 10, 3); "
+                + "print(c.hvm_get_param(" + id + ", 10))\"");
         assertThat(set.out().trim()).as(set.describe()).isEqualTo("3");
     }
 }
