@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.xenctl.domain.EditDistance;
 import org.xenctl.domain.ErrorCode;
 import org.xenctl.domain.XenctlException;
+import org.xenctl.xlcfg.PastedCharacters;
 
 /**
  * xenctl.conf(5): the defaults of the global options, one {@code key = value} per line as in xl.conf, the value a
@@ -90,15 +91,30 @@ public record XenctlConf(Path file, Optional<String> uriDefault, Optional<String
         Settings settings = new Settings(file);
         for (int i = 0; i < lines.size(); i++) {
             int first = i;
-            String line = Settings.withoutComment(lines.get(i));
+            String line = withoutComment(file, i + 1, lines.get(i));
             // A list may go on over the next lines until its ], as in xl.cfg.
             while (Settings.opensList(line) && i + 1 < lines.size()) {
-                line = line + " " + Settings.withoutComment(lines.get(++i));
+                i++;
+                line = line + " " + withoutComment(file, i + 1, lines.get(i));
             }
             settings.line(first + 1, line);
         }
         return new XenctlConf(file, Optional.ofNullable(settings.uriDefault), Optional.ofNullable(settings.output),
                 Optional.ofNullable(settings.connectTimeout), settings.hostGroups, settings.warnings);
+    }
+
+    /**
+     * The line without its comment; a character pasted with it from a web page (a no-break space, a typographic
+     * quote…) is named where it stands, since quoting the line would show nothing wrong.
+     */
+    private static String withoutComment(Path file, int number, String line) {
+        String content = Settings.withoutComment(line);
+        int pasted = PastedCharacters.first(content);
+        if (pasted >= 0) {
+            throw new XenctlException(ErrorCode.INVALID_CONFIG, file + ":" + number + ":" + (pasted + 1) + ": "
+                    + PastedCharacters.described(content, pasted), PastedCharacters.fix(content, pasted));
+        }
+        return content;
     }
 
     private static XenctlException invalid(Path file, int line, String problem) {

@@ -16,12 +16,15 @@ public record SpecReport(String source, Position position, String what, boolean 
         return new SpecReport(null, null, what, compat, problems);
     }
 
+    /** An error; a character pasted with the text that the message quotes is named (PastedCharacters). */
     public void error(int offset, String message, String hint) {
-        problems.add(XlProblem.error(source, at(offset), what + ": " + message, hint));
+        problems.add(XlProblem.error(source, at(offset), what + ": " + PastedCharacters.naming(message),
+                PastedCharacters.mending(message, hint)));
     }
 
     public void warning(int offset, String message, String hint) {
-        problems.add(XlProblem.warning(source, at(offset), what + ": " + message, hint));
+        problems.add(XlProblem.warning(source, at(offset), what + ": " + PastedCharacters.naming(message),
+                PastedCharacters.mending(message, hint)));
     }
 
     /** A point where xl is sloppy: an error by default, a warning in compat mode. */

@@ -1,5 +1,12 @@
 package org.xenctl.xlcfg;
 
+import static org.xenctl.xlcfg.PastedCharacters.PASTED;
+import static org.xenctl.xlcfg.PastedCharacters.TYPOGRAPHIC_QUOTES;
+import static org.xenctl.xlcfg.PastedCharacters.firstBlankOrNothing;
+import static org.xenctl.xlcfg.PastedCharacters.fix;
+import static org.xenctl.xlcfg.PastedCharacters.looksLikeBlankOrNothing;
+import static org.xenctl.xlcfg.PastedCharacters.named;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +20,6 @@ import org.xenctl.xlcfg.Token.Kind;
 final class XlLexer {
     static final String PYTHON_HINT = "xl.cfg is not Python: quote strings and paths (kernel = \"/boot/vmlinuz\"), "
             + "write sizes in MB as plain numbers (memory = 512); see https://wiki.xen.org/wiki/PythonInXlConfig";
-
-    /** Quotes that a word processor or a web page puts where xl.cfg needs ' or ". */
-    private static final String TYPOGRAPHIC_QUOTES = "\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB";
-    private static final String PASTED = " (text copied from a web page or a word processor?)";
 
     private final String text;
     private final String source;
@@ -118,35 +121,10 @@ final class XlLexer {
         return new Token(Kind.INVALID, word, at);
     }
 
-    /**
-     * A character that shows as a space or not at all but is neither space nor tab: a no-break space, a zero-width
-     * space, a direction mark. Text copied from a web page or a word processor brings them, and the message must
-     * name them, since quoting them shows nothing.
-     */
-    private static boolean looksLikeBlankOrNothing(int codePoint) {
-        return Character.isSpaceChar(codePoint) || Character.getType(codePoint) == Character.FORMAT;
-    }
-
+    /** PastedCharacters' words, with xl.cfg's own blanks. */
     private static String whatItLooksLike(int codePoint) {
-        return Character.isSpaceChar(codePoint) ? ", which looks like a space: xl.cfg's blanks are spaces and tabs only"
-                : ", an invisible character";
-    }
-
-    private static String fix(int codePoint) {
-        return (Character.isSpaceChar(codePoint) ? "type a plain space there" : "delete it") + PASTED;
-    }
-
-    /** A character as a message can show it: itself when plain ASCII, else its code point and Unicode name too. */
-    private static String named(int codePoint) {
-        if (codePoint < ' ' || codePoint == 0x7f) {
-            return String.format("'\\x%02x'", codePoint);
-        }
-        if (codePoint < 0x7f) {
-            return "'" + (char) codePoint + "'";
-        }
-        String name = Character.getName(codePoint);
-        String code = String.format("U+%04X", codePoint) + (name == null ? "" : " " + name);
-        return looksLikeBlankOrNothing(codePoint) ? code : "'" + Character.toString(codePoint) + "' (" + code + ")";
+        return PastedCharacters.whatItLooksLike(codePoint)
+                + (Character.isSpaceChar(codePoint) ? ": xl.cfg's blanks are spaces and tabs only" : "");
     }
 
     private Token badNumber(Position at) {
@@ -165,15 +143,6 @@ final class XlLexer {
                     + "a leading 0) and sizes are in MB: write memory = 512, not 512M; quote anything else");
         }
         return new Token(Kind.INVALID, word, at);
-    }
-
-    private static int firstBlankOrNothing(String word) {
-        for (int i = 0; i < word.length(); i = word.offsetByCodePoints(i, 1)) {
-            if (looksLikeBlankOrNothing(word.codePointAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private Token string(char quote, Position at) {

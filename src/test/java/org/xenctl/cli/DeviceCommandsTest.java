@@ -151,6 +151,19 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void a_character_pasted_into_a_spec_is_named_where_the_quote_shows_nothing_wrong() {
+        Result nbsp = Cli.run("block-attach", "-n", "web1", "/srv/data.img,raw,xvdb,\u00a0access=ro");
+        Result zwsp = Cli.run("network-attach", "-n", "web1", "bridge=xenbr0,\u200bmtu=1500");
+
+        assertThat(nbsp.exit()).as(nbsp.toString()).isEqualTo(2);
+        assertThat(nbsp.err()).contains("unknown parameter '\u00a0access': it holds U+00A0 NO-BREAK SPACE, which "
+                + "looks like a space").contains("hint: type a plain space there (text copied from a web page");
+        assertThat(zwsp.exit()).as(zwsp.toString()).isEqualTo(2);
+        assertThat(zwsp.err()).contains("it holds U+200B ZERO WIDTH SPACE, an invisible character")
+                .contains("hint: delete it (text copied from a web page");
+    }
+
+    @Test
     void a_bad_spec_is_a_usage_error_with_its_column_and_nothing_is_asked() {
         Result net = xenctl("network-attach", "test", "bridge=br0", "mtu=99999999999");
         Result disk = xenctl("block-attach", "test", "/srv/x.img,raw");

@@ -66,6 +66,20 @@ class XenctlConfTest {
         assertProblem("uri_default = \"a\u0000b\"\n", ":1: uri_default contains a control character");
     }
 
+    @Test
+    void a_character_pasted_from_a_web_page_is_named_with_its_line_and_column() throws Exception {
+        // Each was "expected a setting of the form key = "value"" or "needs a quoted value": the text looked right.
+        assertProblem("output\u00a0= \"json\"\n", ":1:7: U+00A0 NO-BREAK SPACE, which looks like a space");
+        assertProblem("# hosts\nuri_default = \u201cxen:///system\u201d\n",
+                ":2:15: typographic quote '\u201c' (U+201C LEFT DOUBLE QUOTATION MARK)");
+        assertProblem("hosts.a = [ \"xen+ssh://a/system\",\n  \"xen+ssh://b/system\"\u200b ]\n",
+                ":2:23: U+200B ZERO WIDTH SPACE, an invisible character");
+        assertThatThrownBy(() -> read("output = \u2018json\u2019\n"))
+                .satisfies(e -> assertThat(((XenctlException) e).hint()).startsWith("replace it with a straight quote"));
+        // In a comment, harmless.
+        assertThat(read("output = \"json\"  # \u201cjson\u201d\u00a0or text\n").output()).contains("json");
+    }
+
     private void assertProblem(String text, String message) {
         assertThatThrownBy(() -> read(text))
                 .isInstanceOf(XenctlException.class)
