@@ -10,6 +10,7 @@ import org.xenctl.render.OutputFormat;
 import org.xenctl.render.Printable;
 import org.xenctl.render.view.ErrorView;
 import org.xenctl.render.view.ProblemView;
+import org.xenctl.xlcfg.PastedCharacters;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -30,10 +31,20 @@ final class ErrorReporter {
             return failure;
         }
         if (exception instanceof ParameterException usage) {
-            return usage(usage);
+            return withPastedCharactersNamed(usage(usage));
         }
         return new XenctlException(ErrorCode.INTERNAL, "internal error: " + exception,
                 "run again with -v for the stack trace, and report it", exception);
+    }
+
+    /**
+     * A command line pasted from a web page may hold a no-break or zero-width space: "'list --all' is not a xenctl
+     * verb" shows nothing wrong, so the character is named and the hint says how to mend it.
+     */
+    private static XenctlException withPastedCharactersNamed(XenctlException usage) {
+        String named = PastedCharacters.naming(usage.getMessage());
+        return named.equals(usage.getMessage()) ? usage : new XenctlException(usage.code(), named,
+                PastedCharacters.mending(usage.getMessage(), usage.hint()));
     }
 
     /** A command line picocli could not parse: a usage error pointing at the verb's help. */

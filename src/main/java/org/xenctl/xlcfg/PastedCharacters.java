@@ -84,7 +84,7 @@ public final class PastedCharacters {
      * A message about text that may hold such a character (a spec string's value, quoted): with the first one named
      * after it, since the quote shows it as a space or not at all. Unchanged when it holds none.
      */
-    static String naming(String message) {
+    public static String naming(String message) {
         int at = firstBlankOrNothing(message);
         if (at < 0) {
             return message;
@@ -94,7 +94,7 @@ public final class PastedCharacters {
     }
 
     /** The hint for a message that {@link #naming} changed: how to mend the character first. */
-    static String mending(String message, String hint) {
+    public static String mending(String message, String hint) {
         int at = firstBlankOrNothing(message);
         if (at < 0) {
             return hint;

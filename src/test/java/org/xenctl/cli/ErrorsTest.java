@@ -54,6 +54,25 @@ class ErrorsTest {
     }
 
     @Test
+    void a_command_line_pasted_from_a_web_page_names_the_character_that_shows_nothing_wrong() {
+        // Was "'list --all' is not a xenctl verb", and "Unknown option: '--all'" with "did you mean '--all'?".
+        Result verb = Cli.run("-c", TestDriver.DEFAULT, "list\u00a0--all");
+        assertThat(verb.exit()).isEqualTo(2);
+        assertThat(verb.err()).startsWith("xenctl: error: 'list\u00a0--all' is not a xenctl verb: it holds U+00A0 "
+                + "NO-BREAK SPACE, which looks like a space\n")
+                .contains("xenctl: hint: type a plain space there (text copied from a web page or a word processor?)");
+        Result option = Cli.run("-c", TestDriver.DEFAULT, "list", "--all\u200b");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err()).contains("it holds U+200B ZERO WIDTH SPACE, an invisible character\n")
+                .contains("xenctl: hint: delete it (text copied from a web page or a word processor?); did you mean "
+                        + "'--all'?");
+        JsonNode json = Cli.run("-c", TestDriver.DEFAULT, "-o", "json", "list", "--all\u200b").errorJson()
+                .get("error");
+        assertThat(json.get("message").asText()).endsWith("an invisible character");
+        assertThat(json.get("exit_status").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void under_json_an_error_is_one_json_object_on_stderr() {
         Result r = Cli.run("-c", TestDriver.DEFAULT, "pause", "web42", "-o", "json");
         assertThat(r.exit()).isEqualTo(3);
