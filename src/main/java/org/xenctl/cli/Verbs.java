@@ -130,6 +130,11 @@ final class Verbs {
                     + "virsh save); the domain stops (a defined one stays, shut off). Refused first for a domain "
                     + "with PCI devices passed through and, on the host itself, when the file exists (without "
                     + "--force) or its directory lacks room for the guest's memory."),
+            Verb.of("dump-core", DumpCoreCommand.class, "Write a running domain's memory to a core file on the "
+                    + "host, for crash(8) or gdb (xl dump-core, virsh dump): paused meanwhile so that the image is "
+                    + "consistent (--live: as it runs, as xl does), and left as it was, or destroyed with --crash. "
+                    + "Refused first, on the host itself, when the file exists (without --force) or its directory "
+                    + "lacks room for the guest's memory.").aliases("dump"),
             Verb.of("restore", RestoreCommand.class, "Run a saved domain again from its file (xl restore, "
                     + "virsh restore), from where it stopped."),
             Verb.of("migrate", MigrateCommand.class, "Move a running domain to another host through libvirt's "

@@ -168,6 +168,13 @@ public interface Hypervisor extends AutoCloseable {
     void save(String uuid, String file);
 
     /**
+     * Writes the running domain's memory to {@code file} on the host as a core file (virDomainCoreDump): paused
+     * meanwhile unless {@code live}, which dumps it as it runs; destroyed afterwards if {@code crash}, else left as it
+     * was.
+     */
+    void dumpCore(String uuid, String file, boolean live, boolean crash);
+
+    /**
      * Recreates a saved domain from {@code file} on the host (virDomainRestoreFlags), paused if asked; the domain
      * restored when it can be told (from the image where the driver reads one, or as the domain that just started).
      */

@@ -43,6 +43,16 @@ public record Dom0Files(Path root) {
         }
     }
 
+    /** Removes the file if it exists (what a failed write left); false when it cannot. */
+    public boolean delete(String absolutePath) {
+        try {
+            Files.deleteIfExists(resolve(absolutePath));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Up to {@code count} first bytes of the file, or null when it cannot be read. */
     public byte[] head(String absolutePath, int count) {
         try (java.io.InputStream in = Files.newInputStream(resolve(absolutePath))) {

@@ -53,6 +53,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     private static final int CREATE_PAUSED = 1;
     /** virDomainShutdownFlagValues' VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN. */
     private static final int SHUTDOWN_ACPI_POWER_BTN = 1;
+    /** virDomainCoreDumpFlags' VIR_DUMP_CRASH and VIR_DUMP_LIVE. */
+    private static final int DUMP_CRASH = 1;
+    private static final int DUMP_LIVE = 2;
 
     /**
      * As virsh lists: running domains by id, then shut-off ones by name. Written out rather than composed with
@@ -427,6 +430,19 @@ public final class LibvirtHypervisor implements Hypervisor {
             return null;
         });
         handles.forget(uuid);
+    }
+
+    @Override
+    public void dumpCore(String uuid, String file, boolean live, boolean crash) {
+        Domain domain = handles.get(uuid);
+        int flags = (live ? DUMP_LIVE : 0) | (crash ? DUMP_CRASH : 0);
+        call("cannot dump the core of domain " + nameOf(domain) + " to " + file, () -> {
+            domain.coreDump(file, flags);
+            return null;
+        });
+        if (crash) {
+            handles.forget(uuid);
+        }
     }
 
     @Override

@@ -181,6 +181,12 @@ class JsonContractTest {
     }
 
     @Test
+    void dump_core(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(fields(run(TestDriver.DEFAULT, "dump-core", "test", dir.resolve("test.core").toString()),
+                Set.of())).isEqualTo(documented("dump-core", 0));
+    }
+
+    @Test
     void dumpxml() {
         assertThat(fields(run(TestDriver.demoHost(), "dumpxml", "web"), Set.of()))
                 .isEqualTo(documented("dumpxml", 0));

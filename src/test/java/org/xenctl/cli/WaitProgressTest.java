@@ -37,14 +37,14 @@ class WaitProgressTest {
             if (turns[0]++ % 2 == 1) {
                 throw new IllegalStateException("the file went away");
             }
-            return SaveCommand.written(50L * 1024 * 1024, 131072);
+            return HostPaths.written(50L * 1024 * 1024, 131072);
         }, true, Duration.ofMillis(50), Duration.ofMillis(50))) {
             Thread.sleep(400);
         }
 
         assertThat(text.toString()).startsWith("\rxenctl: saving web to /srv/web.sav… 50 of about 128 MiB written, 0 s");
         assertThat(text.toString()).contains("\rxenctl: saving web to /srv/web.sav… 0 s");
-        assertThat(SaveCommand.written(null, 131072)).as("before the file exists").isNull();
+        assertThat(HostPaths.written(null, 131072)).as("before the file exists").isNull();
     }
 
     @Test
