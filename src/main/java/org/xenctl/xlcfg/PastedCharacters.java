@@ -18,13 +18,7 @@ public final class PastedCharacters {
      * that shows as nothing, a typographic quote); -1 if it has none.
      */
     public static int first(String text) {
-        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            int codePoint = text.codePointAt(i);
-            if (looksLikeBlankOrNothing(codePoint) || TYPOGRAPHIC_QUOTES.indexOf(codePoint) >= 0) {
-                return i;
-            }
-        }
-        return -1;
+        return firstOf(text, true);
     }
 
     /** The character at {@code at} of {@code text} (found by {@link #first}) named, and what it looks like. */
@@ -49,8 +43,13 @@ public final class PastedCharacters {
 
     /** Where the first character that looks like a blank or like nothing is in {@code text}; -1 if none is. */
     static int firstBlankOrNothing(String text) {
+        return firstOf(text, false);
+    }
+
+    private static int firstOf(String text, boolean quotesToo) {
         for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            if (looksLikeBlankOrNothing(text.codePointAt(i))) {
+            int codePoint = text.codePointAt(i);
+            if (looksLikeBlankOrNothing(codePoint) || quotesToo && TYPOGRAPHIC_QUOTES.indexOf(codePoint) >= 0) {
                 return i;
             }
         }
