@@ -59,6 +59,10 @@ final class ErrorReporter {
             List<String> similar = isVerb ? Suggestions.verbsLike(word)
                     : word.startsWith("-") ? unmatched.getSuggestions() : List.of();
             String guess = similar.isEmpty() ? "" : "did you mean " + Suggestions.either(similar) + "? ";
+            ForeignVerbs.Answer foreign = isVerb ? ForeignVerbs.of(word) : null;
+            if (foreign != null) {
+                return new XenctlException(ErrorCode.USAGE, foreign.message(), foreign.hint());
+            }
             if (isVerb) {
                 return new XenctlException(ErrorCode.USAGE, "'" + word + "' is not a xenctl verb", guess + "'"
                         + help + "' lists them");

@@ -26,6 +26,10 @@ final class HelpCommand extends HypervisorCommand {
             return new HelpView(null, root.getUsageMessage());
         }
         Verb row = Verbs.BY_NAME.get(verb);
+        ForeignVerbs.Answer foreign = row == null ? ForeignVerbs.of(verb) : null;
+        if (foreign != null) {
+            throw new XenctlException(ErrorCode.USAGE, foreign.message(), foreign.hint());
+        }
         if (row == null) {
             List<String> similar = Suggestions.verbsLike(verb);
             throw new XenctlException(ErrorCode.USAGE, "'" + verb + "' is not a xenctl verb", similar.isEmpty()
