@@ -14,7 +14,7 @@ import org.xenctl.render.view.CoreDumpView;
  * gdb. The domain is paused meanwhile so that the image is consistent, as virsh does (xl dumps it as it runs:
  * --live), and goes on as it was afterwards, or is destroyed with --crash. Refused before libvirt is asked as save
  * is: a domain that is not running and, on the host itself, a file that exists (without --force), a missing
- * directory, too little room. On the host, a dump that fails leaves no part of a file behind.
+ * directory, too little room. On the host, a dump that fails leaves no new file behind.
  */
 final class DumpCoreCommand extends HypervisorCommand {
     boolean live;
@@ -49,12 +49,12 @@ final class DumpCoreCommand extends HypervisorCommand {
             throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " is not running ("
                     + target.state().label() + "): it has no memory to dump", null);
         }
+        long memoryKiB = target.memoryKiB();
         Dom0Files host = invocation().reachesThisMachine() ? new Dom0Files(invocation().context().hostRoot()) : null;
         boolean existed = host != null && host.exists(path);
         if (host != null) {
-            HostPaths.checkWritable(host, path, target.memoryKiB() * 1024, force, "DOMAIN.core");
+            HostPaths.checkWritable(host, path, memoryKiB * 1024, force, "DOMAIN.core");
         }
-        long memoryKiB = target.memoryKiB();
         try (WaitProgress progress = WaitProgress.start(invocation(), "dumping the core of " + name + " to " + path,
                 () -> host == null ? null : HostPaths.written(host.size(path), memoryKiB))) {
             hypervisor.dumpCore(target.uuid(), path, live, crash);

@@ -64,11 +64,10 @@ final class ForeignVerbs {
                 "run 'xl devd' inside the driver domain (docs/devices.md)");
         other("channel-list", "xl's", "xenctl does not list channels yet",
                 "'xenctl dumpxml DOMAIN' shows its <channel> devices");
-        for (String tool : new String[] {"vncviewer", "vncdisplay"}) {
-            other(tool, tool.equals("vncviewer") ? "xl's" : "virsh's", "xenctl starts no viewer",
-                    "the port is in the <graphics type='vnc'> element of 'xenctl dumpxml DOMAIN': point a viewer at "
-                            + "that host and port");
-        }
+        String vncPort = "the port is in the <graphics type='vnc'> element of 'xenctl dumpxml DOMAIN': point a "
+                + "viewer at that host and port";
+        other("vncviewer", "xl's", "xenctl starts no viewer", vncPort);
+        other("vncdisplay", "virsh's", "xenctl starts no viewer", vncPort);
         other("edit", "virsh's", "xenctl edits no definition in place",
                 "'xenctl config export DOMAIN > FILE', edit FILE, then 'xenctl define FILE'");
         other("attach-device", "virsh's", "xenctl attaches a device by its kind",
