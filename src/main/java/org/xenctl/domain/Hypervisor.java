@@ -83,7 +83,12 @@ public interface Hypervisor extends AutoCloseable {
 
     void destroy(String uuid);
 
-    void reboot(String uuid);
+    /**
+     * Asks the guest to reboot. True when the reboot is already over on return: libvirt's test driver restarts the
+     * domain in place within the call, with no event, and from its second reboot on nothing in the domain's state
+     * shows that it happened. False where the guest reboots after the call (Xen: libxl builds it again).
+     */
+    boolean reboot(String uuid);
 
     void pause(String uuid);
 
@@ -283,7 +288,7 @@ public interface Hypervisor extends AutoCloseable {
          */
         Optional<DomainSummary> await(Condition condition, Duration timeout);
 
-        /** True once a reboot event or a (re)start event was seen for this domain since the watch began. */
+        /** True once a (re)start event was seen for this domain since the watch began. */
         boolean sawRestart();
 
         @Override

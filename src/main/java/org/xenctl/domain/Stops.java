@@ -227,24 +227,14 @@ final class Stops {
     Outcome reboot(DomainSummary domain, boolean wait, Duration timeout) {
         requireActive(domain, "reboot");
         try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
-            hypervisor.reboot(domain.uuid());
+            boolean over = hypervisor.reboot(domain.uuid());
             if (wait) {
-                // libxl restarts the guest under a new id with a "started" event; drivers that reboot in place
-                // (libvirt's test driver) show it only by a new state reason. libvirt shows a libxl restart shut
-                // off while the new domain is built: only a long while shut off says it is not coming back.
-                long[] offSince = {-1};
-                Optional<DomainSummary> end = watch.await(condition("running again after the reboot", now -> {
-                    if (now.isEmpty()) {
-                        return true;
-                    }
-                    if (now.get().state() == DomainState.SHUTOFF) {
-                        offSince[0] = offSince[0] < 0 ? System.nanoTime() : offSince[0];
-                        return System.nanoTime() - offSince[0] >= restartGrace.toNanos();
-                    }
-                    offSince[0] = -1;
-                    return now.get().state() == DomainState.RUNNING && (watch.sawRestart()
-                            || now.get().id() != domain.id() || !now.get().reason().equals(domain.reason()));
-                }), timeout);
+                // libxl restarts the guest under a new id with a "started" event; a driver that reboots in place
+                // within the call (libvirt's test driver) says so, and its state is read once. libvirt shows a
+                // libxl restart shut off while the new domain is built: only a long while shut off says it is not
+                // coming back.
+                Optional<DomainSummary> end = over ? hypervisor.refresh(domain.uuid())
+                        : watch.await(runningAgain(domain, watch), timeout);
                 if (end.isEmpty() || end.get().state() == DomainState.SHUTOFF) {
                     throw notBack(domain, end);
                 }
@@ -252,6 +242,26 @@ final class Stops {
             }
         }
         return changed("reboot", changes.current(domain), "is rebooting");
+    }
+
+    /**
+     * Running again after its reboot (under a new id, after a start event, or with a new state reason), gone, or
+     * shut off for longer than the restart grace.
+     */
+    private Hypervisor.Condition runningAgain(DomainSummary domain, Hypervisor.DomainWatch watch) {
+        long[] offSince = {-1};
+        return condition("running again after the reboot", now -> {
+            if (now.isEmpty()) {
+                return true;
+            }
+            if (now.get().state() == DomainState.SHUTOFF) {
+                offSince[0] = offSince[0] < 0 ? System.nanoTime() : offSince[0];
+                return System.nanoTime() - offSince[0] >= restartGrace.toNanos();
+            }
+            offSince[0] = -1;
+            return now.get().state() == DomainState.RUNNING && (watch.sawRestart()
+                    || now.get().id() != domain.id() || !now.get().reason().equals(domain.reason()));
+        });
     }
 
     private XenctlException notBack(DomainSummary domain, Optional<DomainSummary> end) {
