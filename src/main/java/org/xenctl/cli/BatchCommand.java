@@ -200,6 +200,10 @@ final class BatchCommand extends HypervisorCommand {
         if (file == null || file.equals("-")) {
             return InputFiles.readBatch("standard input", System.in).lines().toList();
         }
+        if (file.isEmpty()) {
+            throw new XenctlException(ErrorCode.USAGE, "the file name is empty",
+                    "name a file of xenctl commands, or - for standard input");
+        }
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return InputFiles.readBatch(file, in).lines().toList();
         } catch (NoSuchFileException e) {

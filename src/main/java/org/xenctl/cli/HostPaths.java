@@ -17,6 +17,10 @@ final class HostPaths {
     }
 
     static String absolute(Invocation invocation, String path) {
+        if (path.isEmpty()) {
+            // Path.of("") is the working directory: an empty word once restored from "." and saved into it.
+            throw new XenctlException(ErrorCode.USAGE, "the file name is empty", "name the file on the host");
+        }
         if (Path.of(path).isAbsolute()) {
             return Path.of(path).normalize().toString();
         }

@@ -33,6 +33,11 @@ final class InputFiles {
     }
 
     static String read(Path file) {
+        if (file.toString().isEmpty()) {
+            // Path.of("") is the working directory, which was then " is not a regular file".
+            throw new XenctlException(ErrorCode.USAGE, "the file name is empty",
+                    "name an xl.cfg file or libvirt domain XML");
+        }
         byte[] bytes;
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

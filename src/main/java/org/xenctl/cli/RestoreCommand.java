@@ -31,6 +31,9 @@ final class RestoreCommand extends HypervisorCommand {
             if (!dom0.exists(path)) {
                 throw new XenctlException(ErrorCode.FILE_NOT_FOUND, "there is no file " + path, null);
             }
+            if (dom0.isDirectory(path)) {
+                throw new XenctlException(ErrorCode.USAGE, path + " is a directory", "name the file save wrote");
+            }
             if ("xen".equals(session.hypervisor().domainXmlType())) {
                 refuseForeign(path, dom0.head(path, SaveImageFormat.HEADER_BYTES));
             }

@@ -29,6 +29,18 @@ class ErrorsTest {
     }
 
     @Test
+    void an_empty_file_name_is_a_usage_error() {
+        // Path.of("") is the working directory: "config check ''" said " is not a regular file", "batch ''"
+        // "cannot read : Is a directory" (found by random batches)
+        for (String[] line : new String[][] {{"config", "check", ""}, {"config", "convert", ""}, {"define", ""},
+                {"create", ""}, {"batch", ""}}) {
+            Result r = Cli.onTestDriver(line);
+            assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).startsWith("xenctl: error: the file name is empty\n");
+        }
+    }
+
+    @Test
     void an_unknown_domain_exits_3_with_one_line_naming_it() {
         Result r = Cli.run("-c", TestDriver.DEFAULT, "info", "web42");
         assertThat(r.exit()).isEqualTo(3);

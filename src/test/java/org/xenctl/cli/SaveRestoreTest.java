@@ -78,6 +78,10 @@ class SaveRestoreTest {
         Result noImage = Cli.onTestDriver("-o", "json", "restore", dir.resolve("missing.sav").toString());
         Result root = Cli.onTestDriver("save", "test", "/");
         Result directory = Cli.onTestDriver("save", "test", dir.toString());
+        Result restoreDirectory = Cli.onTestDriver("restore", dir.toString());
+        // an empty word was the working directory: restore read ".", save wrote into it
+        Result emptySave = Cli.onTestDriver("save", "test", "");
+        Result emptyRestore = Cli.onTestDriver("restore", "");
 
         assertThat(exists.exit()).isEqualTo(4);
         assertThat(exists.err()).isEqualTo("xenctl: error: " + taken + " exists already\n"
@@ -87,6 +91,12 @@ class SaveRestoreTest {
         assertThat(root.exit()).as(root.toString()).isEqualTo(2);
         assertThat(root.err()).startsWith("xenctl: error: / is a directory\n");
         assertThat(directory.exit()).as(directory.toString()).isEqualTo(2);
+        assertThat(restoreDirectory.exit()).as(restoreDirectory.toString()).isEqualTo(2);
+        assertThat(restoreDirectory.err()).startsWith("xenctl: error: " + dir + " is a directory\n");
+        for (Result empty : new Result[] {emptySave, emptyRestore}) {
+            assertThat(empty.exit()).as(empty.toString()).isEqualTo(2);
+            assertThat(empty.err()).startsWith("xenctl: error: the file name is empty\n");
+        }
         assertThat(noImage.exit()).isEqualTo(5);
         assertThat(noImage.errorJson().get("error").get("code").asText()).isEqualTo("file-not-found");
         assertThat(test().state()).as("still running").isEqualTo(DomainState.RUNNING);
