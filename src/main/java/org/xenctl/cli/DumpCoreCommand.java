@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import org.xenctl.domain.ControlDomain;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
 import org.xenctl.domain.ErrorCode;
@@ -45,6 +46,8 @@ final class DumpCoreCommand extends HypervisorCommand {
         DomainSummary target = hypervisor.lookup(DomainRef.of(domain));
         String name = target.name();
         String path = HostPaths.absolute(invocation(), file);
+        ControlDomain.refuse(target, "dump", "Xen would pause the host while its memory is written (or, with "
+                + "--crash, destroy it)", "the dom0 kernel's own memory is kdump's to write");
         if (!target.isActive()) {
             throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " is not running ("
                     + target.state().label() + "): it has no memory to dump", null);

@@ -136,7 +136,7 @@ final class EvacuateCommand extends HypervisorCommand {
     /** Largest guest first, each to the fitting host with the most free memory left. */
     private List<EvacuateView.Move> plan(Hypervisor source, Map<String, Target> targets) {
         List<DomainSummary> running = new ArrayList<>(source.list(false).stream()
-                .filter(domain -> domain.id() != 0 && domain.isActive()).toList());
+                .filter(domain -> domain.isActive() && !domain.isControlDomain()).toList());
         running.sort(Comparator.comparingLong(DomainSummary::memoryKiB).reversed()
                 .thenComparing(DomainSummary::name));
         List<EvacuateView.Move> moves = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.xenctl.cli;
 
+import org.xenctl.domain.ControlDomain;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainState;
 import org.xenctl.domain.DomainSummary;
@@ -26,6 +27,7 @@ abstract class ManagedSaveCommand extends HypervisorCommand {
         View execute(Session session) {
             Hypervisor hypervisor = session.hypervisor();
             DomainSummary found = hypervisor.lookup(DomainRef.of(domain));
+            ControlDomain.refuse(found, "save", "it would stop the host", "save its guests by name");
             if (!found.isActive()) {
                 if (hypervisor.hasManagedSave(found.uuid())) {
                     return Views.action(new Outcome("managedsave", found.name(), found.uuid(), false, found.state(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.xenctl.domain.ControlDomain;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.DomainSummary;
@@ -99,6 +100,8 @@ final class MigrateCommand extends HypervisorCommand {
                     return alreadyMoved(source, there, moved.get(), " (its definition here is shut off)");
                 }
             }
+            ControlDomain.refuse(here.get(), "migrate", "the host cannot move itself", "move its guests: "
+                    + "xenctl evacuate");
             DomainDetails guest = source.details(here.get());
             MigrationPreflight.checkMovable(guest);
             MigrationPreflight.Findings findings = MigrationPreflight.check(guest, source, there);

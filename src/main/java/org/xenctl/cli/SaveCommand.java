@@ -2,6 +2,7 @@ package org.xenctl.cli;
 
 import java.util.stream.Collectors;
 
+import org.xenctl.domain.ControlDomain;
 import org.xenctl.domain.DomainDetails;
 import org.xenctl.domain.DomainRef;
 import org.xenctl.domain.ErrorCode;
@@ -36,6 +37,7 @@ final class SaveCommand extends HypervisorCommand {
         DomainDetails target = hypervisor.details(hypervisor.lookup(DomainRef.of(domain)));
         String name = target.summary().name();
         String path = HostPaths.absolute(invocation(), file);
+        ControlDomain.refuse(target.summary(), "save", "it would stop the host", "save its guests by name");
         if (!target.summary().isActive()) {
             throw new XenctlException(ErrorCode.WRONG_STATE, "domain " + name + " is not running ("
                     + target.summary().state().label() + "): there is nothing to save", null);

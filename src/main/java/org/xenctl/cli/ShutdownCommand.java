@@ -35,7 +35,7 @@ final class ShutdownCommand extends HypervisorCommand {
         Duration timeout = waitOptions.timeout();
         if (all) {
             List<DomainSummary> running = session.hypervisor().list(false).stream()
-                    .filter(d -> d.id() != 0)
+                    .filter(d -> !d.isControlDomain())
                     .toList();
             List<Outcome> outcomes;
             try (WaitProgress progress = waiting ? WaitProgress.start(invocation(), "waiting for "

@@ -36,6 +36,11 @@ public record DomainSummary(int id, String name, String uuid, DomainState state,
         return state.isActive();
     }
 
+    /** Domain-0, the host's control domain: libvirt's libxl driver lists it running with id 0 (guests have more). */
+    public boolean isControlDomain() {
+        return id == 0 && isActive();
+    }
+
     public boolean hasResources() {
         return resources != null;
     }

@@ -20,6 +20,8 @@ public enum ErrorCode {
     TIMEOUT("timeout", ErrorKind.CONFLICT),
     /** The destination cannot take the domain (no bridge, too little memory, an older Xen…), said before libvirt is asked. */
     MIGRATION_REFUSED("migration-refused", ErrorKind.CONFLICT),
+    /** The verb would stop, freeze or take away Domain-0, and the host with it (see {@link ControlDomain}). */
+    CONTROL_DOMAIN("control-domain", ErrorKind.CONFLICT),
     INVALID_CONFIG("invalid-config", ErrorKind.BAD_CONFIG),
     RECORD_DAMAGED("record-damaged", ErrorKind.BAD_CONFIG),
     NO_URI("no-uri", ErrorKind.HOST),

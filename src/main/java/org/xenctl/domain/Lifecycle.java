@@ -95,6 +95,8 @@ public final class Lifecycle {
         if (domain.state() == DomainState.PAUSED) {
             return unchanged("pause", domain, "is already paused");
         }
+        ControlDomain.refuse(domain, "pause", "it would freeze the host, and nothing would be left to unpause it",
+                null);
         requireActive(domain, "pause");
         if (!changes.attempt(domain, now -> now.isPresent() && now.get().state() == DomainState.PAUSED,
                 () -> hypervisor.pause(domain.uuid()))) {
@@ -124,6 +126,8 @@ public final class Lifecycle {
         if (domain.state() == DomainState.PMSUSPENDED) {
             return unchanged("suspend", domain, "is already suspended");
         }
+        ControlDomain.refuse(domain, "suspend", "it would suspend the host, and nothing would be left to wake it",
+                null);
         requireActive(domain, "suspend");
         if (domain.state() == DomainState.PAUSED) {
             throw new XenctlException(ErrorCode.WRONG_STATE, "cannot suspend domain " + domain.name() + ": it is "

@@ -46,6 +46,10 @@ final class Stops {
      */
     List<Outcome> shutdownAll(List<DomainSummary> domains, Hypervisor.ShutdownRequest request, boolean wait,
             Duration timeout, boolean force) {
+        for (DomainSummary domain : domains) {
+            ControlDomain.refuse(domain, "shut down", "it would shut the host down", "shut the host down from "
+                    + "itself (poweroff); shut its guests down first with xenctl shutdown --all --wait");
+        }
         if (request == Hypervisor.ShutdownRequest.ACPI_POWER_BUTTON) {
             requirePowerButtons(domains);
         }
@@ -185,6 +189,8 @@ final class Stops {
 
     /** Stops the domain at once and returns when the hypervisor has really released it. */
     Outcome destroy(DomainSummary domain, Duration timeout) {
+        ControlDomain.refuse(domain, "destroy", "it would crash the host with every guest on it", "shut the host "
+                + "down from itself (poweroff)");
         if (!domain.isActive()) {
             return leftovers.isLeftover(domain) ? leftovers.remove("destroy", domain)
                     : unchanged("destroy", domain, "is already shut off");
@@ -225,6 +231,8 @@ final class Stops {
      * it keeps a transient one so), ends the wait with WRONG_STATE rather than at the timeout.
      */
     Outcome reboot(DomainSummary domain, boolean wait, Duration timeout) {
+        ControlDomain.refuse(domain, "reboot", "it would reboot the host", "reboot the host from itself; move or "
+                + "shut down its guests first (xenctl evacuate, xenctl shutdown --all --wait)");
         requireActive(domain, "reboot");
         try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
             boolean over = hypervisor.reboot(domain.uuid());

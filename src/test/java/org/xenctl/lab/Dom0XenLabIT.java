@@ -56,6 +56,27 @@ class Dom0XenLabIT {
         assertThat(version.get("uri_source").asText()).startsWith("/proc/xen/capabilities");
     }
 
+    /**
+     * "xenctl suspend 0" once suspended this dom0 through libvirt (Xen's console: "Hardware Dom0 shutdown (unknown
+     * reason 2)"), and every scenario after it would have failed. Each verb that would stop, freeze, suspend, save or
+     * move Domain-0 refuses it, by id and by name, and the dom0 answers after all of them.
+     */
+    @Test
+    void verbs_that_would_take_the_host_down_refuse_domain_0(XenLab lab) {
+        String[][] lines = {{"suspend", "0"}, {"pause", "Domain-0"}, {"destroy", "0"}, {"shutdown", "Domain-0"},
+            {"shutdown", "--wait", "0"}, {"reboot", "0"}, {"save", "0", "/tmp/dom0.sav"}, {"managedsave", "Domain-0"},
+            {"dump-core", "--live", "0", "/tmp/dom0.core"}, {"migrate", "Domain-0", lab.uri()}};
+        for (String[] line : lines) {
+            Run refused = lab.xenctl(line);
+            assertThat(refused.exit()).as(refused.describe()).isEqualTo(4);
+            assertThat(refused.err()).as(refused.describe()).startsWith("xenctl: error: refusing to ")
+                    .contains(" Domain-0, the host's control domain: ");
+        }
+        JsonNode dom0 = Json.of(lab.xenctl("info", "0", "-o", "json"));
+        assertThat(dom0.get("state").asText()).isEqualTo("running");
+        assertThat(lab.dom0("ls /tmp/dom0.sav /tmp/dom0.core 2>&1").out()).contains("No such file");
+    }
+
     @Test
     void an_unknown_domain_is_exit_3_as_on_any_host(XenLab lab) {
         Run run = lab.xenctl("info", "no-such-guest");
