@@ -57,17 +57,17 @@ final class Definitions {
     private Definition define(String xml, DomainXml parsed, Optional<Domain> existing) {
         String name = parsed.name().orElse("");
         String definition = xml;
+        String before = null;
         if (existing.isPresent()) {
             String existingUuid = uuidOf(existing.get());
-            if (parsed.uuid().isEmpty()) {
-                // libvirt would invent a new UUID and refuse the name: redefining by name updates the domain.
-                definition = parsed.withUuid(existingUuid);
-            } else if (!parsed.uuid().get().equals(existingUuid)) {
+            if (parsed.uuid().isPresent() && !parsed.uuid().get().equals(existingUuid)) {
                 throw nameTaken(name, existing.get());
             }
+            before = call("cannot read the current definition of " + name,
+                    () -> existing.get().getXMLDesc(XML_INACTIVE));
+            // Redefining by name updates the domain: its UUID, and the MACs libvirt made up for it, are kept.
+            definition = parsed.forRedefinition(DomainXml.parse(before, "the definition of " + name));
         }
-        String before = existing.map(d -> call("cannot read the current definition of " + name,
-                () -> d.getXMLDesc(XML_INACTIVE))).orElse(null);
         String finalXml = definition;
         Domain domain = call("cannot define domain " + name, () -> connect.get().domainDefineXML(finalXml));
         String uuid = handles.remember(domain);

@@ -74,25 +74,54 @@ final class DomainXml {
                 .map(uuid -> uuid.toLowerCase(java.util.Locale.ROOT)).filter(uuid -> !uuid.isEmpty());
     }
 
-    /** The same document with a {@code <uuid>} after {@code <name>}, as text. */
-    String withUuid(String uuid) {
-        Element element = root.getOwnerDocument().createElement("uuid");
-        element.setTextContent(uuid);
-        Element name = Dom.child(root, "name");
-        root.insertBefore(element, name != null ? name.getNextSibling() : root.getFirstChild());
+    /**
+     * This document as a new definition of the domain whose definition is {@code existing}: with its UUID where
+     * this one names none (libvirt would invent another and refuse the name), and, for each interface without a
+     * MAC, the MAC of the existing definition's interface at the same place. libvirt invents a MAC at every define:
+     * the guest would find a new NIC each time, and defining the same file again would never leave it unchanged.
+     */
+    String forRedefinition(DomainXml existing) {
+        Document copy = (Document) root.getOwnerDocument().cloneNode(true);
+        Element domain = copy.getDocumentElement();
+        if (uuid().isEmpty()) {
+            Element uuid = Dom.child(domain, "uuid");
+            if (uuid == null) {
+                uuid = copy.createElement("uuid");
+                Element name = Dom.child(domain, "name");
+                domain.insertBefore(uuid, name != null ? name.getNextSibling() : domain.getFirstChild());
+            }
+            uuid.setTextContent(existing.uuid().orElseThrow());
+        }
+        List<Element> interfaces = interfaces(domain);
+        List<String> given = new ArrayList<>();
+        for (Element nic : interfaces) {
+            given.add(Dom.attribute(Dom.child(nic, "mac"), "address"));
+        }
+        List<Element> before = interfaces(existing.root);
+        for (int i = 0; i < interfaces.size() && i < before.size(); i++) {
+            String kept = Dom.attribute(Dom.child(before.get(i), "mac"), "address");
+            if (given.get(i) == null && kept != null && !given.contains(kept)) {
+                Element mac = copy.createElement("mac");
+                mac.setAttribute("address", kept);
+                interfaces.get(i).insertBefore(mac, interfaces.get(i).getFirstChild());
+            }
+        }
         try {
             javax.xml.transform.Transformer transformer =
                     javax.xml.transform.TransformerFactory.newDefaultInstance().newTransformer();
             transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
             java.io.StringWriter out = new java.io.StringWriter();
-            transformer.transform(new javax.xml.transform.dom.DOMSource(root.getOwnerDocument()),
+            transformer.transform(new javax.xml.transform.dom.DOMSource(copy),
                     new javax.xml.transform.stream.StreamResult(out));
             return out.toString();
         } catch (javax.xml.transform.TransformerException e) {
             throw new IllegalStateException("cannot write back parsed domain XML", e);
-        } finally {
-            root.removeChild(element);
         }
+    }
+
+    private static List<Element> interfaces(Element domain) {
+        Element devices = Dom.child(domain, "devices");
+        return devices == null ? List.of() : Dom.children(devices, "interface");
     }
 
     /**

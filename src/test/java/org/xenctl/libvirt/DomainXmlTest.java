@@ -76,12 +76,31 @@ class DomainXmlTest {
     }
 
     @Test
-    void adds_a_uuid_after_the_name() {
-        String with = DomainXml.parse(XML, "test").withUuid("6695eb01-f6a4-8304-79aa-97f2502e193f");
-        DomainXml reparsed = DomainXml.parse(with, "again");
+    void a_redefinition_keeps_the_uuid_and_the_macs_the_file_leaves_out() {
+        String existing = """
+                <domain type='xen'><name>g</name><uuid>6695eb01-f6a4-8304-79aa-97f2502e193f</uuid><devices>
+                  <interface type='bridge'><mac address='00:16:3e:00:00:01'/><source bridge='br0'/></interface>
+                  <interface type='bridge'><mac address='00:16:3e:00:00:02'/><source bridge='br1'/></interface>
+                  <interface type='bridge'><mac address='00:16:3e:00:00:03'/><source bridge='br2'/></interface>
+                </devices></domain>
+                """;
+        String file = """
+                <domain type='xen'><name>g</name><devices>
+                  <interface type='bridge'><source bridge='br0'/></interface>
+                  <interface type='bridge'><mac address='00:16:3e:00:00:09'/><source bridge='br1'/></interface>
+                  <interface type='bridge'><source bridge='br2'/></interface>
+                  <interface type='bridge'><source bridge='br3'/></interface>
+                </devices></domain>
+                """;
+
+        String again = DomainXml.parse(file, "test").forRedefinition(DomainXml.parse(existing, "existing"));
+
+        DomainXml reparsed = DomainXml.parse(again, "again");
         assertThat(reparsed.uuid()).contains("6695eb01-f6a4-8304-79aa-97f2502e193f");
-        assertThat(with.indexOf("<uuid>")).isGreaterThan(with.indexOf("<name>"));
-        assertThat(reparsed.disks()).hasSize(2);
+        assertThat(again.indexOf("<uuid>")).isGreaterThan(again.indexOf("<name>"));
+        // the first and third keep theirs, the second is the file's, the fourth is new: libvirt makes it one
+        assertThat(reparsed.nics()).extracting(nic -> nic.mac())
+                .containsExactly("00:16:3e:00:00:01", "00:16:3e:00:00:09", "00:16:3e:00:00:03", "");
     }
 
     @Test
