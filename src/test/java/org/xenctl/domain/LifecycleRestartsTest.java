@@ -164,4 +164,22 @@ class LifecycleRestartsTest {
     private interface Answer {
         void answer(String uuid);
     }
+
+    /** libxl fails a shutdown or reboot request to a guest suspended to RAM: seen on the lab; said before it is sent. */
+    @Test
+    void a_guest_suspended_to_ram_is_not_asked_to_shut_down_or_reboot() {
+        DomainSummary test = test();
+        DomainSummary asleep = new DomainSummary(test.id(), test.name(), test.uuid(), DomainState.PMSUSPENDED,
+                "unknown", 1024, 1024, 1, 1);
+        Lifecycle lifecycle = new Lifecycle(real, SHORT, SHORT);
+        assertThatThrownBy(() -> lifecycle.shutdown(asleep, Hypervisor.ShutdownRequest.DEFAULT, false, null, false))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.WRONG_STATE);
+                    assertThat(e.getMessage()).isEqualTo("cannot shut down test: suspended to RAM (S3), it runs no "
+                            + "kernel to take the request");
+                    assertThat(e.hint()).isEqualTo("wake it first (xenctl resume test), or destroy it");
+                });
+        assertThatThrownBy(() -> lifecycle.reboot(asleep, false, null)).hasMessageStartingWith("cannot reboot test");
+        assertThat(test().state()).as("nothing was sent").isEqualTo(DomainState.RUNNING);
+    }
 }

@@ -35,6 +35,11 @@ class PowerStatesXenLabIT {
             assertThat(result.get("changed").asBoolean()).isTrue();
             assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("s-");
             assertThat(Json.of(lab.xenctl("-o", "json", "suspend", name)).get("changed").asBoolean()).isFalse();
+            // libxl failed this ("Failed to shutdown domain with libxenlight", exit 1): now said before it is sent
+            Run asleep = lab.xenctl("shutdown", name);
+            assertThat(asleep.exit()).as(asleep.describe()).isEqualTo(4);
+            assertThat(asleep.err()).contains("suspended to RAM (S3), it runs no kernel to take the request");
+            assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("s-");
 
             Run resumed = lab.xenctl("-o", "json", "resume", "--wait", "--timeout", "60", name);
 
