@@ -42,7 +42,7 @@ class ConsoleXenLabIT {
             assertThat(late.exit()).isEqualTo(4);
             assertThat(late.err()).contains("'never-printed' did not appear on the console of domain " + name);
 
-            Background log = lab.xenctlInBackground("-o", "json", "console", name, "--log", "--timeout", "30");
+            Background log = lab.xenctlInBackground("-o", "json", "console", name, "--log", "--timeout", "15");
             Thread.sleep(3000);
             lab.xenctl("vcpu-set", name, "2").expectSuccess();
             Run logged = log.finish(Duration.ofSeconds(60));
