@@ -65,6 +65,10 @@ public final class Lifecycle {
      */
     public Outcome shutdown(DomainSummary domain, Hypervisor.ShutdownRequest request, boolean wait,
                             Duration timeout, boolean force) {
+        if (request == Hypervisor.ShutdownRequest.DEFAULT) {
+            // One named domain only: --all still asks every running guest (a paused one then fails in libxl).
+            Stops.requireAwake(List.of(domain), "shut down");
+        }
         return shutdownAll(List.of(domain), request, wait, timeout, force).get(0);
     }
 

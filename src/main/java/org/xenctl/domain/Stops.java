@@ -52,8 +52,6 @@ final class Stops {
         }
         if (request == Hypervisor.ShutdownRequest.ACPI_POWER_BUTTON) {
             requirePowerButtons(domains);
-        } else {
-            requireAwake(domains, "shut down");
         }
         Duration limit = timeout == null && force ? Lifecycle.DEFAULT_FORCE_TIMEOUT : timeout;
         List<Hypervisor.DomainWatch> watches = new ArrayList<>();
@@ -96,17 +94,22 @@ final class Stops {
      * it and does nothing (Xen 4.17's hvm_acpi_power_button returns at once without a virtual PM block).
      */
     /**
-     * A guest suspended to RAM runs no kernel that could take a shutdown or reboot request: libxl fails it ("Failed
-     * to shutdown domain with libxenlight", seen on the lab). Said before anything is sent to any of them.
+     * A paused guest, or one suspended to RAM, runs no kernel that could take a shutdown or reboot request: libxl
+     * fails it ("Failed to shutdown domain with libxenlight", seen on the lab). Said before anything is sent.
      */
-    private static void requireAwake(List<DomainSummary> domains, String verb) {
-        List<String> asleep = domains.stream().filter(d -> d.state() == DomainState.PMSUSPENDED)
-                .map(DomainSummary::name).toList();
-        if (!asleep.isEmpty()) {
-            throw new XenctlException(ErrorCode.WRONG_STATE, "cannot " + verb + " " + String.join(", ", asleep)
-                    + ": suspended to RAM (S3), " + (asleep.size() == 1 ? "it runs" : "they run") + " no kernel to "
-                    + "take the request", "wake " + (asleep.size() == 1 ? "it" : "them") + " first (xenctl resume "
-                    + asleep.get(0) + "), or destroy " + (asleep.size() == 1 ? "it" : "them"));
+    static void requireAwake(List<DomainSummary> domains, String verb) {
+        for (DomainSummary domain : domains) {
+            String why = switch (domain.state()) {
+                case PAUSED -> "it is paused";
+                case PMSUSPENDED -> "it is suspended to RAM (S3)";
+                default -> null;
+            };
+            if (why != null) {
+                String wake = domain.state() == DomainState.PAUSED ? "unpause" : "resume";
+                throw new XenctlException(ErrorCode.WRONG_STATE, "cannot " + verb + " " + domain.name() + ": " + why
+                        + ", and no kernel runs in it to take the request", "let it run first (xenctl " + wake + " "
+                        + domain.name() + "), or destroy it");
+            }
         }
     }
 

@@ -38,13 +38,19 @@ class PowerStatesXenLabIT {
             // libxl failed this ("Failed to shutdown domain with libxenlight", exit 1): now said before it is sent
             Run asleep = lab.xenctl("shutdown", name);
             assertThat(asleep.exit()).as(asleep.describe()).isEqualTo(4);
-            assertThat(asleep.err()).contains("suspended to RAM (S3), it runs no kernel to take the request");
+            assertThat(asleep.err()).contains("it is suspended to RAM (S3), and no kernel runs in it to take the "
+                    + "request");
             assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("s-");
 
             Run resumed = lab.xenctl("-o", "json", "resume", "--wait", "--timeout", "60", name);
 
             assertThat(Json.of(resumed).get("state").asText()).as(resumed.describe()).isIn("running", "blocked");
             assertThat(Json.of(lab.xenctl("-o", "json", "resume", name)).get("changed").asBoolean()).isFalse();
+            lab.xenctl("pause", name).expectSuccess();
+            Run paused = lab.xenctl("reboot", name);
+            assertThat(paused.exit()).as(paused.describe()).isEqualTo(4);
+            assertThat(paused.err()).contains("it is paused, and no kernel runs in it to take the request");
+            lab.xenctl("unpause", name).expectSuccess();
             lab.xenctl("vcpu-set", name, "2").expectSuccess();
             Run console = lab.await("cat " + Guests.consoleLog(name),
                     run -> run.out().contains("xenctl-lab-guest: cpus-online 0-1"), CHANGE);
