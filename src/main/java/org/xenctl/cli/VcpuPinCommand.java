@@ -68,12 +68,21 @@ final class VcpuPinCommand extends HypervisorCommand {
                 throw new XenctlException(ErrorCode.OUT_OF_RANGE, "domain " + name + " has no vCPU " + number + " (it "
                         + "has " + count + ", numbered from 0)", "vcpu-list " + name + " shows them");
             }
+            if (offline(live, number) && !scope.config()) {
+                throw new XenctlException(ErrorCode.WRONG_STATE, "vCPU " + number + " of " + name + " is offline: "
+                        + "libvirt pins the running domain's online vCPUs only", "bring it online first (xenctl "
+                        + "vcpu-set " + name + " " + (number + 1) + ")" + (config.isEmpty() ? ""
+                        : ", or pin it in the definition (--config)"));
+            }
             chosen.add(number);
         }
         boolean anyLive = false;
         boolean anyConfig = false;
         for (int number : chosen) {
-            DeviceScope toChange = new DeviceScope(differs(live, number, wanted), differs(config, number, wanted));
+            // An offline vCPU's pinning is the definition's only: libvirt refuses it live ("vcpu '1' is not
+            // active", seen on the lab), and "all" failed there after pinning the online ones.
+            DeviceScope toChange = new DeviceScope(!offline(live, number) && differs(live, number, wanted),
+                    differs(config, number, wanted));
             if (toChange.live() || toChange.config()) {
                 hypervisor.pinVcpu(uuid, number, wanted, toChange);
                 anyLive |= toChange.live();
@@ -88,6 +97,10 @@ final class VcpuPinCommand extends HypervisorCommand {
         DeviceScope where = new DeviceScope(anyLive, anyConfig);
         return new ResourceChangeView(name, "affinity", wanted.toString(), true, anyLive, anyConfig, which
                 + " pinned to CPUs " + wanted + " (" + Devices.where(where) + ")");
+    }
+
+    private static boolean offline(List<VcpuPlacement> live, int vcpu) {
+        return vcpu < live.size() && "offline".equals(live.get(vcpu).state());
     }
 
     private static boolean differs(List<VcpuPlacement> placements, int vcpu, CpuList wanted) {

@@ -62,6 +62,15 @@ class ResourcesXenLabIT {
                     .as(xl).matches(".*\\s1 / all\\s*");
             assertThat(Json.of(lab.xenctl("-o", "json", "vcpu-pin", name, "0", "1")).get("changed").asBoolean())
                     .isFalse();
+            // vCPU 1 is offline: "all" pins the online ones (it failed at vCPU 1, "vcpu '1' is not active", after
+            // pinning vCPU 0), and vCPU 1 by itself is refused before libvirt is asked
+            Run all = lab.xenctl("vcpu-pin", name, "all", "0");
+            assertThat(all.out()).as(all.describe()).isEqualTo("every vCPU of " + name + " pinned to CPUs 0 (the "
+                    + "running domain only)\n");
+            Run offlinePin = lab.xenctl("vcpu-pin", name, "1", "0");
+            assertThat(offlinePin.exit()).as(offlinePin.describe()).isEqualTo(4);
+            assertThat(offlinePin.err()).contains("vCPU 1 of " + name + " is offline");
+            lab.xenctl("vcpu-pin", name, "0", "1").expectSuccess();
 
             Run up = lab.xenctl("mem-set", name, "200");
 
