@@ -89,11 +89,6 @@ final class Stops {
     }
 
     /**
-     * Refuses, before any request is sent, running guests that have no ACPI power button: in Xen only an HVM guest
-     * has the emulated PM block the button sets; Xen refuses the trigger for a PV guest and, for a PVH guest, takes
-     * it and does nothing (Xen 4.17's hvm_acpi_power_button returns at once without a virtual PM block).
-     */
-    /**
      * A paused guest, or one suspended to RAM, runs no kernel that could take a shutdown or reboot request: libxl
      * fails it ("Failed to shutdown domain with libxenlight", seen on the lab). Said before anything is sent.
      */
@@ -113,6 +108,11 @@ final class Stops {
         }
     }
 
+    /**
+     * Refuses, before any request is sent, running guests that have no ACPI power button: in Xen only an HVM guest
+     * has the emulated PM block the button sets; Xen refuses the trigger for a PV guest and, for a PVH guest, takes
+     * it and does nothing (Xen 4.17's hvm_acpi_power_button returns at once without a virtual PM block).
+     */
     private void requirePowerButtons(List<DomainSummary> domains) {
         List<String> without = new ArrayList<>();
         for (DomainSummary domain : domains) {
