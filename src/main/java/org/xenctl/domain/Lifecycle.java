@@ -61,14 +61,11 @@ public final class Lifecycle {
     /**
      * Asks the guest to shut down, as {@code request} says. With {@code wait}, returns once it is off; a timeout is
      * TIMEOUT unless {@code force}, which then destroys the domain. A null timeout waits for ever (or
-     * DEFAULT_FORCE_TIMEOUT with force).
+     * DEFAULT_FORCE_TIMEOUT with force). A paused or S3-suspended guest is WRONG_STATE, or with {@code force} not
+     * asked and destroyed when the time is up.
      */
     public Outcome shutdown(DomainSummary domain, Hypervisor.ShutdownRequest request, boolean wait,
                             Duration timeout, boolean force) {
-        if (request == Hypervisor.ShutdownRequest.DEFAULT) {
-            // One named domain only: --all still asks every running guest (a paused one then fails in libxl).
-            Stops.requireAwake(List.of(domain), "shut down");
-        }
         return shutdownAll(List.of(domain), request, wait, timeout, force).get(0);
     }
 

@@ -42,7 +42,10 @@ final class Stops {
 
     /**
      * Shuts several domains down together: every request is sent first, then each is waited for within the one
-     * shared timeout, so N guests take as long as the slowest rather than the sum.
+     * shared timeout, so N guests take as long as the slowest rather than the sum. A guest that cannot take the
+     * request (paused, suspended to RAM, or one whose request libvirt fails) does not keep the others from being
+     * asked: with {@code force} it is destroyed when the time is up, as one that did not stop; without, the first
+     * such failure is reported once the others are done.
      */
     List<Outcome> shutdownAll(List<DomainSummary> domains, Hypervisor.ShutdownRequest request, boolean wait,
             Duration timeout, boolean force) {
@@ -52,21 +55,42 @@ final class Stops {
         }
         if (request == Hypervisor.ShutdownRequest.ACPI_POWER_BUTTON) {
             requirePowerButtons(domains);
+        } else if (!force) {
+            requireAwake(domains, "shut down", "give --force to destroy %s when the time is up");
         }
         Duration limit = timeout == null && force ? Lifecycle.DEFAULT_FORCE_TIMEOUT : timeout;
         List<Hypervisor.DomainWatch> watches = new ArrayList<>();
+        // Why no request reached a domain that is still waited for (and destroyed when the time is up), or null.
+        List<String> unasked = new ArrayList<>();
+        XenctlException refused = null;
         try {
             for (DomainSummary domain : domains) {
-                if (domain.isActive()) {
-                    Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid());
-                    watches.add(watch);
-                    if (!changes.attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid(), request))) {
-                        watch.close();
-                        watches.set(watches.size() - 1, null);
+                Hypervisor.DomainWatch watch = domain.isActive() ? hypervisor.watch(domain.uuid()) : null;
+                watches.add(watch);
+                String why = watch == null || request != Hypervisor.ShutdownRequest.DEFAULT ? null
+                        : asleep(domain).map(state -> "was " + state + ", so no kernel ran in it to take the request")
+                        .orElse(null);
+                if (watch != null && why == null) {
+                    try {
+                        if (!changes.attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid(),
+                                request))) {
+                            watch.close();
+                            watches.set(watches.size() - 1, null);
+                        }
+                    } catch (XenctlException e) {
+                        if (!refusedByDomain(e)) {
+                            throw e;
+                        }
+                        if (force) {
+                            why = "did not take the request (" + e.getMessage() + ")";
+                        } else {
+                            refused = refused == null ? e : refused;
+                            watch.close();
+                            watches.set(watches.size() - 1, null);
+                        }
                     }
-                } else {
-                    watches.add(null);
                 }
+                unasked.add(why);
             }
             long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
             List<Outcome> outcomes = new ArrayList<>();
@@ -79,8 +103,13 @@ final class Stops {
                 } else if (!wait && !force) {
                     outcomes.add(changed("shutdown", changes.current(domain), "is shutting down"));
                 } else {
-                    outcomes.add(finishShutdown(domain, watch, remaining(deadline), limit, force));
+                    outcomes.add(finishShutdown(domain, watch, remaining(deadline), limit, force, unasked.get(i)));
                 }
+            }
+            if (refused != null) {
+                throw new XenctlException(refused.code(), refused.getMessage(), (domains.size() > 1 ? "the other "
+                        + "domains were asked all the same; " : "") + (refused.hint() != null ? refused.hint()
+                        : "give --force to destroy it when the time is up, or destroy it"), refused);
             }
             return outcomes;
         } finally {
@@ -89,23 +118,44 @@ final class Stops {
     }
 
     /**
-     * A paused guest, or one suspended to RAM, runs no kernel that could take a shutdown or reboot request: libxl
-     * fails it ("Failed to shutdown domain with libxenlight", seen on the lab). Said before anything is sent.
+     * A failure of one domain's request that says nothing of the others (libxl's "Failed to shutdown domain" for
+     * a guest that does not answer, a state changed meanwhile), unlike a lost connection or an interruption.
      */
-    static void requireAwake(List<DomainSummary> domains, String verb) {
-        for (DomainSummary domain : domains) {
-            String why = switch (domain.state()) {
-                case PAUSED -> "it is paused";
-                case PMSUSPENDED -> "it is suspended to RAM (S3)";
-                default -> null;
-            };
-            if (why != null) {
-                String wake = domain.state() == DomainState.PAUSED ? "unpause" : "resume";
-                throw new XenctlException(ErrorCode.WRONG_STATE, "cannot " + verb + " " + domain.name() + ": " + why
-                        + ", and no kernel runs in it to take the request", "let it run first (xenctl " + wake + " "
-                        + domain.name() + "), or destroy it");
-            }
+    private static boolean refusedByDomain(XenctlException e) {
+        return e.code() == ErrorCode.OPERATION_FAILED || e.code() == ErrorCode.WRONG_STATE
+                || e.code() == ErrorCode.UNSUPPORTED;
+    }
+
+    /** "paused" or "suspended to RAM (S3)": a state in which no kernel runs to take a request. */
+    private static Optional<String> asleep(DomainSummary domain) {
+        return switch (domain.state()) {
+            case PAUSED -> Optional.of("paused");
+            case PMSUSPENDED -> Optional.of("suspended to RAM (S3)");
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * A paused guest, or one suspended to RAM, runs no kernel that could take a shutdown or reboot request: libxl
+     * fails it ("Failed to shutdown domain with libxenlight", seen on the lab, after 60 s). Said before anything
+     * is sent, naming every such domain; {@code otherWay} is a hint's last choice, with %s for "it" or "them".
+     */
+    static void requireAwake(List<DomainSummary> domains, String verb, String otherWay) {
+        List<DomainSummary> asleep = domains.stream().filter(d -> asleep(d).isPresent()).toList();
+        if (asleep.isEmpty()) {
+            return;
         }
+        String them = asleep.size() == 1 ? "it" : "them";
+        String wake = String.join(", ", asleep.stream().map(d -> "xenctl " + (d.state() == DomainState.PAUSED
+                ? "unpause " : "resume ") + d.name()).distinct().toList());
+        String what = asleep.size() == 1
+                ? asleep.get(0).name() + ": it is " + asleep(asleep.get(0)).orElseThrow() + ", and no kernel runs in "
+                        + "it to take the request"
+                : String.join(", ", asleep.stream().map(d -> d.name() + " (" + asleep(d).orElseThrow() + ")")
+                        .toList()) + ": no kernel runs in them to take the request";
+        String orDestroy = otherWay == null ? "or destroy " + them : "destroy " + them + ", or " + otherWay.formatted(them);
+        throw new XenctlException(ErrorCode.WRONG_STATE, "cannot " + verb + " " + what, "let " + them + " run first ("
+                + wake + "), " + orDestroy + "; nothing was sent");
     }
 
     /**
@@ -130,8 +180,9 @@ final class Stops {
         }
     }
 
+    /** Waits for one domain of a shutdown; {@code unasked} says why no request reached it (or is null). */
     private Outcome finishShutdown(DomainSummary domain, Hypervisor.DomainWatch watch, Duration left,
-                                   Duration limit, boolean force) {
+                                   Duration limit, boolean force, String unasked) {
         String why = null;
         try {
             // A start event after the request is a restart: the shut-off moment may fall between two looks.
@@ -167,8 +218,9 @@ final class Stops {
         awaitRelease(domain, watch);
         DomainSummary after = changes.current(domain);
         return new Outcome("shutdown", after.name(), after.uuid(), true, after.state(), true,
-                "Domain " + after.name() + (why != null ? why : " did not shut down within " + seconds(limit))
-                        + ": destroyed.");
+                "Domain " + after.name() + (why != null ? why + ": destroyed" : unasked != null ? " " + unasked
+                        + ": destroyed after " + seconds(limit) : " did not shut down within " + seconds(limit)
+                        + ": destroyed") + ".");
     }
 
     /**
@@ -254,7 +306,7 @@ final class Stops {
         ControlDomain.refuse(domain, "reboot", "it would reboot the host", "reboot the host from itself; move or "
                 + "shut down its guests first (xenctl evacuate, xenctl shutdown --all --wait)");
         requireActive(domain, "reboot");
-        requireAwake(List.of(domain), "reboot");
+        requireAwake(List.of(domain), "reboot", null);
         try (Hypervisor.DomainWatch watch = hypervisor.watch(domain.uuid())) {
             boolean over = hypervisor.reboot(domain.uuid());
             if (wait) {

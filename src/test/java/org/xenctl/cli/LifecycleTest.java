@@ -158,6 +158,41 @@ class LifecycleTest extends OnDefaultTestHost {
         assertThat(xenctl("list", "-o", "json").json().get("domains")).isEmpty();
     }
 
+    /**
+     * A paused guest cannot take the request (libxl fails it after 60 s, and the domains after it were never
+     * asked): --all names it before anything is sent; with --force it is destroyed, unasked, when the time is up.
+     */
+    @Test
+    void shutdown_all_with_a_paused_guest_refuses_or_with_force_destroys_it_when_the_time_is_up() throws Exception {
+        Path xml = dir.resolve("guest.xml");
+        Files.writeString(xml, Files.readString(TestDriver.repositoryFile("examples/guest.xml")));
+        assertThat(xenctl("create", xml.toString()).exit()).isZero();
+        assertThat(xenctl("pause", "guest1").exit()).isZero();
+
+        Result refused = xenctl("shutdown", "--all", "--wait", "-o", "json");
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(4);
+        JsonNode error = refused.errorJson().get("error");
+        assertThat(error.get("code").asText()).isEqualTo("wrong-state");
+        assertThat(error.get("message").asText()).isEqualTo("cannot shut down guest1: it is paused, and no kernel "
+                + "runs in it to take the request");
+        assertThat(error.get("hint").asText()).isEqualTo("let it run first (xenctl unpause guest1), destroy it, or "
+                + "give --force to destroy it when the time is up; nothing was sent");
+        assertThat(state("test")).as("nothing was sent").isEqualTo("running");
+
+        Result forced = xenctl("shutdown", "--all", "--force", "--timeout", "0.5", "-o", "json");
+
+        assertThat(forced.exit()).as(forced.toString()).isZero();
+        JsonNode results = forced.json().get("results");
+        assertThat(results.get(0).get("name").asText()).isEqualTo("test");
+        assertThat(results.get(0).get("forced").asBoolean()).isFalse();
+        assertThat(results.get(1).get("name").asText()).isEqualTo("guest1");
+        assertThat(results.get(1).get("forced").asBoolean()).isTrue();
+        assertThat(results.get(1).get("message").asText()).isEqualTo("Domain guest1 was paused, so no kernel ran in "
+                + "it to take the request: destroyed after 0.5 s.");
+        assertThat(xenctl("list", "-o", "json").json().get("domains")).isEmpty();
+    }
+
     @Test
     void shutdown_acpi_refuses_a_guest_without_a_power_button_before_anything_is_sent() throws Exception {
         defineStubborn();  // a PV guest

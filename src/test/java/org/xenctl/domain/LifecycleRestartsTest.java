@@ -180,7 +180,8 @@ class LifecycleRestartsTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.WRONG_STATE);
                     assertThat(e.getMessage()).isEqualTo("cannot shut down test: it is suspended to RAM (S3), and no "
                             + "kernel runs in it to take the request");
-                    assertThat(e.hint()).isEqualTo("let it run first (xenctl resume test), or destroy it");
+                    assertThat(e.hint()).isEqualTo("let it run first (xenctl resume test), destroy it, or give "
+                            + "--force to destroy it when the time is up; nothing was sent");
                 });
         assertThatThrownBy(() -> lifecycle.reboot(asleep, false, null)).hasMessageStartingWith("cannot reboot test");
         assertThat(test().state()).as("nothing was sent").isEqualTo(DomainState.RUNNING);
@@ -189,8 +190,71 @@ class LifecycleRestartsTest {
         DomainSummary paused = test();
         assertThatThrownBy(() -> lifecycle.reboot(paused, true, Duration.ofSeconds(5)))
                 .hasMessage("cannot reboot test: it is paused, and no kernel runs in it to take the request");
-        assertThatThrownBy(() -> lifecycle.shutdown(paused, Hypervisor.ShutdownRequest.DEFAULT, true, null, true))
+        assertThatThrownBy(() -> lifecycle.shutdown(paused, Hypervisor.ShutdownRequest.DEFAULT, true, null, false))
                 .hasMessageStartingWith("cannot shut down test: it is paused");
         assertThat(test().state()).as("nothing was sent").isEqualTo(DomainState.PAUSED);
+    }
+
+    /**
+     * --force destroys what is not off when the time is up: a paused guest is not asked (libxl would fail it after
+     * 60 s), and is destroyed then. The test driver would refuse the request to a paused domain ("not running"):
+     * a request sent would read "did not take the request" here.
+     */
+    @Test
+    void a_forced_shutdown_destroys_a_paused_guest_unasked_when_the_time_is_up() {
+        Lifecycle lifecycle = new Lifecycle(real, SHORT, SHORT);
+        lifecycle.pause(test());
+
+        Outcome forced = lifecycle.shutdown(test(), Hypervisor.ShutdownRequest.DEFAULT, true,
+                Duration.ofMillis(500), true);
+
+        assertThat(forced.forced()).isTrue();
+        assertThat(forced.message()).isEqualTo("Domain test was paused, so no kernel ran in it to take the request: "
+                + "destroyed after 0.5 s.");
+        assertThat(test().isActive()).isFalse();
+    }
+
+    /**
+     * libxl fails the request of a guest that does not answer it ("Failed to shutdown domain with libxenlight",
+     * after 60 s): the domains after it in --all were never asked. Now each is asked; the failure is said after.
+     */
+    @Test
+    void a_request_libvirt_fails_does_not_keep_the_other_domains_from_being_asked() throws Exception {
+        String refusing = test().uuid();
+        Hypervisor oneFails = answering("shutdown", uuid -> {
+            if (uuid.equals(refusing)) {
+                throw new XenctlException(ErrorCode.OPERATION_FAILED, "cannot shut down domain test: internal "
+                        + "error: Failed to shutdown domain '1' with libxenlight");
+            }
+            real.shutdown(uuid, Hypervisor.ShutdownRequest.DEFAULT);
+        }, false);
+        String guest = java.nio.file.Files.readString(TestDriver.repositoryFile("examples/guest.xml"));
+        Lifecycle lifecycle = new Lifecycle(oneFails, SHORT, SHORT);
+
+        real.createTransient(guest, false);
+        assertThatThrownBy(() -> lifecycle.shutdownAll(java.util.List.of(test(), guest1()),
+                Hypervisor.ShutdownRequest.DEFAULT, true, Duration.ofSeconds(20), false))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_FAILED);
+                    assertThat(e.getMessage()).startsWith("cannot shut down domain test: internal error");
+                    assertThat(e.hint()).startsWith("the other domains were asked all the same; give --force");
+                });
+        assertThat(real.list(true).stream().map(DomainSummary::name)).as("guest1 was asked, after test")
+                .containsExactly("test");
+
+        real.createTransient(guest, false);
+        java.util.List<Outcome> forced = lifecycle.shutdownAll(java.util.List.of(test(), guest1()),
+                Hypervisor.ShutdownRequest.DEFAULT, true, Duration.ofMillis(500), true);
+
+        assertThat(forced.get(0).message()).isEqualTo("Domain test did not take the request (cannot shut down domain "
+                + "test: internal error: Failed to shutdown domain '1' with libxenlight): destroyed after 0.5 s.");
+        assertThat(forced.get(0).forced()).isTrue();
+        assertThat(forced.get(1).forced()).isFalse();
+        assertThat(forced.get(1).message()).isEqualTo("Domain guest1 has shut down.");
+        assertThat(test().isActive()).isFalse();
+    }
+
+    private DomainSummary guest1() {
+        return real.lookup(DomainRef.of("guest1"));
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A PV guest's own S3 from the host over xen+tcp: suspend --wait until libvirt says pmsuspended (xl agrees the
  * domain is suspended), a second suspend changes nothing, resume --wait until it runs, and the guest's kernel still
- * answers afterwards (a vCPU added is reported online).
+ * answers afterwards (a vCPU added is reported online). A guest asleep or paused is not asked to shut down or
+ * reboot (libxl fails it after 60 s): refused, named alone or in --all, or with --force destroyed unasked.
  */
 @ExtendWith(XenLabExtension.class)
 class PowerStatesXenLabIT {
@@ -50,6 +51,11 @@ class PowerStatesXenLabIT {
             Run paused = lab.xenctl("reboot", name);
             assertThat(paused.exit()).as(paused.describe()).isEqualTo(4);
             assertThat(paused.err()).contains("it is paused, and no kernel runs in it to take the request");
+            // libxl failed it after 60 s, and the domains after it were never asked: now refused before any is
+            Run all = lab.xenctl("shutdown", "--all", "--wait", "--timeout", "30");
+            assertThat(all.exit()).as(all.describe()).isEqualTo(4);
+            assertThat(all.err()).contains("cannot shut down " + name + ": it is paused");
+            assertThat(lab.dom0("xl list " + name + " | tail -1").expectSuccess().out()).contains("--p");
             lab.xenctl("unpause", name).expectSuccess();
             lab.xenctl("vcpu-set", name, "2").expectSuccess();
             Run console = lab.await("cat " + Guests.consoleLog(name),
@@ -60,7 +66,13 @@ class PowerStatesXenLabIT {
             assertThat(acpi.exit()).as("a PV guest has no ACPI power button: " + acpi.describe()).isEqualTo(1);
             assertThat(acpi.err()).contains("no ACPI power button to press in " + name + " (pv)");
             assertThat(lab.dom0("xl list " + name).exit()).as("nothing was sent").isZero();
-            lab.xenctl("destroy", name).expectSuccess();
+            lab.xenctl("pause", name).expectSuccess();
+            Run forced = lab.xenctl("-o", "json", "shutdown", name, "--force", "--timeout", "5");
+            JsonNode outcome = Json.of(forced);
+            assertThat(outcome.get("forced").asBoolean()).as(forced.describe()).isTrue();
+            assertThat(outcome.get("message").asText()).isEqualTo("Domain " + name + " was paused, so no kernel ran "
+                    + "in it to take the request: destroyed after 5 s.");
+            assertThat(lab.dom0("xl list " + name).exit()).as("destroyed").isNotZero();
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null");
         }
