@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import com.sun.jna.Pointer;
 import org.xenctl.domain.DomainSummary;
+import org.xenctl.domain.ErrorCode;
+import org.xenctl.domain.XenctlException;
 
 /**
  * Restoring a saved domain and telling which domain came back: libvirt's restore answers only "done". The image's
@@ -16,6 +18,8 @@ import org.xenctl.domain.DomainSummary;
  */
 final class SaveImages {
     private static final int RESTORE_PAUSED = 4;
+    private static final int ENOENT = 2;
+    private static final int ENOTDIR = 20;
 
     private SaveImages() {
     }
@@ -32,8 +36,9 @@ final class SaveImages {
         if (named.isEmpty()) {
             listing.running().forEach(domain -> before.put(domain.uuid(), domain.id()));
         }
-        NativeCalls.check(DirectCalls.virDomainRestoreFlags(connection, file, null, paused ? RESTORE_PAUSED : 0),
-                "cannot restore a domain from " + file);
+        if (DirectCalls.virDomainRestoreFlags(connection, file, null, paused ? RESTORE_PAUSED : 0) < 0) {
+            throw restoreFailure(NativeCalls.LastError.take(), file);
+        }
         if (named.isPresent()) {
             return listing.refresh(named.get());
         }
@@ -41,6 +46,28 @@ final class SaveImages {
                 .filter(domain -> !Integer.valueOf(domain.id()).equals(before.get(domain.uuid())))
                 .toList();
         return started.size() == 1 ? Optional.of(started.get(0)) : Optional.empty();
+    }
+
+    /**
+     * A file the host does not have is said as such (libvirt's system error, by its errno, over a remote
+     * connection too, where xenctl cannot look first); any other failure says what a restore takes, since libvirt's
+     * words ("image magic is incorrect", "failed to read libxl header") do not, and xl's own save files are
+     * the usual mistake.
+     */
+    static XenctlException restoreFailure(NativeCalls.LastError error, String file) {
+        String doing = "cannot restore a domain from " + file;
+        if (error != null && (error.errno() == ENOENT || error.errno() == ENOTDIR)) {
+            return new XenctlException(ErrorCode.FILE_NOT_FOUND, doing + ": the host has no such file ("
+                    + LibvirtErrors.oneLine(error.message()) + ")", "the path is read on the host libvirtd runs "
+                    + "on, not here");
+        }
+        XenctlException failure = NativeCalls.failure(error, doing);
+        if (failure.code() != ErrorCode.OPERATION_FAILED) {
+            return failure;
+        }
+        return new XenctlException(failure.code(), failure.getMessage(), "give a file that xenctl save or virsh save "
+                + "wrote; libvirt restores only what it saved itself, and one that xl save wrote is xl restore's",
+                failure);
     }
 
     /** The UUID the image's XML gives, if the driver reads images; nothing when it cannot (its error dropped). */

@@ -50,6 +50,14 @@ class SaveRestoreXenLabIT {
             assertThat(byXl.err()).startsWith("xenctl: error: /tmp/by-xl.sav was saved by xl");
             assertThat(notSaved.exit()).as(notSaved.describe()).isEqualTo(5);
             assertThat(notSaved.err()).startsWith("xenctl: error: /tmp/text.sav is not a saved domain");
+            // From outside, libvirt is asked: its answer was exit 1 for a file the host does not have.
+            Run remoteXl = lab.xenctl("restore", "/tmp/by-xl.sav");
+            Run remoteMissing = lab.xenctl("restore", "/tmp/missing.sav");
+            assertThat(remoteXl.exit()).as(remoteXl.describe()).isEqualTo(1);
+            assertThat(remoteXl.err()).contains("xenctl: hint: give a file that xenctl save or virsh save wrote");
+            assertThat(remoteMissing.exit()).as(remoteMissing.describe()).isEqualTo(5);
+            assertThat(remoteMissing.err()).startsWith("xenctl: error: cannot restore a domain from /tmp/missing.sav: "
+                    + "the host has no such file (");
 
             Run restored = lab.xenctl("-o", "json", "restore", "-p", file);
 
