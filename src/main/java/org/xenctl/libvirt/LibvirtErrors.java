@@ -12,6 +12,8 @@ import org.xenctl.domain.XenctlException;
 /** Turns libvirt errors into xenctl's typed failures, by libvirt's error number and never by message text. */
 final class LibvirtErrors {
     private static final Map<ErrorNumber, ErrorCode> BY_NUMBER = new EnumMap<>(ErrorNumber.class);
+    private static final int ENOENT = 2;
+    private static final int ENOTDIR = 20;
 
     static {
         map(ErrorCode.DOMAIN_NOT_FOUND, ErrorNumber.VIR_ERR_NO_DOMAIN);
@@ -91,6 +93,19 @@ final class LibvirtErrors {
         }
         return new XenctlException(fromRpc ? rpcCode(number) : codeOf(number), doing + ": " + oneLine(message),
                 hintFor(number));
+    }
+
+    /**
+     * A file (or its directory) the host does not have, told by the errno libvirt's system error carries: for the
+     * verbs that name a file on the host (save, restore, dump-core), which xenctl checks itself only on the host.
+     * Null for any other failure.
+     */
+    static XenctlException missingHostFile(int errno, String message, String doing) {
+        if (errno != ENOENT && errno != ENOTDIR) {
+            return null;
+        }
+        return new XenctlException(ErrorCode.FILE_NOT_FOUND, doing + ": the host has no such file or directory ("
+                + oneLine(message) + ")", "the path is read on the host libvirtd runs on, not here");
     }
 
     /** Failure to open a connection is always a host problem, whatever libvirt's number for it. */

@@ -428,7 +428,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void save(String uuid, String file) {
         Domain domain = handles.get(uuid);
-        call("cannot save domain " + nameOf(domain) + " to " + file, () -> {
+        LibvirtCalls.callOnHostFile("cannot save domain " + nameOf(domain) + " to " + file, () -> {
             domain.save(file);
             return null;
         });
@@ -439,7 +439,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     public void dumpCore(String uuid, String file, boolean live, boolean crash) {
         Domain domain = handles.get(uuid);
         int flags = (live ? DUMP_LIVE : 0) | (crash ? DUMP_CRASH : 0);
-        call("cannot dump the core of domain " + nameOf(domain) + " to " + file, () -> {
+        LibvirtCalls.callOnHostFile("cannot dump the core of domain " + nameOf(domain) + " to " + file, () -> {
             domain.coreDump(file, flags);
             return null;
         });

@@ -18,8 +18,6 @@ import org.xenctl.domain.XenctlException;
  */
 final class SaveImages {
     private static final int RESTORE_PAUSED = 4;
-    private static final int ENOENT = 2;
-    private static final int ENOTDIR = 20;
 
     private SaveImages() {
     }
@@ -56,10 +54,10 @@ final class SaveImages {
      */
     static XenctlException restoreFailure(NativeCalls.LastError error, String file) {
         String doing = "cannot restore a domain from " + file;
-        if (error != null && (error.errno() == ENOENT || error.errno() == ENOTDIR)) {
-            return new XenctlException(ErrorCode.FILE_NOT_FOUND, doing + ": the host has no such file ("
-                    + LibvirtErrors.oneLine(error.message()) + ")", "the path is read on the host libvirtd runs "
-                    + "on, not here");
+        XenctlException missing = error == null || error.fromRpc() ? null
+                : LibvirtErrors.missingHostFile(error.errno(), error.message(), doing);
+        if (missing != null) {
+            return missing;
         }
         XenctlException failure = NativeCalls.failure(error, doing);
         if (failure.code() != ErrorCode.OPERATION_FAILED) {

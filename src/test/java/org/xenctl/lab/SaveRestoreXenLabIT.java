@@ -31,6 +31,10 @@ class SaveRestoreXenLabIT {
             lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
             awaitConsole(lab, name, Guests.BANNER, BOOT);
 
+            Run nowhere = lab.xenctl("save", name, "/var/lib/xen/no-such-dir/" + name + ".sav");
+            assertThat(nowhere.exit()).as("was exit 1: " + nowhere.describe()).isEqualTo(5);
+            assertThat(nowhere.err()).contains("the host has no such file or directory");
+
             JsonNode saved = Json.of(lab.xenctl("-o", "json", "save", name, file));
 
             assertThat(saved.get("file").asText()).isEqualTo(file);
@@ -57,7 +61,7 @@ class SaveRestoreXenLabIT {
             assertThat(remoteXl.err()).contains("xenctl: hint: give a file that xenctl save or virsh save wrote");
             assertThat(remoteMissing.exit()).as(remoteMissing.describe()).isEqualTo(5);
             assertThat(remoteMissing.err()).startsWith("xenctl: error: cannot restore a domain from /tmp/missing.sav: "
-                    + "the host has no such file (");
+                    + "the host has no such file or directory (");
 
             Run restored = lab.xenctl("-o", "json", "restore", "-p", file);
 

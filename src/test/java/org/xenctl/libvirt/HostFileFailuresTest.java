@@ -15,10 +15,10 @@ import org.xenctl.domain.XenctlException;
 import org.xenctl.testing.TestDriver;
 
 /**
- * What a failed restore says when libvirt is asked directly, as it is over a remote connection where xenctl cannot
- * look at the file first: the test driver's real errors (on the Xen lab, SaveRestoreXenLabIT).
+ * What a failed save, restore or dump-core says when libvirt is asked directly, as it is over a remote connection
+ * where xenctl cannot look at the file first: the test driver's real errors (on the Xen lab, SaveRestoreXenLabIT).
  */
-class SaveImagesTest {
+class HostFileFailuresTest {
     @TempDir
     Path dir;
 
@@ -42,8 +42,26 @@ class SaveImagesTest {
         assertThatThrownBy(() -> host.restore(missing, false)).isInstanceOfSatisfying(XenctlException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND);
             assertThat(e.getMessage()).startsWith("cannot restore a domain from "
-                    + missing + ": the host has no such file (");
+                    + missing + ": the host has no such file or directory (");
         });
+    }
+
+    @Test
+    void save_and_dump_core_into_a_directory_the_host_lacks_are_file_not_found() {
+        String uuid = host.lookup(org.xenctl.domain.DomainRef.of("test")).uuid();
+        String nowhere = dir.resolve("nodir/test.sav").toString();
+
+        assertThatThrownBy(() -> host.dumpCore(uuid, nowhere, false, false))
+                .isInstanceOfSatisfying(XenctlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND);
+                    assertThat(e.getMessage()).startsWith("cannot dump the core of domain test to " + nowhere
+                            + ": the host has no such file or directory (");
+                });
+        assertThatThrownBy(() -> host.save(uuid, nowhere)).isInstanceOfSatisfying(XenctlException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_FOUND);
+            assertThat(e.hint()).isEqualTo("the path is read on the host libvirtd runs on, not here");
+        });
+        assertThat(host.lookup(org.xenctl.domain.DomainRef.of("test")).isActive()).as("still running").isTrue();
     }
 
     @Test
