@@ -327,7 +327,7 @@ final class Stops {
 
     /**
      * Running again after its reboot (under a new id, after a start event, or with a new state reason), gone, or
-     * shut off for longer than the restart grace.
+     * shut off for longer than the restart grace, counted from when libvirt holds no job on it.
      */
     private Hypervisor.Condition runningAgain(DomainSummary domain, Hypervisor.DomainWatch watch) {
         long[] offSince = {-1};
@@ -336,6 +336,12 @@ final class Stops {
                 return true;
             }
             if (now.get().state() == DomainState.SHUTOFF) {
+                // libvirt's libxl driver builds the new domain under a job, which took 30 s on a loaded lab (CI run
+                // of 2026-12-07 17:20): not shut off for good while it holds one
+                if (stillHandled(domain.uuid())) {
+                    offSince[0] = -1;
+                    return false;
+                }
                 offSince[0] = offSince[0] < 0 ? System.nanoTime() : offSince[0];
                 return System.nanoTime() - offSince[0] >= restartGrace.toNanos();
             }

@@ -140,6 +140,51 @@ class LifecycleRestartsTest {
         assertThat(test().isActive()).isTrue();
     }
 
+    /**
+     * libvirt's libxl driver builds the rebooted domain under a job: 30 s on a loaded lab (CI run of 2026-12-07),
+     * past the restart grace, and reboot --wait said "libvirt could not restart it". Here the restart comes 1.5 s
+     * after the shut-off, five times the grace, the job held until then.
+     */
+    @Test
+    void a_reboot_whose_restart_outlasts_the_grace_under_a_job_is_waited_for() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean job = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread[] restart = new Thread[1];
+        Hypervisor restartsSlowly = (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(),
+                new Class<?>[] {Hypervisor.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "reboot" -> {
+                            String uuid = (String) args[0];
+                            job.set(true);
+                            real.destroy(uuid);
+                            restart[0] = new Thread(() -> {
+                                try {
+                                    Thread.sleep(1500);
+                                    real.start(uuid, false);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                } finally {
+                                    job.set(false);
+                                }
+                            });
+                            restart[0].start();
+                            return false;
+                        }
+                        case "hasJob" -> {
+                            return job.get();
+                        }
+                        default -> {
+                            return invoke(method, args);
+                        }
+                    }
+                });
+
+        Outcome rebooted = new Lifecycle(restartsSlowly, SHORT, SHORT).reboot(test(), true, Duration.ofSeconds(20));
+
+        restart[0].join();
+        assertThat(rebooted.message()).isEqualTo("Domain test has rebooted.");
+        assertThat(test().isActive()).isTrue();
+    }
+
     @Test
     void a_guest_that_stays_shut_off_after_its_reboot_ends_the_wait_saying_so() {
         Hypervisor staysOff = answering("reboot", real::destroy, false);
