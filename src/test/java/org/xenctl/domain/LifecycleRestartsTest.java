@@ -64,6 +64,43 @@ class LifecycleRestartsTest {
         }
     }
 
+    /**
+     * The real host, except that {@code verb} stops the domain and starts it again 1.5 s later, with a libvirt job
+     * held until then: what libvirt's libxl driver does while it builds a restarted domain.
+     */
+    private final class SlowRestart {
+        final java.util.concurrent.atomic.AtomicBoolean job = new java.util.concurrent.atomic.AtomicBoolean();
+        final Hypervisor host;
+        Thread restart;
+
+        SlowRestart(String verb) {
+            host = (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(),
+                    new Class<?>[] {Hypervisor.class}, (proxy, method, args) -> {
+                        if (method.getName().equals(verb)) {
+                            answer((String) args[0]);
+                            return method.getReturnType() == boolean.class ? false : null;
+                        }
+                        return method.getName().equals("hasJob") ? job.get() : invoke(method, args);
+                    });
+        }
+
+        private void answer(String uuid) {
+            job.set(true);
+            real.destroy(uuid);
+            restart = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                    real.start(uuid, false);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    job.set(false);
+                }
+            });
+            restart.start();
+        }
+    }
+
     private DomainSummary test() {
         return real.lookup(DomainRef.of("test"));
     }
@@ -99,44 +136,15 @@ class LifecycleRestartsTest {
      */
     @Test
     void a_guest_shut_off_while_libvirt_still_restarts_it_is_not_called_shut_down() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean job = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread[] restart = new Thread[1];
-        Hypervisor restartsSlowly = (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(),
-                new Class<?>[] {Hypervisor.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "shutdown" -> {
-                            String uuid = (String) args[0];
-                            job.set(true);
-                            real.destroy(uuid);
-                            restart[0] = new Thread(() -> {
-                                try {
-                                    Thread.sleep(1500);
-                                    real.start(uuid, false);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                } finally {
-                                    job.set(false);
-                                }
-                            });
-                            restart[0].start();
-                            return null;
-                        }
-                        case "hasJob" -> {
-                            return job.get();
-                        }
-                        default -> {
-                            return invoke(method, args);
-                        }
-                    }
-                });
+        SlowRestart restartsSlowly = new SlowRestart("shutdown");
 
-        assertThatThrownBy(() -> new Lifecycle(restartsSlowly, SHORT, SHORT).shutdown(test(),
+        assertThatThrownBy(() -> new Lifecycle(restartsSlowly.host, SHORT, SHORT).shutdown(test(),
                 Hypervisor.ShutdownRequest.DEFAULT, true, Duration.ofSeconds(20), false))
                 .isInstanceOfSatisfying(XenctlException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.WRONG_STATE);
                     assertThat(e.getMessage()).startsWith("domain test started again instead of shutting down");
                 });
-        restart[0].join();
+        restartsSlowly.restart.join();
         assertThat(test().isActive()).isTrue();
     }
 
@@ -147,40 +155,11 @@ class LifecycleRestartsTest {
      */
     @Test
     void a_reboot_whose_restart_outlasts_the_grace_under_a_job_is_waited_for() throws Exception {
-        java.util.concurrent.atomic.AtomicBoolean job = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread[] restart = new Thread[1];
-        Hypervisor restartsSlowly = (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(),
-                new Class<?>[] {Hypervisor.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "reboot" -> {
-                            String uuid = (String) args[0];
-                            job.set(true);
-                            real.destroy(uuid);
-                            restart[0] = new Thread(() -> {
-                                try {
-                                    Thread.sleep(1500);
-                                    real.start(uuid, false);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                } finally {
-                                    job.set(false);
-                                }
-                            });
-                            restart[0].start();
-                            return false;
-                        }
-                        case "hasJob" -> {
-                            return job.get();
-                        }
-                        default -> {
-                            return invoke(method, args);
-                        }
-                    }
-                });
+        SlowRestart restartsSlowly = new SlowRestart("reboot");
 
-        Outcome rebooted = new Lifecycle(restartsSlowly, SHORT, SHORT).reboot(test(), true, Duration.ofSeconds(20));
+        Outcome rebooted = new Lifecycle(restartsSlowly.host, SHORT, SHORT).reboot(test(), true, Duration.ofSeconds(20));
 
-        restart[0].join();
+        restartsSlowly.restart.join();
         assertThat(rebooted.message()).isEqualTo("Domain test has rebooted.");
         assertThat(test().isActive()).isTrue();
     }
