@@ -10,7 +10,7 @@ import org.xenctl.domain.XenctlException;
 
 /**
  * What keeps a waiting command from hanging or lying when the daemon dies or freezes: libvirt's keepalive on the
- * connection ({@link KeepAlive#WAITS}, started when it opened: a daemon that stops answering is given up and the
+ * connection ({@link KeepAlive#DEFAULT}, started when it opened: a daemon that stops answering is given up and the
  * connection closed) and a close callback that records why it closed. A wait or an event stream
  * asks {@link #check} at every wake-up and ends with CONNECTION_LOST (exit 6) instead of waiting for ever, or
  * reaching its timeout and exiting 0 as if nothing had happened. Only where events are on: keepalive runs on
@@ -60,7 +60,7 @@ final class ConnectionGuard {
     private static String describe(String reason) {
         return switch (reason) {
             case "eof" -> "libvirtd closed it or ended";
-            case "keepalive" -> "libvirtd stopped answering for " + KeepAlive.WAITS.limitSeconds() + " s";
+            case "keepalive" -> "libvirtd stopped answering for " + KeepAlive.DEFAULT.limitSeconds() + " s";
             case "error" -> "a socket error";
             default -> reason;
         };

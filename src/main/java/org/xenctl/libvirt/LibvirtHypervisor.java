@@ -114,13 +114,13 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /** The same, giving up (CONNECT_FAILED) when the daemon has not answered within {@code limit}. */
     public static LibvirtHypervisor open(String uri, ConnectOptions options, Duration limit) {
-        return open(uri, options, limit, options.events() ? KeepAlive.WAITS : KeepAlive.CALLS);
+        return open(uri, options, limit, KeepAlive.DEFAULT);
     }
 
     /**
      * The same, with {@code keepAlive} on a connection through a daemon: a call to a daemon that stops answering
      * (frozen, its host stuck) then fails with CONNECTION_LOST after {@link KeepAlive#limitSeconds} instead of
-     * hanging the command for ever. Waits and event streams have a tighter one (see {@link ConnectionGuard}).
+     * hanging the command for ever (see {@link ConnectionGuard}).
      */
     static LibvirtHypervisor open(String uri, ConnectOptions options, Duration limit, KeepAlive keepAlive) {
         NativeLoading.awaitLoaded();

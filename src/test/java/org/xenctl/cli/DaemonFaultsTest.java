@@ -71,7 +71,7 @@ class DaemonFaultsTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(90)
     void a_wait_ends_with_exit_6_when_libvirtd_freezes_under_it() throws Exception {
         CompletableFuture<Void> frozen = after(1500, daemon::freeze);
         long started = System.nanoTime();
@@ -81,7 +81,7 @@ class DaemonFaultsTest {
         frozen.get(10, TimeUnit.SECONDS);
         assertThat(r.exit()).as(r.toString()).isEqualTo(6);
         assertThat(r.err()).contains("was lost while waiting").contains("stopped answering");
-        assertThat(seconds(started)).isLessThan(25);
+        assertThat(seconds(started)).isLessThan(45);
     }
 
     /**
@@ -90,24 +90,24 @@ class DaemonFaultsTest {
      * seventeenth session). It keeps one running, as events and wait do.
      */
     @Test
-    @Timeout(60)
+    @Timeout(90)
     void stats_end_with_exit_6_when_libvirtd_freezes_between_two_readings() throws Exception {
         CompletableFuture<Void> frozen = after(1500, daemon::freeze);
         long started = System.nanoTime();
 
         // On a thread of its own: a stats that hangs in libvirt cannot be interrupted, and must fail the test.
         Result r = CompletableFuture.supplyAsync(() -> Cli.run("-c", daemon.uri(), "-o", "json", "stats",
-                "--interval", "0.5", "--count", "60")).get(40, TimeUnit.SECONDS);
+                "--interval", "0.5", "--count", "60")).get(60, TimeUnit.SECONDS);
 
         frozen.get(10, TimeUnit.SECONDS);
         assertThat(r.exit()).as(r.toString()).isEqualTo(6);
         assertThat(r.out().lines().count()).as("the readings before the freeze").isPositive();
         assertThat(r.errorJson().get("error").get("code").asText()).isEqualTo("connection-lost");
-        assertThat(seconds(started)).isLessThan(25);
+        assertThat(seconds(started)).isLessThan(45);
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(90)
     void a_command_against_a_frozen_daemon_gives_up_connecting_with_exit_6() throws Exception {
         daemon.freeze();
         long started = System.nanoTime();

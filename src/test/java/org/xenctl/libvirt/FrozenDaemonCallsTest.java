@@ -28,7 +28,7 @@ import org.xenctl.testing.PrivateLibvirtd;
  * A daemon that freezes (SIGSTOP) after the connection is open, under a command that does not wait: with the
  * keepalive every daemon connection gets, its next call fails with CONNECTION_LOST after the keepalive's limit;
  * without it, the same call blocks for as long as the daemon is stopped (the control, thawed after a while).
- * Short keepalive figures here; the commands' own are {@link KeepAlive#CALLS}.
+ * Short keepalive figures here; the commands' own are {@link KeepAlive#DEFAULT}.
  */
 class FrozenDaemonCallsTest {
     private static final KeepAlive QUICK = new KeepAlive(1, 2);
