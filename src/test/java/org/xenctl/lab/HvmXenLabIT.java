@@ -57,23 +57,21 @@ class HvmXenLabIT {
         try {
             boot(lab, name);
             assertThat(Json.of(lab.xenctl("-o", "json", "info", name)).get("guest_type").asText()).isEqualTo("hvm");
-            assertThat(mediaInTheDeviceModel(lab, name)).isEqualTo(FIRST);
-
-            assertThat(Json.of(lab.xenctl("-o", "json", "cd-eject", name, "hdc")).get("changed").asBoolean())
-                    .isTrue();
-            assertThat(mediaInTheDeviceModel(lab, name)).as("the tray empty").isEmpty();
-            assertThat(lab.xenctl("block-list", name).expectSuccess().out()).doesNotContain(FIRST);
-            assertThat(Json.of(lab.xenctl("-o", "json", "cd-eject", name, "hdc")).get("changed").asBoolean())
-                    .as("empty already").isFalse();
-            assertThat(Json.of(lab.xenctl("-o", "json", "cd-insert", name, "hdc", SECOND)).get("changed")
-                    .asBoolean()).isTrue();
-            // libxl hands qemu the new media as a file descriptor (/dev/fdset/N): the file is the one qemu has open.
-            assertThat(mediaInTheDeviceModel(lab, name)).as("a medium in the drive").isNotEmpty();
-            assertThat(lab.dom0("ls -l /proc/$(pgrep -f 'xen-domid '$(xl domid " + name + ")' ')/fd").expectSuccess()
-                    .out()).contains(SECOND);
-            assertThat(Json.of(lab.xenctl("-o", "json", "cd-insert", name, "hdc", SECOND)).get("changed")
-                    .asBoolean()).as("the same media again").isFalse();
-            assertThat(lab.xenctl("block-list", name).expectSuccess().out()).contains(SECOND);
+            String booted = lab.dom0("xl domid " + name).expectSuccess().out().trim();
+            try {
+                changeMedia(lab, name);
+            } catch (AssertionError | Exception e) {
+                if (!restartedSince(lab, name, booted)) {
+                    throw e;
+                }
+                // The emulation's fault (docs/testing.md): the guest's kernel triple-faulted and libvirt restarted
+                // it under the media changes (CI run of 2026-12-07 18:57). Booted again, and the changes redone.
+                System.out.println("HvmXenLabIT: the guest restarted under the media changes (the emulation's "
+                        + "fault); booted again, and once more. The first try: " + e.getMessage());
+                destroyForGood(lab, name);
+                boot(lab, name);
+                changeMedia(lab, name);
+            }
 
             // The power button, and nothing else: the guest's acpid hears it and powers off.
             Run[] pressed = pressPowerButton(lab, name);
@@ -96,6 +94,39 @@ class HvmXenLabIT {
         } finally {
             lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + FIRST + " " + SECOND);
         }
+    }
+
+    /**
+     * Ejects the drive's media and inserts the second image, each a second time as well (nothing to change then),
+     * checked in the guest's device model.
+     */
+    private static void changeMedia(XenLab lab, String name) throws Exception {
+        assertThat(mediaInTheDeviceModel(lab, name)).isEqualTo(FIRST);
+
+        assertThat(Json.of(lab.xenctl("-o", "json", "cd-eject", name, "hdc")).get("changed").asBoolean())
+                .isTrue();
+        assertThat(mediaInTheDeviceModel(lab, name)).as("the tray empty").isEmpty();
+        assertThat(lab.xenctl("block-list", name).expectSuccess().out()).doesNotContain(FIRST);
+        assertThat(Json.of(lab.xenctl("-o", "json", "cd-eject", name, "hdc")).get("changed").asBoolean())
+                .as("empty already").isFalse();
+        assertThat(Json.of(lab.xenctl("-o", "json", "cd-insert", name, "hdc", SECOND)).get("changed")
+                .asBoolean()).isTrue();
+        // libxl hands qemu the new media as a file descriptor (/dev/fdset/N): the file is the one qemu has open.
+        assertThat(mediaInTheDeviceModel(lab, name)).as("a medium in the drive").isNotEmpty();
+        assertThat(lab.dom0("ls -l /proc/$(pgrep -f 'xen-domid '$(xl domid " + name + ")' ')/fd").expectSuccess()
+                .out()).contains(SECOND);
+        assertThat(Json.of(lab.xenctl("-o", "json", "cd-insert", name, "hdc", SECOND)).get("changed")
+                .asBoolean()).as("the same media again").isFalse();
+        assertThat(lab.xenctl("block-list", name).expectSuccess().out()).contains(SECOND);
+    }
+
+    /**
+     * Whether the guest is no longer the domain that booted: libvirt restarts a guest that reboots (on_reboot) under a
+     * new domain id, and shows it shut off, or Xen has none of that name, meanwhile.
+     */
+    private static boolean restartedSince(XenLab lab, String name, String booted) {
+        Run now = lab.dom0("xl domid " + name);
+        return now.exit() != 0 || !now.out().trim().equals(booted);
     }
 
     /** Presses the power button with shutdown --acpi --wait: that run, and the guest's console waiting to hear it. */
