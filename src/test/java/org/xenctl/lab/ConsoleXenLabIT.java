@@ -120,7 +120,7 @@ class ConsoleXenLabIT {
 
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name));
         }
     }
 

@@ -62,7 +62,7 @@ class DaemonRestartXenLabIT {
             if (waiting != null) {
                 waiting.stop();
             }
-            lab.dom0("xl destroy " + name + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name));
         }
     }
 }

@@ -106,7 +106,7 @@ class DevicesXenLabIT {
 
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + IMAGE);
+            lab.dom0(Guests.destroy(name) + "; rm -f " + IMAGE);
         }
     }
 

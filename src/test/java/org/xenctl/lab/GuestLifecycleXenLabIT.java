@@ -134,7 +134,7 @@ class GuestLifecycleXenLabIT {
                     + "shutting down: destroyed.");
             assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name));
         }
     }
 
@@ -179,7 +179,7 @@ class GuestLifecycleXenLabIT {
             assertThat(lab.dom0("virsh -c xen:///system dominfo " + name).exit()).isNotZero();
             assertThat(lab.dom0("xl list " + name).exit()).as("removed, not started").isNotZero();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; ip link del " + bridge + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name) + "; ip link del " + bridge + " 2>/dev/null");
         }
     }
 

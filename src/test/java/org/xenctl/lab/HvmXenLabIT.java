@@ -92,7 +92,7 @@ class HvmXenLabIT {
             assertThat(heard.exit()).as("the guest's OS heard the button: " + heard.describe()).isZero();
             assertThat(lab.dom0("xl list " + name).exit()).as("released by Xen").isNotZero();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + FIRST + " " + SECOND);
+            lab.dom0(Guests.destroy(name) + "; rm -f " + FIRST + " " + SECOND);
         }
     }
 

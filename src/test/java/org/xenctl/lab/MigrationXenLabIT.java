@@ -139,11 +139,11 @@ class MigrationXenLabIT {
                 a.xenctl("destroy", name).expectSuccess();  // transient there now: the moves back did not persist it
                 assertThat(a.dom0("xl list " + name).exit()).isNotZero();
             } finally {
-                b.dom0("xl destroy " + name + " 2>/dev/null; virsh -c xen:///system undefine " + name
+                b.dom0(Guests.destroy(name) + "; virsh -c xen:///system undefine " + name
                         + " 2>/dev/null; rm -rf " + onlyOnA);
             }
         } finally {
-            a.dom0("xl destroy " + name + " 2>/dev/null; virsh -c xen:///system undefine " + name
+            a.dom0(Guests.destroy(name) + "; virsh -c xen:///system undefine " + name
                     + " 2>/dev/null; rm -f " + onlyOnA + "; ip link del xenbr9 2>/dev/null");
         }
     }
@@ -201,7 +201,7 @@ class MigrationXenLabIT {
             assertThat(empty.out()).contains("No guest runs on xenlab.");
         } finally {
             for (XenLab lab : new XenLab[] {a, b}) {
-                lab.dom0("xl destroy " + defined + " 2>/dev/null; xl destroy " + created + " 2>/dev/null; "
+                lab.dom0(Guests.destroy(defined) + "; " + Guests.destroy(created) + "; "
                         + "virsh -c xen:///system undefine " + defined + " 2>/dev/null; true");
             }
         }

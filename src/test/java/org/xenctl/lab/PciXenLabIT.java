@@ -129,7 +129,7 @@ class PciXenLabIT {
         } finally {
             if (!"e1000e".equals(driverOf(lab))) {
                 // By hand, so that the next scenarios start from e1000e whatever failed above.
-                lab.dom0("xl destroy " + name + " 2>/dev/null; D=" + DEVICE
+                lab.dom0(Guests.destroy(name) + "; D=" + DEVICE
                         + "; echo $D > /sys/bus/pci/drivers/pciback/unbind; echo > /sys/bus/pci/devices/$D/driver_override;"
                         + " echo $D > /sys/bus/pci/drivers/e1000e/bind");
             }
@@ -222,7 +222,7 @@ class PciXenLabIT {
             Run removed = lab.xenctlInDom0("pci-assignable-remove", "-r", DEVICE);
             assertThat(removed.exit()).as(removed.describe()).isZero();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; xl destroy " + refused + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name) + "; xl destroy " + refused + " 2>/dev/null");
             if (!"e1000e".equals(driverOf(lab))) {
                 lab.dom0("D=" + DEVICE
                         + "; echo $D > /sys/bus/pci/drivers/pciback/unbind; echo > /sys/bus/pci/devices/$D/driver_override;"

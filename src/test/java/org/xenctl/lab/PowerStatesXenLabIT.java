@@ -74,7 +74,7 @@ class PowerStatesXenLabIT {
                     + "in it to take the request: destroyed after 5 s.");
             assertThat(lab.dom0("xl list " + name).exit()).as("destroyed").isNotZero();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name));
         }
     }
 }

@@ -83,7 +83,7 @@ class PvhXenLabIT {
             lab.xenctl("create", lab.hostPath(name + ".cfg").toString()).expectSuccess();
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + file);
+            lab.dom0(Guests.destroy(name) + "; rm -f " + file);
         }
     }
 
@@ -129,7 +129,7 @@ class PvhXenLabIT {
             assertThat(lab.dom0("xl list " + name).exit()).isNotZero();
             lab.xenctl("undefine", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; virsh -c xen:///system undefine " + name
+            lab.dom0(Guests.destroy(name) + "; virsh -c xen:///system undefine " + name
                     + " 2>/dev/null; true");
         }
     }
@@ -158,7 +158,7 @@ class PvhXenLabIT {
             assertThat(attach.exit()).as(attach.describe()).isEqualTo(4);
             assertThat(attach.err()).contains("is a PVH guest, and libxl passes no PCI device through to one");
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; xl destroy pvh-nopci 2>/dev/null; virsh -c xen:///system "
+            lab.dom0(Guests.destroy(name) + "; " + Guests.destroy("pvh-nopci") + "; virsh -c xen:///system "
                     + "undefine " + name + " 2>/dev/null; xl pci-assignable-remove -r 01:00.0");
         }
     }

@@ -126,7 +126,7 @@ class ResourcesXenLabIT {
 
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null");
+            lab.dom0(Guests.destroy(name));
         }
     }
 

@@ -75,7 +75,7 @@ class SaveRestoreXenLabIT {
             assertThat(count(console, Guests.BANNER)).as("restored, not booted again: " + console).isEqualTo(1);
             lab.xenctl("destroy", name).expectSuccess();
         } finally {
-            lab.dom0("xl destroy " + name + " 2>/dev/null; rm -f " + file);
+            lab.dom0(Guests.destroy(name) + "; rm -f " + file);
         }
     }
 
@@ -132,7 +132,7 @@ class SaveRestoreXenLabIT {
                     .contains("177   E   L   F");
         } finally {
             lab.dom0("rm -f " + core);
-            lab.dom0("xl destroy " + name + " 2>/dev/null; virsh -c xen:///system managedsave-remove " + name
+            lab.dom0(Guests.destroy(name) + "; virsh -c xen:///system managedsave-remove " + name
                     + " >/dev/null 2>&1; virsh -c xen:///system undefine " + name + " >/dev/null 2>&1");
         }
     }
