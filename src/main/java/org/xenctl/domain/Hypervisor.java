@@ -79,6 +79,10 @@ public interface Hypervisor extends AutoCloseable {
         ACPI_POWER_BUTTON
     }
 
+    /**
+     * Sends the request; on Xen it returns once the guest has acknowledged it (libxl waits up to 60 s). Called from
+     * several threads at once, one request each (shutdown --all), and may be left running when the command ends.
+     */
     void shutdown(String uuid, ShutdownRequest request);
 
     void destroy(String uuid);

@@ -70,8 +70,8 @@ public final class Lifecycle {
     }
 
     /**
-     * Shuts several domains down together: every request is sent first, then each is waited for within the one
-     * shared timeout, so N guests take as long as the slowest rather than the sum.
+     * Shuts several domains down together: the requests are sent at once, then each is waited for within the one
+     * shared timeout (counted from the requests), so N guests take as long as the slowest rather than the sum.
      */
     public List<Outcome> shutdownAll(List<DomainSummary> domains, Hypervisor.ShutdownRequest request, boolean wait,
                                      Duration timeout, boolean force) {

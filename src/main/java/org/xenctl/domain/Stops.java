@@ -41,8 +41,11 @@ final class Stops {
     }
 
     /**
-     * Shuts several domains down together: every request is sent first, then each is waited for within the one
-     * shared timeout, so N guests take as long as the slowest rather than the sum. A guest that cannot take the
+     * Shuts several domains down together: the requests are sent at once ({@link RequestsInFlight}: libxl holds each
+     * until the guest acknowledges it, up to 60 s), then each domain is waited for within the one shared timeout,
+     * which counts from the requests, so N guests take as long as the slowest rather than the sum. A request still
+     * held when the time is up is the guest's TIMEOUT, or with {@code force} it is destroyed (once libxl lets go of
+     * the domain: libvirt keeps it locked meanwhile). A guest that cannot take the
      * request (paused, suspended to RAM, or one whose request libvirt fails) does not keep the others from being
      * asked: with {@code force} it is destroyed when the time is up, as one that did not stop; without, the first
      * such failure is reported once the others are done.
@@ -59,44 +62,52 @@ final class Stops {
             requireAwake(domains, "shut down", "give --force to destroy %s when the time is up");
         }
         Duration limit = timeout == null && force ? Lifecycle.DEFAULT_FORCE_TIMEOUT : timeout;
+        // The time limit counts from here, the requests included: libxl holds each until the guest acknowledges it.
+        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
         List<Hypervisor.DomainWatch> watches = new ArrayList<>();
         // Why no request reached a domain that is still waited for (and destroyed when the time is up), or null.
         List<String> unasked = new ArrayList<>();
         XenctlException refused = null;
         try {
-            for (DomainSummary domain : domains) {
+            List<Integer> asked = new ArrayList<>();
+            List<Runnable> requests = new ArrayList<>();
+            boolean[] held = new boolean[domains.size()];
+            for (int i = 0; i < domains.size(); i++) {
+                DomainSummary domain = domains.get(i);
                 Hypervisor.DomainWatch watch = domain.isActive() ? hypervisor.watch(domain.uuid()) : null;
                 watches.add(watch);
                 String why = watch == null || request != Hypervisor.ShutdownRequest.DEFAULT ? null
                         : asleep(domain).map(state -> "was " + state + ", so no kernel ran in it to take the request")
                         .orElse(null);
-                if (watch != null && why == null) {
-                    try {
-                        if (!changes.attempt(domain, STOPPED::test, () -> hypervisor.shutdown(domain.uuid(),
-                                request))) {
-                            watch.close();
-                            watches.set(watches.size() - 1, null);
-                        }
-                    } catch (XenctlException e) {
-                        if (!refusedByDomain(e)) {
-                            throw e;
-                        }
-                        if (force) {
-                            why = "did not take the request (" + e.getMessage() + ")";
-                        } else {
-                            refused = refused == null ? e : refused;
-                            watch.close();
-                            watches.set(watches.size() - 1, null);
-                        }
-                    }
-                }
                 unasked.add(why);
+                if (watch != null && why == null) {
+                    asked.add(i);
+                    // The request alone on its thread: what follows a failure reads the domain here, afterwards.
+                    requests.add(() -> hypervisor.shutdown(domain.uuid(), request));
+                }
             }
-            long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+            List<RequestsInFlight.Result> results = RequestsInFlight.send(requests, deadline);
+            for (int k = 0; k < asked.size(); k++) {
+                int i = asked.get(k);
+                Answer answer = answerOf(domains.get(i), results.get(k), limit);
+                if (answer.failure() != null && force) {
+                    unasked.set(i, answer.why());
+                } else if (answer.failure() != null || answer.wasOff()) {
+                    refused = refused == null ? answer.failure() : refused;
+                    held[i] = answer.held();
+                    watches.get(i).close();
+                    watches.set(i, null);
+                }
+            }
             List<Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < domains.size(); i++) {
                 DomainSummary domain = domains.get(i);
                 Hypervisor.DomainWatch watch = watches.get(i);
+                if (held[i]) {
+                    // Its request still holds the domain in libvirt, where reading it would wait as long; the
+                    // command fails on it below.
+                    continue;
+                }
                 if (watch == null) {
                     outcomes.add(unchanged("shutdown", domain.isActive() ? changes.current(domain) : domain,
                             "is already shut off"));
@@ -115,6 +126,53 @@ final class Stops {
         } finally {
             watches.stream().filter(Objects::nonNull).forEach(Hypervisor.DomainWatch::close);
         }
+    }
+
+    /**
+     * What one request's result says of its domain: it was off already; or why it did not take the request, with the
+     * failure that says so, and whether libxl still holds it; or nothing (the request was taken).
+     */
+    private record Answer(boolean wasOff, String why, XenctlException failure, boolean held) {
+        static final Answer TAKEN = new Answer(false, null, null, false);
+    }
+
+    private Answer answerOf(DomainSummary domain, RequestsInFlight.Result result, Duration limit) {
+        if (result instanceof RequestsInFlight.Pending pending) {
+            return new Answer(false, pending.sent() ? "had not acknowledged the request when the time was up"
+                    : "was never asked: the requests of guests that did not answer held libvirt until the time was "
+                            + "up", unanswered(domain, pending.sent(), limit), true);
+        }
+        if (!(result instanceof RequestsInFlight.Failed failed)) {
+            return Answer.TAKEN;
+        }
+        if (!(failed.failure() instanceof XenctlException e)) {
+            throw failed.failure();
+        }
+        if (stoppedAfter(domain, e)) {
+            return new Answer(true, null, null, false);
+        }
+        if (!refusedByDomain(e)) {
+            throw e;
+        }
+        return new Answer(false, "did not take the request (" + e.getMessage() + ")", e, false);
+    }
+
+    /** Whether a failed request found the domain shut off already (it stopped meanwhile). */
+    private boolean stoppedAfter(DomainSummary domain, XenctlException failure) {
+        try {
+            return STOPPED.test(changes.reread(domain, failure));
+        } catch (XenctlException notRead) {
+            return false;
+        }
+    }
+
+    /** TIMEOUT for a domain whose request was still held, or never sent, when the caller's limit passed. */
+    private static XenctlException unanswered(DomainSummary domain, boolean sent, Duration limit) {
+        return new XenctlException(ErrorCode.TIMEOUT, sent ? "domain " + domain.name() + " has not acknowledged "
+                + "the shutdown request after " + seconds(limit) + " (libxl waits up to 60 s for a guest to take it: "
+                + "a hung kernel never does)" : "domain " + domain.name() + " was not asked to shut down within "
+                + seconds(limit) + ": other guests that did not answer held every request",
+                "give --force to destroy it when the time is up, or destroy it");
     }
 
     /**

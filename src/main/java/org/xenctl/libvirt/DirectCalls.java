@@ -97,6 +97,13 @@ final class DirectCalls {
 
     static native int virDomainShutdown(Pointer dom);
 
+    /**
+     * One more reference on a virDomainPtr, for a call that may outlive the handle's keeper (a shutdown request that
+     * libxl holds for a minute while the command returns at its deadline and closes the connection): freed by the
+     * caller's own virDomainFree.
+     */
+    static native int virDomainRef(Pointer dom);
+
     static native int virDomainDestroy(Pointer dom);
 
     static native int virDomainSuspend(Pointer dom);

@@ -36,6 +36,21 @@ final class DomainCalls {
         NativeCalls.check(action.run(NativeHandles.of(domain)), "cannot " + verb + " domain " + name);
     }
 
+    /**
+     * {@link #call}, the handle referenced for the call's length: libxl holds a shutdown request for up to a minute
+     * while the guest does not answer, and the command may give up on it at its deadline and close the connection,
+     * which would otherwise free the handle under the call.
+     */
+    void callHoldingOwnReference(String uuid, String verb, NativeAction action) {
+        Pointer own = handles.referenced(uuid);
+        try {
+            String name = DirectCalls.virDomainGetName(own);
+            NativeCalls.check(action.run(own), "cannot " + verb + " domain " + (name != null ? name : uuid));
+        } finally {
+            DirectCalls.virDomainFree(own);
+        }
+    }
+
     static String nameOf(Domain domain) {
         return DomainHandles.nameOf(domain);
     }

@@ -20,7 +20,8 @@ import org.xenctl.domain.XenctlException;
  * (so that a verb that only finds and reads a domain never builds libvirt-java's proxy), held as libvirt-java
  * Domains for the calls that go through libvirt-java. Every virDomainPtr holds a reference on its connection: each
  * is freed when replaced, forgotten or at {@link #freeAll}, or the connection (and the test driver's state) would
- * outlive its close until the garbage collector finalizes them.
+ * outlive its close until the garbage collector finalizes them. Safe to share between threads (shutdown requests
+ * are sent several at once): the map is guarded by this object, never held across a call that acts on a domain.
  */
 final class DomainHandles {
     private final Pointer connection;
@@ -41,7 +42,7 @@ final class DomainHandles {
      * the wrong one. DOMAIN_NOT_FOUND when none. Every lookup comes before any handle is taken: a lookup of a domain
      * already kept replaces its handle and frees the earlier one.
      */
-    List<Domain> find(List<DomainRef> refs) {
+    synchronized List<Domain> find(List<DomainRef> refs) {
         List<String> uuids = new ArrayList<>(refs.size());
         for (DomainRef ref : refs) {
             uuids.add(findUuid(ref));
@@ -124,7 +125,7 @@ final class DomainHandles {
      * The domain named {@code name}, if there is one: by name only, so that defining a domain named "1" or like
      * another domain's UUID finds no other domain by its id or UUID.
      */
-    Optional<Domain> existing(String name) {
+    synchronized Optional<Domain> existing(String name) {
         Domain domain = lookup(() -> DirectCalls.virDomainLookupByName(connection, name), DomainRef.of(name),
                 connect.get());
         if (domain == null) {
@@ -138,7 +139,7 @@ final class DomainHandles {
      * The handles of these domains by UUID, those not kept looked up a few at a time (stats reads hundreds); a domain
      * gone since it was listed is left out.
      */
-    Map<String, Domain> present(List<String> uuids) {
+    synchronized Map<String, Domain> present(List<String> uuids) {
         List<String> missing = uuids.stream().filter(uuid -> !handles.containsKey(uuid)).toList();
         Connect owner = connect.get();
         List<Domain> found = ConcurrentCalls.map(missing, uuid -> lookup(() ->
@@ -159,9 +160,19 @@ final class DomainHandles {
     }
 
     /** The handle of the domain with this UUID, looked up if not kept; DOMAIN_NOT_FOUND once it is gone. */
-    Domain get(String uuid) {
+    synchronized Domain get(String uuid) {
         Domain domain = handles.get(uuid);
         return domain != null ? domain : byUuid(uuid);
+    }
+
+    /**
+     * The handle of this domain with a reference of the caller's own, taken under the same guard as a free: for a
+     * call that may outlive the keeping of the handle. The caller frees it with virDomainFree.
+     */
+    synchronized Pointer referenced(String uuid) {
+        Pointer domain = NativeHandles.of(get(uuid));
+        NativeCalls.check(DirectCalls.virDomainRef(domain), "cannot use domain " + uuid);
+        return domain;
     }
 
     private Domain byUuid(String uuid) {
@@ -175,7 +186,7 @@ final class DomainHandles {
     }
 
     /** Keeps a handle libvirt just gave (define, create) and returns its UUID. */
-    String remember(Domain domain) {
+    synchronized String remember(Domain domain) {
         String uuid = DomainStats.uuid(NativeHandles.of(domain));
         keep(uuid, domain);
         return uuid;
@@ -189,14 +200,14 @@ final class DomainHandles {
     }
 
     /** Frees the handle of a domain that is gone or renamed. */
-    void forget(String uuid) {
+    synchronized void forget(String uuid) {
         Domain previous = handles.remove(uuid);
         if (previous != null) {
             free(previous);
         }
     }
 
-    void freeAll() {
+    synchronized void freeAll() {
         handles.values().forEach(DomainHandles::free);
         handles.clear();
     }

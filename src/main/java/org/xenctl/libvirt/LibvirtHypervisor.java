@@ -146,7 +146,7 @@ public final class LibvirtHypervisor implements Hypervisor {
      * libvirt-java's view of the connection, made on first use: a listing never needs it, and its first use costs a
      * fresh JVM more than the listing (see {@link DirectCalls}).
      */
-    private Connect connect() {
+    private synchronized Connect connect() {
         if (connect == null) {
             connect = NativeHandles.wrap(connection);
         }
@@ -260,7 +260,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void shutdown(String uuid, ShutdownRequest request) {
         if (request == ShutdownRequest.DEFAULT) {
-            domains.call(uuid, "shut down", DirectCalls::virDomainShutdown);
+            domains.callHoldingOwnReference(uuid, "shut down", DirectCalls::virDomainShutdown);
             return;
         }
         Domain domain = handles.get(uuid);
